@@ -8,6 +8,8 @@ import { compileGlob, escapeGlob, hasWildcard, type GlobMatcher } from './glob.t
 import { compileVariables, resolveVariables, type VariableTemplate } from './policy-variables.ts';
 import type { RequestContext } from './request-context.ts';
 
+const ANY_SEGMENT: GlobMatcher = () => true;
+
 /** A resource of a request, split on first use. */
 export class ResourceName {
   private split: readonly string[] | undefined;
@@ -70,11 +72,16 @@ function compileStatic(pattern: string, parts: readonly string[]): ArnMatcher {
     const prefixText = head.join(':') + ':';
     return (resource) => resource.text.startsWith(prefixText) && tail(resource.text.slice(prefixText.length));
   }
-  const segments: GlobMatcher[] = head.map(compileGlob);
+  // Literal segments compare as strings; only wildcard segments pay for a matcher.
+  const segments: (string | GlobMatcher)[] = head.map((segment) => (segment === '*' ? ANY_SEGMENT : hasWildcard(segment) ? compileGlob(segment) : segment));
   return (resource) => {
     const actual = resource.parts();
     if (actual.length !== 6) return false;
-    for (let i = 0; i < 5; i++) if (!segments[i]!(actual[i]!)) return false;
+    for (let i = 0; i < 5; i++) {
+      const segment = segments[i]!;
+      if (segment === ANY_SEGMENT) continue;
+      if (typeof segment === 'string' ? segment !== actual[i] : !segment(actual[i]!)) return false;
+    }
     return tail(actual[5]!);
   };
 }

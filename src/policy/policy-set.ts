@@ -34,6 +34,8 @@ export interface ActionView {
   readonly rcp: readonly (readonly CompiledStatement[])[];
   /** The unreadable policy values of these statements. */
   readonly errors: readonly StatementError[];
+  /** True when any of these statements is a Deny (most views have none, so the deny pass is skipped). */
+  readonly hasDeny: boolean;
 }
 
 const MEMO_LIMIT = 2048;
@@ -46,7 +48,7 @@ export class PolicySet {
   readonly hasRcp: boolean;
   /** Every statement of every kind, unfiltered: what a traced decision walks. */
   readonly all: ActionView;
-  private readonly index: { readonly [K in Exclude<keyof ActionView, 'errors'>]: ServiceIndex | readonly ServiceIndex[] };
+  private readonly index: { readonly [K in Exclude<keyof ActionView, 'errors' | 'hasDeny'>]: ServiceIndex | readonly ServiceIndex[] };
   private readonly memo = new Map<string, ActionView>();
 
   constructor(readonly input: PolicySetInput) {
@@ -95,12 +97,16 @@ export class PolicySet {
   }
 }
 
-function withErrors(view: Omit<ActionView, 'errors'>): ActionView {
+function withErrors(view: Omit<ActionView, 'errors' | 'hasDeny'>): ActionView {
   const errors: StatementError[] = [];
+  let hasDeny = false;
   for (const list of [view.identity, view.boundary, view.session, view.resource, ...view.scp, ...view.rcp]) {
-    for (const s of list) for (const message of s.errors) errors.push({ statement: s.ref, message });
+    for (const s of list) {
+      for (const message of s.errors) errors.push({ statement: s.ref, message });
+      if (s.effect === 'Deny') hasDeny = true;
+    }
   }
-  return { ...view, errors };
+  return { ...view, errors, hasDeny };
 }
 
 /** Statements bucketed by the service prefixes their Action can match. */

@@ -80,14 +80,29 @@ function entryHolds(op: ParsedOperator, entry: CompiledConditionEntry, value: st
     if (op.set === 'ForAnyValue') return false;
     return op.negated;
   }
-  const test = (r: string): boolean => {
-    let any = false;
-    for (const t of entry.tests) if (t(r, context)) { any = true; break; }
-    return op.negated ? !any : any;
-  };
-  if (op.set === 'none') return typeof value === 'string' ? test(value) : op.negated; // plain operator on a multi-valued key [IAM-SPEC §3.4]
-  const values = typeof value === 'string' ? [value] : value;
-  return op.set === 'ForAnyValue' ? values.some(test) : values.every(test);
+  if (op.set === 'none') {
+    // A plain operator on a multi-valued key does not match (IAM-SPEC §3.4).
+    return typeof value === 'string' ? valueHolds(op, entry, value, context) : op.negated;
+  }
+  if (typeof value === 'string') return valueHolds(op, entry, value, context);
+  if (op.set === 'ForAnyValue') {
+    for (const v of value) if (valueHolds(op, entry, v, context)) return true;
+    return false;
+  }
+  for (const v of value) if (!valueHolds(op, entry, v, context)) return false;
+  return true;
+}
+
+/** One request value against the key's policy values: any matches (none, for negated operators). */
+function valueHolds(op: ParsedOperator, entry: CompiledConditionEntry, value: string, context: RequestContext): boolean {
+  let any = false;
+  for (const test of entry.tests) {
+    if (test(value, context)) {
+      any = true;
+      break;
+    }
+  }
+  return op.negated ? !any : any;
 }
 
 const never: ValueTest = () => false;
