@@ -2,7 +2,7 @@
  * ARN patterns of Resource / NotResource and the Arn* condition operators (IAM-SPEC §2.3): the pattern
  * and the ARN are split on `:` into six parts (the sixth keeps the rest); parts one to five match
  * within their segment, the sixth may span `/` and `:`. A pattern of fewer than six parts is matched
- * against the whole string. Policy variables are substituted only in the sixth part of a Resource.
+ * literally: only the same string matches. Policy variables are substituted only in the sixth part of a Resource.
  */
 import { compileGlob, escapeGlob, hasWildcard, type GlobMatcher } from './glob.ts';
 import { compileVariables, resolveVariables, type VariableTemplate } from './policy-variables.ts';
@@ -59,8 +59,8 @@ export function compileArnPattern(pattern: string, variables: boolean, variables
 
 function compileStatic(pattern: string, parts: readonly string[]): ArnMatcher {
   if (parts.length < 6) {
-    const whole = compileGlob(pattern);
-    return (resource) => whole(resource.text);
+    // Not an ARN shape: only the very same string matches (IAM-SPEC §2.3).
+    return (resource) => resource.text === pattern;
   }
   if (!hasWildcard(pattern)) {
     const exact = compileGlob(parts.join(':'));

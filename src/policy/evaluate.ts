@@ -23,6 +23,12 @@ export const TRUST_ACTIONS: ReadonlySet<string> = new Set([
   'sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity',
 ]);
 
+/**
+ * Actions that need no Allow: only an explicit Deny stops them (IAM-SPEC §5.4).
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
+ */
+const NO_ALLOW_NEEDED: ReadonlySet<string> = new Set(['sts:getsessiontoken']);
+
 const CALLER_IDENTITY: Decision = { decision: 'Allowed', blockedBy: [], determining: [], errors: [] };
 
 /** Statement outcomes computed ahead by a traced evaluation; undefined for the fast path. */
@@ -132,6 +138,7 @@ function requirements(request: AuthorizationRequest, hasIdentity: boolean, resou
   // The root user may do everything in its own account; elsewhere the resource must allow it.
   if (request.principal.type === 'Account') return request.crossAccount ? ROOT_CROSS : ROOT_OWN;
   if (!hasIdentity) return ROOT_CROSS; // anonymous and service callers: only a resource-based policy can allow
+  if (NO_ALLOW_NEEDED.has(request.lowerAction)) return NAMED_DIRECTLY;
   if (request.crossAccount) return CROSS_ACCOUNT;
   if (resourceMatch === 'direct') return NAMED_DIRECTLY;
   if (resourceMatch === 'grant') return GRANTED;
