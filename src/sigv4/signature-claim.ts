@@ -1,0 +1,155 @@
+// Locating the signature a request claims: the Authorization header or presigned X-Amz-* query parameters
+// (IAM-SPEC §8.1, with the IncompleteSignature texts of §8.4).
+import { httpDateToAmzDate, parseAmzDate } from './amz-date.ts';
+import { SIGV4_ALGORITHM } from './canonical-request.ts';
+import { findParam, type EncodedParam } from './canonical-query.ts';
+import { SIGV4_MESSAGES, sigv4Error } from './sigv4-error.ts';
+import { firstHeader, type SigV4Request } from './sigv4-request.ts';
+import { uriDecode } from './uri-encode.ts';
+
+/** Where the signature travelled. */
+export type SignatureLocation = 'authorization-header' | 'presigned-url';
+
+/** The signing parameters a request presents, before any of them is checked against a secret. */
+export interface SignatureClaim {
+  readonly location: SignatureLocation;
+  /** `AKID/yyyymmdd/region/service/aws4_request`, decoded. */
+  readonly credential: string;
+  /** Signed header names, sorted. */
+  readonly signedHeaders: readonly string[];
+  /** Signed header names joined by `;`, as they enter the canonical request. */
+  readonly signedHeaderList: string;
+  readonly signature: string;
+  /** The request time in basic ISO format (converted from the `Date` header when that was used). */
+  readonly amzDate: string;
+  /** `amzDate` in milliseconds since the epoch. */
+  readonly requestTime: number;
+  readonly sessionToken: string | undefined;
+  /** Presigned only: `X-Amz-Expires` in seconds. */
+  readonly expiresSeconds: number | undefined;
+}
+
+/** The longest presigned lifetime, one week (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html). */
+export const MAX_EXPIRES_SECONDS = 604800;
+
+const QUERY_AUTH_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature'] as const;
+
+/**
+ * The claim of `request` (whose query is `params`). Throws MissingAuthenticationToken when it carries neither
+ * form, SignatureDoesNotMatch when it carries both, IncompleteSignature when the one it carries is malformed.
+ */
+export function readSignatureClaim(headers: SigV4Request['headers'], params: readonly EncodedParam[]): SignatureClaim {
+  const authorization = firstHeader(headers, 'authorization');
+  const presigned = QUERY_AUTH_PARAMS.some((name) => findParam(params, name) !== undefined);
+  if (authorization !== undefined && presigned) throw sigv4Error('SignatureDoesNotMatch', SIGV4_MESSAGES.signatureMismatch);
+  if (authorization !== undefined) return fromAuthorizationHeader(authorization, headers);
+  if (presigned) return fromQuery(params);
+  throw sigv4Error('MissingAuthenticationToken', 'Request is missing Authentication Token');
+}
+
+function fromAuthorizationHeader(header: string, headers: SigV4Request['headers']): SignatureClaim {
+  const trimmed = header.trim();
+  const space = trimmed.search(/\s/);
+  const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
+  const fields = new Map<string, string>();
+  if (space >= 0) {
+    for (const piece of trimmed.slice(space + 1).split(',')) {
+      const field = piece.trim();
+      if (field === '') continue;
+      const eq = field.indexOf('=');
+      if (eq < 0) {
+        throw sigv4Error('IncompleteSignature', `'${field}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
+      }
+      fields.set(field.slice(0, eq), field.slice(eq + 1)); // a repeated field: the last one wins
+    }
+  }
+  const credential = fields.get('Credential');
+  const signature = fields.get('Signature');
+  const signedHeaders = fields.get('SignedHeaders');
+  const xAmzDate = firstHeader(headers, 'x-amz-date');
+  const rawDate = xAmzDate ?? firstHeader(headers, 'date');
+  const missing: string[] = [];
+  if (credential === undefined) missing.push("Authorization header requires 'Credential' parameter.");
+  if (signature === undefined) missing.push("Authorization header requires 'Signature' parameter.");
+  if (signedHeaders === undefined) missing.push("Authorization header requires 'SignedHeaders' parameter.");
+  if (rawDate === undefined) missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (credential === undefined || signature === undefined || signedHeaders === undefined || rawDate === undefined) {
+    throw sigv4Error('IncompleteSignature', `${missing.join(' ')} Authorization=${header}`);
+  }
+  if (algorithm !== SIGV4_ALGORITHM) throw sigv4Error('IncompleteSignature', `Unsupported AWS 'algorithm': '${algorithm}'.`);
+  const amzDate = xAmzDate ?? httpDateToAmzDate(rawDate) ?? rawDate;
+  const token = firstHeader(headers, 'x-amz-security-token');
+  return finish('authorization-header', credential, signedHeaders, signature, amzDate, rawDate, token, undefined);
+}
+
+function fromQuery(params: readonly EncodedParam[]): SignatureClaim {
+  const algorithm = decoded(params, 'X-Amz-Algorithm');
+  const credential = decoded(params, 'X-Amz-Credential');
+  const signature = decoded(params, 'X-Amz-Signature');
+  const signedHeaders = decoded(params, 'X-Amz-SignedHeaders');
+  const amzDate = decoded(params, 'X-Amz-Date');
+  const expires = decoded(params, 'X-Amz-Expires');
+  const missing: string[] = [];
+  for (const [name, value] of [
+    ['X-Amz-Algorithm', algorithm],
+    ['X-Amz-Credential', credential],
+    ['X-Amz-Signature', signature],
+    ['X-Amz-SignedHeaders', signedHeaders],
+    ['X-Amz-Date', amzDate],
+    ['X-Amz-Expires', expires],
+  ] as const) {
+    if (value === undefined) missing.push(`AWS query-string parameters must include '${name}'.`);
+  }
+  if (
+    algorithm === undefined || credential === undefined || signature === undefined ||
+    signedHeaders === undefined || amzDate === undefined || expires === undefined
+  ) {
+    throw sigv4Error('IncompleteSignature', `${missing.join(' ')} Re-examine the query-string parameters.`);
+  }
+  if (algorithm !== SIGV4_ALGORITHM) throw sigv4Error('IncompleteSignature', `Unsupported AWS 'algorithm': '${algorithm}'.`);
+  const token = decoded(params, 'X-Amz-Security-Token');
+  return finish('presigned-url', credential, signedHeaders, signature, amzDate, amzDate, token, parseExpires(expires));
+}
+
+function finish(
+  location: SignatureLocation,
+  credential: string,
+  signedHeaderText: string,
+  signature: string,
+  amzDate: string,
+  rawDate: string,
+  sessionToken: string | undefined,
+  expiresSeconds: number | undefined,
+): SignatureClaim {
+  const signedHeaders = signedHeaderText.split(';');
+  if (!signedHeaders.includes('host') && !signedHeaders.includes(':authority')) {
+    throw sigv4Error('IncompleteSignature', SIGV4_MESSAGES.hostNotSigned);
+  }
+  const requestTime = parseAmzDate(amzDate);
+  if (requestTime === undefined) {
+    throw sigv4Error('IncompleteSignature', `Date must be in ISO-8601 'basic format'. Got '${rawDate}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+  }
+  // SDKs send the list sorted; sort defensively, as the canonical request needs it sorted.
+  const signedHeaderList = isSorted(signedHeaders) ? signedHeaderText : signedHeaders.sort().join(';');
+  return { location, credential, signedHeaders, signedHeaderList, signature, amzDate, requestTime, sessionToken, expiresSeconds };
+}
+
+function parseExpires(text: string): number {
+  if (!/^-?\d+$/.test(text)) throw sigv4Error('IncompleteSignature', 'X-Amz-Expires should be a number');
+  const seconds = Number(text);
+  if (seconds < 0) throw sigv4Error('IncompleteSignature', 'X-Amz-Expires must be non-negative');
+  if (seconds > MAX_EXPIRES_SECONDS) {
+    throw sigv4Error('IncompleteSignature', `X-Amz-Expires must be less than a week (in seconds) that is ${MAX_EXPIRES_SECONDS}`);
+  }
+  return seconds;
+}
+
+function decoded(params: readonly EncodedParam[], name: string): string | undefined {
+  const value = findParam(params, name);
+  return value === undefined ? undefined : uriDecode(value);
+}
+
+function isSorted(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if ((names[i - 1] as string) > (names[i] as string)) return false;
+  return true;
+}

@@ -1,0 +1,63 @@
+// The SigV4 signing key (four chained HMACs, IAM-SPEC §8.3) and a bounded LRU cache of derived keys.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html (derive a signing key)
+import { createHmac } from 'node:crypto';
+
+/** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request"). */
+export function deriveSigningKey(secretAccessKey: string, date: string, region: string, service: string): Buffer {
+  const kDate = hmac(`AWS4${secretAccessKey}`, date);
+  const kRegion = hmac(kDate, region);
+  const kService = hmac(kRegion, service);
+  return hmac(kService, 'aws4_request');
+}
+
+/** HMAC-SHA256 of `data` under `key`, as raw bytes. */
+export function hmac(key: string | Uint8Array, data: string): Buffer {
+  return createHmac('sha256', key).update(data).digest();
+}
+
+interface CacheEntry {
+  readonly secretAccessKey: string;
+  readonly key: Buffer;
+}
+
+/**
+ * Derived signing keys, least recently used evicted first. Entries are keyed by the full credential string
+ * (`AKID/date/region/service/aws4_request`) and remember the secret they came from, so a different secret
+ * for the same key id (rotation, tests) derives afresh instead of reusing a stale key.
+ */
+export class SigningKeyCache {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  constructor(readonly maxEntries = 4096) {}
+
+  /** The signing key for `credential` (`AKID/date/region/service/terminator`), derived on a miss. */
+  get(credential: string, secretAccessKey: string, date: string, region: string, service: string): Buffer {
+    const hit = this.entries.get(credential);
+    if (hit !== undefined && hit.secretAccessKey === secretAccessKey) {
+      this.entries.delete(credential); // re-insert: Map order is recency order
+      this.entries.set(credential, hit);
+      return hit.key;
+    }
+    const key = deriveSigningKey(secretAccessKey, date, region, service);
+    this.entries.delete(credential);
+    this.entries.set(credential, { secretAccessKey, key });
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done !== true) this.entries.delete(oldest.value);
+    }
+    return key;
+  }
+
+  /** How many keys are cached. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Forgets every cached key (for example after credentials are revoked in bulk). */
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** The process-wide cache used when the caller supplies none. */
+export const sharedSigningKeys = new SigningKeyCache();
