@@ -1,0 +1,118 @@
+// JSON documents ↔ model-typed values for restJson1 bodies: timestamps are epoch seconds, blobs base64,
+// member names are wire names (IAM-SPEC §9.2, EKS-SPEC §1 "Wire-format facts").
+import { AwsError } from '../../kernel/aws-error.ts';
+import { scalarToText } from '../scalar-text.ts';
+import { shapeNamed, wireName, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
+import { epochSeconds, parseTimestamp, toDate } from '../timestamp.ts';
+import { isWireList, isWireStructure, type WireStructure, type WireValue } from '../wire-value.ts';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mismatch(path: string, expected: string): AwsError {
+  return new AwsError('SerializationException', 400, `Unexpected value at \`${path}\`: expected ${expected}`);
+}
+
+/** Reads the body members of a structure from a parsed JSON object (members bound elsewhere are skipped). */
+export function structureFromJson(model: ServiceModel, shape: StructureShape, json: unknown, path: string, bodyOnly = false): Record<string, WireValue> {
+  if (!isObject(json)) throw mismatch(path || '$', 'an object');
+  const out: Record<string, WireValue> = {};
+  for (const [name, member] of Object.entries(shape.members)) {
+    if (bodyOnly && member.location !== undefined) continue;
+    const value = valueFromJson(model, member, json[wireName(name, member)], path === '' ? name : `${path}.${name}`);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/** Reads one member's value; undefined for JSON null or absence. */
+export function valueFromJson(model: ServiceModel, member: MemberModel, json: unknown, path: string): WireValue | undefined {
+  if (json === undefined || json === null) return undefined;
+  const shape = shapeNamed(model, member.shape);
+  switch (shape.type) {
+    case 'structure':
+      return structureFromJson(model, shape, json, path);
+    case 'list':
+      if (!Array.isArray(json)) throw mismatch(path, 'a list');
+      return json.map((item, i) => valueFromJson(model, shape.member, item, `${path}.${i + 1}`)).filter((v) => v !== undefined);
+    case 'map': {
+      if (!isObject(json)) throw mismatch(path, 'a map');
+      const pairs: [string, WireValue][] = [];
+      for (const [k, v] of Object.entries(json)) {
+        const value = valueFromJson(model, shape.value, v, `${path}.${k}`);
+        if (value !== undefined) pairs.push([k, value]);
+      }
+      return Object.fromEntries(pairs); // own properties only: a `__proto__` key stays a key
+    }
+    default:
+      return scalarFromJson(shape, json, path);
+  }
+}
+
+function scalarFromJson(shape: ShapeModel, json: unknown, path: string): WireValue {
+  switch (shape.type) {
+    case 'string':
+      if (typeof json === 'string') return json;
+      throw mismatch(path, 'a string');
+    case 'integer':
+    case 'long':
+      if (typeof json === 'number' && Number.isSafeInteger(json)) return json;
+      throw mismatch(path, 'an integer');
+    case 'float':
+    case 'double':
+      if (typeof json === 'number') return json;
+      throw mismatch(path, 'a number');
+    case 'boolean':
+      if (typeof json === 'boolean') return json;
+      throw mismatch(path, 'a boolean');
+    case 'timestamp': {
+      const date = typeof json === 'number' ? new Date(json * 1000) : typeof json === 'string' ? parseTimestamp(json) : undefined;
+      if (date !== undefined && !Number.isNaN(date.getTime())) return date;
+      throw mismatch(path, 'a timestamp');
+    }
+    case 'blob':
+      if (typeof json === 'string') return new Uint8Array(Buffer.from(json, 'base64'));
+      throw mismatch(path, 'base64 data');
+    default:
+      throw mismatch(path, shape.type);
+  }
+}
+
+/** Writes the body members of a structure as a JSON object (members bound to headers etc. are skipped). */
+export function structureToJson(model: ServiceModel, shape: StructureShape, value: WireStructure, bodyOnly = false): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(shape.members)) {
+    if (bodyOnly && member.location !== undefined) continue;
+    const v = value[name];
+    if (v !== undefined && v !== null) out[wireName(name, member)] = valueToJson(model, member, v);
+  }
+  return out;
+}
+
+/** Writes one member's value; throws TypeError when the service returned the wrong kind. */
+export function valueToJson(model: ServiceModel, member: MemberModel, value: unknown): unknown {
+  const shape = shapeNamed(model, member.shape);
+  switch (shape.type) {
+    case 'structure':
+      if (!isWireStructure(value)) throw new TypeError('expected a structure');
+      return structureToJson(model, shape, value);
+    case 'list':
+      if (!isWireList(value)) throw new TypeError('expected a list');
+      return value.map((item) => valueToJson(model, shape.member, item));
+    case 'map':
+      if (!isWireStructure(value)) throw new TypeError('expected a map');
+      return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, valueToJson(model, shape.value, v)]));
+    case 'timestamp': {
+      const date = toDate(value);
+      if (date === undefined) throw new TypeError('expected a timestamp');
+      return shape.timestampFormat === undefined || shape.timestampFormat === 'unixTimestamp' ? epochSeconds(date) : scalarToText(shape, date, 'unixTimestamp');
+    }
+    case 'blob':
+    case 'string':
+      return scalarToText(shape, value, 'unixTimestamp');
+    default:
+      scalarToText(shape, value, 'unixTimestamp');
+      return value;
+  }
+}

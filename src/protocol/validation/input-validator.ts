@@ -1,0 +1,143 @@
+// Model-driven input validation (IAM-SPEC §11.1): required members, lengths, patterns, enums, numeric
+// ranges and list/map sizes, reported in model order with one issue per member.
+import { shapeNamed, type ListShape, type MapShape, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
+import { isWireList, isWireStructure, type WireStructure, type WireValue } from '../wire-value.ts';
+import { matchesJavaPattern } from './java-pattern.ts';
+
+/** One failed constraint: the member path as AWS renders it (`tags.1.member.key`), the value (null when missing) and the constraint phrase. */
+export interface ValidationIssue {
+  readonly path: string;
+  readonly value: WireValue | null;
+  readonly constraint: string;
+}
+
+const NOT_NULL = 'Member must not be null';
+
+/** Checks `input` against operation `operation`'s input shape; an empty list means valid. */
+export function validateInput(model: ServiceModel, operation: string, input: WireStructure): ValidationIssue[] {
+  const inputName = model.operations[operation]?.input;
+  if (inputName === undefined) return [];
+  const shape = shapeNamed(model, inputName);
+  const issues: ValidationIssue[] = [];
+  if (shape.type === 'structure') new Checker(model, issues).structure(shape, input, '');
+  return issues;
+}
+
+/** `userName` from `UserName`: member paths start lower-case (IAM-SPEC §11.1). */
+export function memberPathSegment(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+class Checker {
+  private readonly listEnumValues: boolean;
+
+  constructor(private readonly model: ServiceModel, private readonly issues: ValidationIssue[]) {
+    this.listEnumValues = model.metadata.validation.listEnumValues;
+  }
+
+  structure(shape: StructureShape, value: WireStructure, prefix: string): void {
+    const required = new Set(shape.required ?? []);
+    for (const [name, member] of Object.entries(shape.members)) {
+      const path = prefix + memberPathSegment(name);
+      const v = value[name];
+      if (v === undefined || v === null) {
+        if (required.has(name)) this.issues.push({ path, value: null, constraint: NOT_NULL });
+      } else {
+        this.member(member, v, path);
+      }
+    }
+  }
+
+  private member(member: MemberModel, value: WireValue, path: string): void {
+    const shape = shapeNamed(this.model, member.shape);
+    if (shape.type === 'structure') {
+      if (isWireStructure(value)) this.structure(shape, value, `${path}.`);
+    } else if (shape.type === 'list') {
+      if (isWireList(value)) this.list(shape, value, path);
+    } else if (shape.type === 'map') {
+      if (isWireStructure(value)) this.map(shape, value, path);
+    } else {
+      const failed = this.scalarFailure(shape, value);
+      if (failed !== undefined) this.issues.push({ path, value, constraint: failed });
+    }
+  }
+
+  private list(shape: ListShape, value: readonly WireValue[], path: string): void {
+    const sizeFailure = lengthFailure(shape, value.length);
+    if (sizeFailure !== undefined) {
+      this.issues.push({ path, value, constraint: sizeFailure });
+      return;
+    }
+    const element = shapeNamed(this.model, shape.member.shape);
+    if (element.type === 'structure') {
+      value.forEach((item, i) => {
+        if (isWireStructure(item)) this.structure(element, item, `${path}.${i + 1}.member.`);
+      });
+    } else if (value.some((item) => this.scalarFailure(element, item) !== undefined)) {
+      this.issues.push({ path, value, constraint: `Member must satisfy constraint: [${[...this.phrases(element), NOT_NULL].join(', ')}]` });
+    }
+  }
+
+  private map(shape: MapShape, value: WireStructure, path: string): void {
+    const entries = Object.entries(value).filter((e): e is [string, WireValue] => e[1] !== undefined && e[1] !== null);
+    const sizeFailure = lengthFailure(shape, entries.length);
+    if (sizeFailure !== undefined) {
+      this.issues.push({ path, value, constraint: sizeFailure });
+      return;
+    }
+    const keyShape = shapeNamed(this.model, shape.key.shape);
+    if (entries.some(([k]) => this.scalarFailure(keyShape, k) !== undefined)) {
+      this.issues.push({ path, value, constraint: `Map keys must satisfy constraint: [${this.phrases(keyShape).join(', ')}]` });
+      return;
+    }
+    const valueShape = shapeNamed(this.model, shape.value.shape);
+    if (valueShape.type === 'structure') {
+      for (const [k, v] of entries) if (isWireStructure(v)) this.structure(valueShape, v, `${path}.${k}.member.`);
+    } else if (entries.some(([, v]) => this.scalarFailure(valueShape, v) !== undefined)) {
+      this.issues.push({ path, value, constraint: `Map value must satisfy constraint: [${this.phrases(valueShape).join(', ')}]` });
+    }
+  }
+
+  /** The first failed constraint of a scalar: length first, then pattern, then enum (IAM-SPEC §11.1 / Appendix B #14). */
+  private scalarFailure(shape: ShapeModel, value: WireValue): string | undefined {
+    if (shape.type === 'string' && typeof value === 'string') {
+      return lengthFailure(shape, [...value].length)
+        ?? (shape.pattern !== undefined && !matchesJavaPattern(shape.pattern, value) ? patternPhrase(shape.pattern) : undefined)
+        ?? (shape.enum !== undefined && !shape.enum.includes(value) ? this.enumPhrase(shape.enum) : undefined);
+    }
+    if ((shape.type === 'integer' || shape.type === 'long' || shape.type === 'float' || shape.type === 'double') && typeof value === 'number') {
+      if (shape.max !== undefined && value > shape.max) return `Member must have value less than or equal to ${shape.max}`;
+      if (shape.min !== undefined && value < shape.min) return `Member must have value greater than or equal to ${shape.min}`;
+    }
+    return undefined;
+  }
+
+  /** Every constraint of an element shape, in the order AWS lists them inside `[…]`. */
+  private phrases(shape: ShapeModel): string[] {
+    const out: string[] = [];
+    if (shape.type === 'string') {
+      if (shape.max !== undefined) out.push(`Member must have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined) out.push(`Member must have length greater than or equal to ${shape.min}`);
+      if (shape.pattern !== undefined) out.push(patternPhrase(shape.pattern));
+      if (shape.enum !== undefined) out.push(this.enumPhrase(shape.enum));
+    } else if (shape.type === 'integer' || shape.type === 'long' || shape.type === 'float' || shape.type === 'double') {
+      if (shape.max !== undefined) out.push(`Member must have value less than or equal to ${shape.max}`);
+      if (shape.min !== undefined) out.push(`Member must have value greater than or equal to ${shape.min}`);
+    }
+    return out;
+  }
+
+  private enumPhrase(values: readonly string[]): string {
+    return this.listEnumValues ? `Member must satisfy enum value set: [${values.join(', ')}]` : 'Member must satisfy enum value set';
+  }
+}
+
+function lengthFailure(bounds: { readonly min?: number; readonly max?: number }, length: number): string | undefined {
+  if (bounds.max !== undefined && length > bounds.max) return `Member must have length less than or equal to ${bounds.max}`;
+  if (bounds.min !== undefined && length < bounds.min) return `Member must have length greater than or equal to ${bounds.min}`;
+  return undefined;
+}
+
+function patternPhrase(pattern: string): string {
+  return `Member must satisfy regular expression pattern: ${pattern}`;
+}
