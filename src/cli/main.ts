@@ -4,7 +4,9 @@ import { policyTestCommand, type CommandIo } from './policy-test-command.ts';
 const USAGE = `usage: tollgate <command>
 
 commands:
-  policy test FILE.jsonl...   decide policy test cases, one JSON object per line
+  serve [--host H] [--port P] [--data-dir D]     serve the AWS IAM, STS and EKS APIs
+  accounts create --id ACCOUNT [--data-dir D]    create an account and its root access key
+  policy test FILE.jsonl...                      decide policy test cases, one JSON object per line
 `;
 
 const processIo: CommandIo = {
@@ -17,8 +19,12 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
   const [command, sub, ...rest] = argv;
   if (command === 'policy' && sub === 'test') return policyTestCommand(rest, io);
   if (command === 'serve') {
-    io.stderr('tollgate serve: the AWS endpoint is not built yet; today Tollgate offers `tollgate policy test`.\n');
-    return 1;
+    const { serveCommand } = await import('./serve-command.ts');
+    return serveCommand(argv.slice(1), io);
+  }
+  if (command === 'accounts') {
+    const { accountsCommand } = await import('./accounts-command.ts');
+    return accountsCommand(argv.slice(1), io);
   }
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.stdout(USAGE);

@@ -2,7 +2,7 @@
  * The IAM policy engine's public surface: validate a document, compile it, put a caller's policies in
  * a PolicySet, evaluate a request, render AWS's message, explain. Pure: no I/O, no server, no store.
  */
-export { validatePolicy, type ValidationResult } from './validate-policy.ts';
+export { validatePolicy, type ValidationResult, type ValidationOptions } from './validate-policy.ts';
 export type { PolicyValidationError } from './validation-error.ts';
 export { DOCUMENT_SIZE_LIMITS, INLINE_POLICY_AGGREGATE_LIMITS, POLICY_KINDS, policyKindOf, type DocumentKind, type PolicyKind } from './policy-kind.ts';
 export { policySize } from './policy-size.ts';

@@ -24,8 +24,17 @@ const PRINCIPAL_FORBIDDEN: ReadonlySet<DocumentKind> = new Set(['identity-inline
 const PRINCIPAL_REQUIRED: ReadonlySet<DocumentKind> = new Set(['trust', 'resource', 'rcp']);
 const RESOURCE_REQUIRED: ReadonlySet<DocumentKind> = new Set(['identity-inline', 'identity-managed', 'boundary', 'session', 'resource', 'rcp']);
 
+/** Options of validatePolicy. */
+export interface ValidationOptions {
+  /**
+   * Check the kind's size limit (default true). Documents that were validated when stored, and AWS's
+   * own managed policies (some far beyond the customer limit), are re-read without it.
+   */
+  readonly enforceSizeLimit?: boolean;
+}
+
 /** Validates a policy given as text (as IAM receives it) or as an already parsed JSON value. */
-export function validatePolicy(input: string | JsonValue, kind: DocumentKind): ValidationResult {
+export function validatePolicy(input: string | JsonValue, kind: DocumentKind, options: ValidationOptions = {}): ValidationResult {
   let value: JsonValue;
   let size: number;
   if (typeof input === 'string') {
@@ -41,7 +50,7 @@ export function validatePolicy(input: string | JsonValue, kind: DocumentKind): V
     size = policySize(JSON.stringify(input));
   }
   const limit = DOCUMENT_SIZE_LIMITS[kind];
-  if (size > limit.limit) return { ok: false, error: { code: 'LimitExceeded', message: limit.message } };
+  if (size > limit.limit && (options.enforceSizeLimit ?? true)) return { ok: false, error: { code: 'LimitExceeded', message: limit.message } };
 
   const raw = readPolicySyntax(value);
   if (!raw) return fail(MALFORMED.syntax);

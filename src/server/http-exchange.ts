@@ -1,0 +1,23 @@
+/** An HTTP request and response as the application core sees them: no sockets (Hono's `handle(Request)`). */
+
+/** A request as received. Headers are keyed by lower-case name. */
+export interface HttpRequest {
+  readonly method: string;
+  /** The path as received, still percent-encoded, without the query string. */
+  readonly path: string;
+  /** The raw query string without `?`. */
+  readonly query: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: Buffer;
+  /** The peer's address (`aws:SourceIp`). */
+  readonly sourceIp: string;
+  /** True when the request came over TLS (`aws:SecureTransport`). */
+  readonly secure: boolean;
+}
+
+/** A response to send. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}

@@ -1,0 +1,36 @@
+/**
+ * GetAccessKeyLastUsed's data: the time, service and region a key was last used. Recorded off the
+ * request path and at most once a minute per key, so signed requests do not each pay for a write.
+ */
+import type { Clock } from '../kernel/clock.ts';
+import type { Store } from '../store/store.ts';
+import type { RequestLog } from './request-log.ts';
+
+const INTERVAL_MS = 60_000;
+
+/** Records access-key use. */
+export class KeyUsageRecorder {
+  private readonly recorded = new Map<string, { at: number; service: string; region: string }>();
+
+  constructor(private readonly store: Store, private readonly clock: Clock, private readonly log: RequestLog) {}
+
+  /** Notes that `accessKeyId` signed a request to `service` in `region`. */
+  touch(accessKeyId: string, service: string, region: string): void {
+    const now = this.clock.now();
+    const last = this.recorded.get(accessKeyId);
+    if (last && now - last.at < INTERVAL_MS && last.service === service && last.region === region) return;
+    this.recorded.set(accessKeyId, { at: now, service, region });
+    void this.write(accessKeyId, service, region, now);
+  }
+
+  private async write(accessKeyId: string, service: string, region: string, now: number): Promise<void> {
+    try {
+      await this.store.transaction(async (tx) => {
+        const key = await tx.accessKeys.get(accessKeyId);
+        if (key) await tx.accessKeys.update({ ...key, lastUsed: { date: new Date(now), service, region } });
+      });
+    } catch (error) {
+      this.log.failure(`key-usage:${accessKeyId.slice(0, 4)}`, error);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/** `accounts`: the accounts this Tollgate holds and their authorization generation counters. */
+import type { Selectable } from 'kysely';
+import type { AccountRecord } from '../../iam-records.ts';
+import type { StoreSession } from '../../store.ts';
+import { fromMillis, toMillis } from '../column-codecs.ts';
+import type { Runner } from '../runner.ts';
+import type { AccountsTable } from '../schema.ts';
+import { rejectingDuplicates } from '../unique-violations.ts';
+
+function toRecord(row: Selectable<AccountsTable>): AccountRecord {
+  return { id: row.id, createdAt: fromMillis(row.created_at) };
+}
+
+/** The accounts part of a session. */
+export function accountsRepository(run: Runner): StoreSession['accounts'] {
+  return {
+    get: (id) => run.read(async (db) => {
+      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    }),
+    list: () => run.read(async (db) => {
+      const rows = await db.selectFrom('accounts').selectAll().orderBy('id').execute();
+      return rows.map(toRecord);
+    }),
+    create: (account) => run.write((db) => rejectingDuplicates('account', async () => {
+      await db.insertInto('accounts').values({ id: account.id, created_at: toMillis(account.createdAt) }).execute();
+    })),
+    generation: (id) => run.read(async (db) => {
+      const row = await db.selectFrom('accounts').select('generation').where('id', '=', id).executeTakeFirst();
+      return row?.generation ?? 0;
+    }),
+    bumpGeneration: (id) => run.write(async (db) => {
+      const result = await db.updateTable('accounts').set((eb) => ({ generation: eb('generation', '+', 1) }))
+        .where('id', '=', id).executeTakeFirst();
+      // A bump that changed nothing would leave caches trusting stale decisions: say so.
+      if (result.numUpdatedRows === 0n) throw new Error(`cannot bump the generation of unknown account \`${id}\``);
+    }),
+  };
+}

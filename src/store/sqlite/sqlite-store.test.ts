@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { Kysely, SqliteDialect } from 'kysely';
+import { storeConformanceSuite } from '../store-conformance.ts';
+import { migrate } from './migrate.ts';
+import { openDatabase } from './open-database.ts';
+import type { Database } from './schema.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tollgate-sqlite-store-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const freshFile = () => join(dir, `store-${++files}.db`);
+
+storeConformanceSuite('sqlite (file)', () => openSqliteStore({ file: freshFile() }));
+storeConformanceSuite('sqlite (:memory:)', () => openSqliteStore({ file: ':memory:' }));
+
+test('sqlite: data survives closing and reopening; migrations run once', async () => {
+  const file = freshFile();
+  const first = await openSqliteStore({ file });
+  assert.equal(first.description, `sqlite:${file}`);
+  await first.accounts.create({ id: '111122223333', createdAt: new Date(1) });
+  await first.close();
+  await first.close(); // closing twice is harmless
+  const second = await openSqliteStore({ file });
+  assert.deepEqual(await second.accounts.list(), [{ id: '111122223333', createdAt: new Date(1) }]);
+  await second.close();
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openDatabase(file) }) });
+  assert.deepEqual(await migrate(db), []);
+  assert.deepEqual(await db.selectFrom('schema_migrations').select(['version', 'name']).execute(), [{ version: 1, name: 'initial' }]);
+  await db.destroy();
+});
+
+test('sqlite: the connection runs in WAL mode with full sync, a busy timeout and foreign keys', () => {
+  const database = openDatabase(freshFile());
+  try {
+    assert.equal(database.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(database.pragma('synchronous', { simple: true }), 2); // FULL
+    assert.equal(database.pragma('busy_timeout', { simple: true }), 5000);
+    assert.equal(database.pragma('foreign_keys', { simple: true }), 1);
+  } finally {
+    database.close();
+  }
+});
+
+test('sqlite: a database migrated by a newer Tollgate is refused', async () => {
+  const file = freshFile();
+  await (await openSqliteStore({ file })).close();
+  const database = openDatabase(file);
+  database.prepare("insert into schema_migrations (version, name, applied_at) values (999, 'future', 0)").run();
+  database.close();
+  await assert.rejects(openSqliteStore({ file }), /schema version 999 is newer/);
+});
+
+test('sqlite: using the store inside its own transaction fails fast instead of deadlocking', async () => {
+  const store = await openSqliteStore({ file: freshFile() });
+  try {
+    await assert.rejects(store.transaction(() => store.accounts.list()), /inside its own transaction/);
+    await assert.rejects(store.transaction(() => store.transaction(async () => 1)), /inside its own transaction/);
+    let leaked: Parameters<Parameters<typeof store.transaction>[0]>[0] | undefined;
+    await store.transaction(async (s) => { leaked = s; });
+    await assert.rejects(leaked!.accounts.list(), /after its transaction ended/);
+    assert.deepEqual(await store.accounts.list(), []); // the store still works
+  } finally {
+    await store.close();
+  }
+  await assert.rejects(store.accounts.list(), /closed/);
+});

@@ -1,0 +1,100 @@
+/**
+ * The Store on an embedded SQLite file (DESIGN.md, "Store"): one better-sqlite3 connection per
+ * process, in WAL mode (see `open-database.ts` for durability).
+ *
+ * Locking. Across processes, every transaction begins with `BEGIN IMMEDIATE`, which takes SQLite's
+ * single write lock before the first read, so a check-then-write (two access keys per user, a free
+ * name) sees no other writer between its check and its write. Within the process, one FIFO mutex
+ * runs transactions and the reads made outside any transaction one at a time on the shared
+ * connection, so statements of concurrent transactions never interleave and a read never sees the
+ * uncommitted writes of an in-flight transaction. Reads by other processes see committed data only
+ * (WAL snapshots). A write made outside `transaction` runs as its own transaction. (Kysely's SQLite
+ * driver also lends its one connection to one holder at a time; the mutex keeps the guarantee ours.)
+ * better-sqlite3 is synchronous: a writer waiting for another process's lock blocks this process's
+ * event loop for up to the busy timeout (5 s), which write transactions of milliseconds make rare.
+ *
+ * INVARIANT: inside `transaction(work)`, `work` uses only the session it is given. Using the store
+ * itself there would wait for the very transaction it runs in; it is refused with an error instead.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Store, StoreSession } from '../store.ts';
+import { AsyncMutex } from './async-mutex.ts';
+import { inImmediateTransaction } from './immediate-transaction.ts';
+import { migrate } from './migrate.ts';
+import { openDatabase } from './open-database.ts';
+import type { DatabaseWork, Runner } from './runner.ts';
+import type { Database } from './schema.ts';
+import { createSession } from './session.ts';
+
+/** Where the SQLite store keeps its data. */
+export interface SqliteStoreOptions {
+  /** A file path (its directory is created when missing), or `:memory:` for a private in-memory database. */
+  readonly file: string;
+}
+
+/** A transaction in progress; `open` turns false when it ends, so a leaked session is refused. */
+interface TransactionScope {
+  open: boolean;
+}
+
+/** Opens the SQLite store at `file`, creating and migrating the database as needed. */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openDatabase(options.file) }) });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const mutex = new AsyncMutex();
+  const scopes = new AsyncLocalStorage<TransactionScope>();
+  let closed = false;
+
+  const refuseMisuse = (): void => {
+    if (closed) throw new Error('the store is closed');
+    if (scopes.getStore()?.open) {
+      throw new Error('the store was used inside its own transaction: use the session `transaction` passes to its work');
+    }
+  };
+
+  // Runs `work` in a BEGIN IMMEDIATE transaction, its turn taken on the process's mutex.
+  const inTransaction = async <T>(work: (connection: Kysely<Database>, scope: TransactionScope) => Promise<T>): Promise<T> => {
+    refuseMisuse();
+    return mutex.run(() => inImmediateTransaction(db, async (connection) => {
+      const scope: TransactionScope = { open: true };
+      try {
+        return await scopes.run(scope, () => work(connection, scope));
+      } finally {
+        scope.open = false;
+      }
+    }));
+  };
+
+  const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => {
+    const inside = async <R>(step: DatabaseWork<R>): Promise<R> => {
+      if (!scope.open) throw new Error('a transaction session was used after its transaction ended');
+      return step(connection);
+    };
+    return work(createSession({ read: inside, write: inside }));
+  });
+
+  const outside: Runner = {
+    read: async (work) => {
+      refuseMisuse();
+      return mutex.run(() => work(db));
+    },
+    write: (work) => inTransaction((connection) => work(connection)),
+  };
+
+  return {
+    ...createSession(outside),
+    transaction,
+    description: `sqlite:${options.file}`,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await mutex.run(() => db.destroy());
+    },
+  };
+}

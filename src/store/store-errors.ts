@@ -1,0 +1,22 @@
+/**
+ * Errors a Store raises that services are expected to catch and turn into AWS errors (a
+ * UniqueViolation on CreateUser becomes `EntityAlreadyExists`, IAM-SPEC §11.3).
+ */
+
+/** What kind of record a uniqueness rule protects. */
+export type UniqueEntity = 'account' | 'user' | 'group' | 'role' | 'managedPolicy' | 'policyVersion' | 'accessKey';
+
+/**
+ * A write would break a uniqueness rule: a name already taken in the account (compared
+ * case-insensitively, IAM-SPEC §1.5) or an id or ARN already in use. Nothing of the write was kept.
+ */
+export class UniqueViolation extends Error {
+  constructor(
+    readonly entity: UniqueEntity,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'UniqueViolation';
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The domain-shaped Store (DESIGN.md, "Store"): what services may ask of persistence, with no SQL in
+ * sight. SQLite implements it today, PostgreSQL later; one conformance suite tests every
+ * implementation. Every method is async so that a networked database fits the same interface.
+ *
+ * INVARIANT: a write acknowledged to a client has been committed. Checks that must hold under
+ * concurrency (quotas such as two access keys per user, name uniqueness) run inside `transaction`,
+ * which serializes writers across processes.
+ *
+ * Conventions of every implementation (the conformance suite, `store-conformance.ts`, checks them):
+ * `insert`/`create` of a taken name (case-insensitively) or id raise `UniqueViolation`
+ * (`store-errors.ts`) and write nothing; `get` by name ignores case; lists are ordered by name
+ * ignoring case unless said otherwise; `update` and `delete` of a missing record change nothing.
+ */
+import type {
+  AccessKeyRecord, AccountRecord, AttachmentRecord, GroupRecord, InlinePolicyRecord, LoginProfileRecord, ManagedPolicyRecord,
+  PasswordPolicyRecord, PolicyVersionRecord, PrincipalEntityType, RoleRecord, UserRecord,
+} from './iam-records.ts';
+
+/** A `(name, path)` listing filter: entities whose path starts with `pathPrefix`. */
+export interface PathFilter {
+  readonly pathPrefix?: string | undefined;
+}
+
+/** The operations of one unit of work. */
+export interface StoreSession {
+  readonly accounts: {
+    get(id: string): Promise<AccountRecord | undefined>;
+    list(): Promise<AccountRecord[]>;
+    create(account: AccountRecord): Promise<void>;
+    /**
+     * A counter bumped by every change that can alter an authorization decision in the account
+     * (policies, attachments, memberships, boundaries, tags, keys, deletions): caches of compiled
+     * policy sets and credentials compare it, so changes made by any process are seen at once.
+     */
+    generation(id: string): Promise<number>;
+    /** Rejects for an unknown account, rather than letting caches miss a change. */
+    bumpGeneration(id: string): Promise<void>;
+  };
+  readonly users: {
+    get(accountId: string, name: string): Promise<UserRecord | undefined>;
+    getById(accountId: string, id: string): Promise<UserRecord | undefined>;
+    list(accountId: string, filter?: PathFilter): Promise<UserRecord[]>;
+    count(accountId: string): Promise<number>;
+    insert(user: UserRecord): Promise<void>;
+    update(user: UserRecord): Promise<void>;
+    /** Also removes the user's group memberships, inline policies, attachments, access keys and login profile. */
+    delete(accountId: string, id: string): Promise<void>;
+  };
+  readonly groups: {
+    get(accountId: string, name: string): Promise<GroupRecord | undefined>;
+    getById(accountId: string, id: string): Promise<GroupRecord | undefined>;
+    list(accountId: string, filter?: PathFilter): Promise<GroupRecord[]>;
+    count(accountId: string): Promise<number>;
+    insert(group: GroupRecord): Promise<void>;
+    update(group: GroupRecord): Promise<void>;
+    /** Also removes the group's memberships, inline policies and attachments (never its users). */
+    delete(accountId: string, id: string): Promise<void>;
+    /** Adding a member again changes nothing (the original join order stays). */
+    addMember(accountId: string, groupId: string, userId: string): Promise<void>;
+    removeMember(accountId: string, groupId: string, userId: string): Promise<void>;
+    /** The groups of a user, in the order the user joined them. */
+    ofUser(accountId: string, userId: string): Promise<GroupRecord[]>;
+    members(accountId: string, groupId: string): Promise<UserRecord[]>;
+  };
+  readonly roles: {
+    get(accountId: string, name: string): Promise<RoleRecord | undefined>;
+    getById(accountId: string, id: string): Promise<RoleRecord | undefined>;
+    list(accountId: string, filter?: PathFilter): Promise<RoleRecord[]>;
+    count(accountId: string): Promise<number>;
+    insert(role: RoleRecord): Promise<void>;
+    update(role: RoleRecord): Promise<void>;
+    /** Also removes the role's inline policies and attachments. */
+    delete(accountId: string, id: string): Promise<void>;
+  };
+  readonly inlinePolicies: {
+    get(accountId: string, ownerType: PrincipalEntityType, ownerId: string, name: string): Promise<InlinePolicyRecord | undefined>;
+    list(accountId: string, ownerType: PrincipalEntityType, ownerId: string): Promise<InlinePolicyRecord[]>;
+    /** Inserts or replaces (PutUserPolicy and friends overwrite a policy of the same name). */
+    put(policy: InlinePolicyRecord): Promise<void>;
+    delete(accountId: string, ownerType: PrincipalEntityType, ownerId: string, name: string): Promise<void>;
+  };
+  readonly managedPolicies: {
+    get(arn: string): Promise<ManagedPolicyRecord | undefined>;
+    list(accountId: string, filter?: PathFilter): Promise<ManagedPolicyRecord[]>;
+    count(accountId: string): Promise<number>;
+    insert(policy: ManagedPolicyRecord, firstVersion: PolicyVersionRecord): Promise<void>;
+    update(policy: ManagedPolicyRecord): Promise<void>;
+    /** Deletes the policy with all its versions. */
+    delete(arn: string): Promise<void>;
+    getVersion(policyArn: string, versionId: string): Promise<PolicyVersionRecord | undefined>;
+    /** Versions, newest first. */
+    listVersions(policyArn: string): Promise<PolicyVersionRecord[]>;
+    insertVersion(version: PolicyVersionRecord): Promise<void>;
+    deleteVersion(policyArn: string, versionId: string): Promise<void>;
+  };
+  readonly attachments: {
+    /** Managed policies attached to an entity, in attachment order. */
+    ofEntity(accountId: string, entityType: PrincipalEntityType, entityId: string): Promise<AttachmentRecord[]>;
+    /** Entities a policy is attached to within an account (AWS managed policies are attached per account). */
+    ofPolicy(accountId: string, policyArn: string): Promise<AttachmentRecord[]>;
+    /** Attaching an attached policy again changes nothing (the original order stays). */
+    attach(attachment: AttachmentRecord): Promise<void>;
+    detach(attachment: AttachmentRecord): Promise<void>;
+    /** How many entities of the account reference the policy as attachment or as permissions boundary (users and roles). */
+    countForPolicy(accountId: string, policyArn: string): Promise<{ attachments: number; boundaries: number }>;
+  };
+  readonly accessKeys: {
+    get(id: string): Promise<AccessKeyRecord | undefined>;
+    /** Keys of a user (or of the root user when `userId` is undefined), oldest first. */
+    ofUser(accountId: string, userId: string | undefined): Promise<AccessKeyRecord[]>;
+    insert(key: AccessKeyRecord): Promise<void>;
+    update(key: AccessKeyRecord): Promise<void>;
+    delete(id: string): Promise<void>;
+  };
+  readonly loginProfiles: {
+    get(accountId: string, userId: string): Promise<LoginProfileRecord | undefined>;
+    put(profile: LoginProfileRecord): Promise<void>;
+    delete(accountId: string, userId: string): Promise<void>;
+  };
+  readonly passwordPolicies: {
+    get(accountId: string): Promise<PasswordPolicyRecord | undefined>;
+    put(policy: PasswordPolicyRecord): Promise<void>;
+    delete(accountId: string): Promise<void>;
+  };
+}
+
+/** A store: a session for reads, and transactions for writes that must be atomic. */
+export interface Store extends StoreSession {
+  /**
+   * Runs `work` atomically: every write in it commits together or not at all, and the writes of
+   * concurrent transactions (also from other processes) are serialized. A thrown error rolls back
+   * and is rethrown as is. `work` must use only the session it is given, not the store.
+   */
+  transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T>;
+  /** Where the data lives, for the health endpoint (`sqlite:/path`, never a password). */
+  readonly description: string;
+  close(): Promise<void>;
+}
