@@ -3,21 +3,11 @@
  * the answer is `Syntax errors in policy.`. Later stages check rules on the raw statements.
  */
 import { isJsonObject, type JsonValue } from './json-document.ts';
-import type { ConditionClause, PolicyVersion, PrincipalBlock } from './policy-document.ts';
+import type { ConditionClause, PolicyStatement, PolicyVersion, PrincipalBlock } from './policy-document.ts';
 import { parseOperator } from './conditions/condition-operators.ts';
 
 /** A statement that passed the syntax stage; Effect is still as written (legacy parsing checks case). */
-export interface RawStatement {
-  readonly sid: string | undefined;
-  readonly effect: string;
-  readonly principal: PrincipalBlock | undefined;
-  readonly notPrincipal: PrincipalBlock | undefined;
-  readonly action: readonly string[] | undefined;
-  readonly notAction: readonly string[] | undefined;
-  readonly resource: readonly string[] | undefined;
-  readonly notResource: readonly string[] | undefined;
-  readonly condition: readonly ConditionClause[];
-}
+export type RawStatement = Omit<PolicyStatement, 'index' | 'effect'> & { readonly effect: string };
 
 /** A document that passed the syntax stage. */
 export interface RawDocument {
