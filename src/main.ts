@@ -52,7 +52,7 @@ export async function openRuntime(dataDir: string, options: { clock?: Clock; ids
 }
 
 /** The application over a runtime. */
-export function buildApp(runtime: Runtime, log: RequestLog): App {
+export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined } = {}): App {
   return createApp({
     store: runtime.store,
     clock: runtime.clock,
@@ -66,6 +66,7 @@ export function buildApp(runtime: Runtime, log: RequestLog): App {
     },
     log,
     version: packageJson.version,
+    ...(options.eksDelaySeconds === undefined ? {} : { eksDelaySeconds: options.eksDelaySeconds }),
   });
 }
 
@@ -79,10 +80,10 @@ export interface Tollgate {
 }
 
 /** Starts Tollgate: opens the data directory, creates the default account on first start, listens. */
-export async function startTollgate(options: { host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock }): Promise<Tollgate> {
+export async function startTollgate(options: { host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined }): Promise<Tollgate> {
   const runtime = await openRuntime(options.dataDir, { clock: options.clock });
   const rootCredentialsFile = await bootstrapDefaultAccount(runtime);
-  const server = await listen(buildApp(runtime, options.log ?? pinoLog()), options.host, options.port);
+  const server = await listen(buildApp(runtime, options.log ?? pinoLog(), { eksDelaySeconds: options.eksDelaySeconds }), options.host, options.port);
   return {
     server,
     runtime,

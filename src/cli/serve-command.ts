@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { startTollgate } from '../main.ts';
 import type { CommandIo } from './policy-test-command.ts';
 
-const USAGE = 'usage: tollgate serve [--host 127.0.0.1] [--port 4566] [--data-dir ./.tollgate] [--log-level info]';
+const USAGE = 'usage: tollgate serve [--host 127.0.0.1] [--port 4566] [--data-dir ./.tollgate] [--log-level info] [--eks-delay-seconds 1]';
 
 /** Runs the server until a signal stops it; resolves with the exit code. */
 export async function serveCommand(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -20,6 +20,7 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
         port: { type: 'string', default: '4566' },
         'data-dir': { type: 'string', default: './.tollgate' },
         'log-level': { type: 'string', default: 'info' },
+        'eks-delay-seconds': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -31,8 +32,13 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
     io.stderr(`tollgate serve: --port must be 0–65535\n${USAGE}\n`);
     return 2;
   }
+  const eksDelaySeconds = values['eks-delay-seconds'] === undefined ? undefined : Number(values['eks-delay-seconds']);
+  if (eksDelaySeconds !== undefined && !(Number.isFinite(eksDelaySeconds) && eksDelaySeconds >= 0)) {
+    io.stderr(`tollgate serve: --eks-delay-seconds must be a number ≥ 0\n${USAGE}\n`);
+    return 2;
+  }
   const { pinoLog } = await import('../server/request-log.ts');
-  const tollgate = await startTollgate({ host: values.host, port, dataDir: values['data-dir'], log: pinoLog({ level: values['log-level'] }) });
+  const tollgate = await startTollgate({ host: values.host, port, dataDir: values['data-dir'], log: pinoLog({ level: values['log-level'] }), eksDelaySeconds });
   io.stderr(`Tollgate: AWS IAM, STS and EKS on one endpoint\n`);
   io.stderr(`data directory: ${tollgate.runtime.dataDir}\n`);
   if (tollgate.rootCredentialsFile) io.stderr(`root credentials of account 111122223333 written to ${tollgate.rootCredentialsFile}\n`);

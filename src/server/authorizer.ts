@@ -1,15 +1,20 @@
 /**
  * The authorize step: every check an operation declares is decided by the policy engine against the
- * caller's policies (cached per principal and re-built when the account's generation moves), with
- * the request's global condition keys (IAM-SPEC §4.1). The first denial becomes AWS's AccessDenied.
+ * caller's policies (cached per principal, or per session for temporary credentials, and re-built when
+ * the account's generation moves), with the request's global condition keys (IAM-SPEC §4.1) and the
+ * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied.
  */
 import { AwsError } from '../kernel/aws-error.ts';
-import { AuthorizationRequest, accessDeniedMessage, evaluate, PolicyCache, type ContextInput, type Decision, type PolicySet } from '../policy/index.ts';
+import {
+  AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, validatePolicy,
+  type CompiledPolicy, type ContextInput, type Decision,
+} from '../policy/index.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import { loadCallerPolicySet } from '../services/iam/caller-policy-set.ts';
-import type { AuthorizationCheck, Caller } from '../services/operation.ts';
+import type { AuthorizationCheck, Caller, ResourcePolicy } from '../services/operation.ts';
 import type { Store } from '../store/store.ts';
 import type { ServiceName } from './resolve-service.ts';
+import { assertSessionMayCall, principalTagKeys, sessionKeys } from './session-context.ts';
 
 /** What the request itself says, for the global condition keys. */
 export interface RequestFacts {
@@ -32,7 +37,8 @@ export interface AuthorizationOutcome {
 interface CachedPrincipal {
   readonly generation: number;
   readonly set: PolicySet;
-  readonly tags: Readonly<Record<string, string>>;
+  /** The caller's condition keys beyond the principal's own: principal tags and session keys. */
+  readonly tags: Readonly<Record<string, ContextInput>>;
 }
 
 /** Decides operations' checks for callers. */
@@ -44,8 +50,9 @@ export class Authorizer {
 
   /** Throws AccessDenied (AccessDeniedException for EKS) at the first check the caller may not pass. */
   async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: ServiceName): Promise<AuthorizationOutcome> {
+    assertSessionMayCall(caller, service, checks);
     if (checks.length === 0) return { decision: 'Allowed', action: undefined, decidedBy: undefined };
-    const { set, tags } = await this.principal(caller);
+    const { set: callerSet, tags } = await this.principal(caller);
     let last: AuthorizationOutcome = { decision: 'Allowed', action: undefined, decidedBy: undefined };
     for (const check of checks) {
       const context: Record<string, ContextInput> = { ...globalKeys(facts), ...tags, ...check.context };
@@ -57,6 +64,7 @@ export class Authorizer {
         messageResource: check.messageResource,
         context,
       });
+      const set = check.resourcePolicies ? new PolicySet({ ...callerSet.input, resource: check.resourcePolicies.map((p) => this.resourcePolicy(p)) }) : callerSet;
       const decision = evaluate(request, set);
       const deciding = decision.determining[0];
       last = {
@@ -74,20 +82,37 @@ export class Authorizer {
 
   private async principal(caller: Caller): Promise<CachedPrincipal> {
     const p = caller.principal;
-    const key = p.type === 'User' ? p.uniqueId ?? p.arn : 'arn' in p ? p.arn : p.type;
+    const session = caller.session;
+    const key = session ? `session:${caller.accessKeyId}` : p.type === 'User' ? p.uniqueId ?? p.arn : 'arn' in p ? p.arn : p.type;
     const generation = await this.store.accounts.generation(caller.accountId);
     const cached = this.principals.get(key);
     if (cached && cached.generation === generation) return cached;
-    const set = await loadCallerPolicySet(p, { store: this.store, catalog: this.catalog, cache: this.cache });
-    const tags: Record<string, string> = {};
-    if (p.type === 'User' && p.uniqueId) {
-      const user = await this.store.users.getById(p.accountId, p.uniqueId);
-      for (const tag of user?.tags ?? []) tags[`aws:PrincipalTag/${tag.key}`] = tag.value;
-    }
-    const entry = { generation, set, tags };
+    const set = await loadCallerPolicySet(p, { store: this.store, catalog: this.catalog, cache: this.cache }, session);
+    const entry = { generation, set, tags: await this.callerKeys(caller) };
     if (this.principals.size > 200_000) this.principals.clear();
     this.principals.set(key, entry);
     return entry;
+  }
+
+  /** Principal tags (role or user tags, overlaid by session tags) and the keys of temporary credentials. */
+  private async callerKeys(caller: Caller): Promise<Record<string, ContextInput>> {
+    const p = caller.principal;
+    const session = caller.session;
+    let base: readonly { key: string; value: string }[] = [];
+    if (p.type === 'User' && p.uniqueId) base = (await this.store.users.getById(p.accountId, p.uniqueId))?.tags ?? [];
+    else if (p.type === 'AssumedRole' && p.roleUniqueId) base = (await this.store.roles.getById(p.accountId, p.roleUniqueId))?.tags ?? [];
+    else if (p.type === 'FederatedUser' && session?.principalId) base = (await this.store.users.getById(p.accountId, session.principalId))?.tags ?? [];
+    if (!session) return principalTagKeys(base);
+    return { ...principalTagKeys(base, session.tags), ...sessionKeys(session) };
+  }
+
+  /** A check's resource-based policy, compiled once per document. */
+  private resourcePolicy(policy: ResourcePolicy): CompiledPolicy {
+    return this.cache.compiled(`${policy.kind}:${policy.name}:${policy.document}`, () => {
+      const result = validatePolicy(policy.document, policy.kind, { enforceSizeLimit: false });
+      if (!result.ok) throw new Error(`stored ${policy.kind} policy of ${policy.name} no longer validates: ${result.error.message}`);
+      return compilePolicy(result.document, { kind: policy.kind, name: policy.name, arn: undefined });
+    });
   }
 }
 

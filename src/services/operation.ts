@@ -8,6 +8,7 @@ import type { IdGenerator } from '../kernel/ids.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
 import type { ContextInput, RequestPrincipal } from '../policy/index.ts';
 import type { WireStructure } from '../protocol/wire-value.ts';
+import type { StsSessionRecord } from '../store/session-records.ts';
 import type { Store } from '../store/store.ts';
 import type { AwsManagedPolicyCatalog } from './iam/aws-managed-policy-catalog.ts';
 
@@ -18,6 +19,17 @@ export interface Caller {
   readonly accessKeyId: string;
   /** Whether the credentials are the root user's, an IAM user's long-term key, or temporary. */
   readonly credentialType: 'root' | 'user' | 'session';
+  /** For temporary credentials: what STS recorded when it issued them. */
+  readonly session?: StsSessionRecord;
+}
+
+/** A resource-based policy that takes part in a check, as stored (for roles: the trust policy with unique ids). */
+export interface ResourcePolicy {
+  /** `trust` for a role's trust policy, `resource` for any other resource-based policy. */
+  readonly kind: 'trust' | 'resource';
+  readonly document: string;
+  /** How decisions and logs name it, e.g. `role/EKSReadOnly`. */
+  readonly name: string;
 }
 
 /** One permission an operation needs: an action on a resource, with the condition keys it sets. */
@@ -31,6 +43,8 @@ export interface AuthorizationCheck {
   readonly resourceAccount?: string;
   /** Condition keys beyond the request's global ones (`aws:RequestTag/…`, `iam:PolicyARN`, …). */
   readonly context?: Readonly<Record<string, ContextInput>>;
+  /** The resource's own policies; when given (even empty) they fill the resource slot of the decision. */
+  readonly resourcePolicies?: readonly ResourcePolicy[];
 }
 
 /** What an operation may use. */
@@ -44,6 +58,8 @@ export interface OperationContext {
   /** The region of the request's credential scope. */
   readonly region: string;
   readonly requestId: string;
+  /** How long EKS resources stay CREATING, UPDATING or DELETING (`--eks-delay-seconds`); EKS's default when absent. */
+  readonly eksDelaySeconds?: number;
 }
 
 /** An operation, typed by its wire input and output. */
@@ -66,7 +82,7 @@ export interface Operation {
  * Declares an operation. The input type is the operation's wire input: it is sound to read it so
  * because the server validated the request against the AWS model (types, required members) first.
  */
-export function defineOperation<I extends object, O extends object | void>(definition: OperationDefinition<I, O>): Operation {
+export function defineOperation<I extends object, O extends object | undefined>(definition: OperationDefinition<I, O>): Operation {
   return {
     readOnly: definition.readOnly ?? false,
     authorize: (input, ctx) => definition.authorize(input as unknown as I, ctx),

@@ -8,6 +8,7 @@ import { credentialCases } from './conformance/credential-cases.ts';
 import { groupCases } from './conformance/group-cases.ts';
 import { policyCases } from './conformance/policy-cases.ts';
 import { roleCases } from './conformance/role-cases.ts';
+import { sessionCases } from './conformance/session-cases.ts';
 import { transactionCases } from './conformance/transaction-cases.ts';
 import { userCases } from './conformance/user-cases.ts';
 import type { Store } from './store.ts';
@@ -21,6 +22,7 @@ export function storeConformanceSuite(name: string, open: () => Promise<Store>):
     roleCases(open);
     policyCases(open);
     credentialCases(open);
+    sessionCases(open);
     transactionCases(open);
   });
 }

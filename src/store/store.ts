@@ -16,6 +16,8 @@ import type {
   AccessKeyRecord, AccountRecord, AttachmentRecord, GroupRecord, InlinePolicyRecord, LoginProfileRecord, ManagedPolicyRecord,
   PasswordPolicyRecord, PolicyVersionRecord, PrincipalEntityType, RoleRecord, UserRecord,
 } from './iam-records.ts';
+import type { StsSessionRecord } from './session-records.ts';
+import type { EksDocument, EksKey, EksKind } from './eks-records.ts';
 
 /** A `(name, path)` listing filter: entities whose path starts with `pathPrefix`. */
 export interface PathFilter {
@@ -122,6 +124,25 @@ export interface StoreSession {
     get(accountId: string): Promise<PasswordPolicyRecord | undefined>;
     put(policy: PasswordPolicyRecord): Promise<void>;
     delete(accountId: string): Promise<void>;
+  };
+  /** Amazon EKS resources as JSON documents (`eks-records.ts`); names are exact, lists ordered by cluster then name. */
+  readonly eks: {
+    get(key: EksKey): Promise<EksDocument | undefined>;
+    /** The documents of one kind in an account and Region, of one cluster when `cluster` is given. */
+    list(accountId: string, region: string, kind: EksKind, cluster?: string): Promise<EksDocument[]>;
+    /** Inserts or replaces. */
+    put(document: EksDocument): Promise<void>;
+    delete(key: EksKey): Promise<void>;
+    /** Removes every document of a cluster (the cluster, its children, updates and tokens). */
+    deleteCluster(accountId: string, region: string, cluster: string): Promise<void>;
+  };
+  /** Temporary credentials issued by STS (`session-records.ts`), by access key id. */
+  readonly sessions: {
+    get(accessKeyId: string): Promise<StsSessionRecord | undefined>;
+    /** Raises `UniqueViolation` (entity `accessKey`) for a taken access key id. */
+    insert(session: StsSessionRecord): Promise<void>;
+    /** Removes the sessions that expired before `before`; returns how many. */
+    deleteExpired(before: Date): Promise<number>;
   };
 }
 

@@ -1,11 +1,14 @@
 /**
  * The policies that decide a caller's requests (IAM-SPEC §5.1): for an IAM user its inline and attached
- * policies, those of each of its groups, and its permissions boundary. Documents compile once per
- * version through the PolicyCache.
+ * policies, those of each of its groups, and its permissions boundary; for a role session the role's
+ * policies and boundary with the session policies; for a federated user the IAM user's policies with
+ * the session policies (none passed: no permissions). Documents compile once per version through the
+ * PolicyCache.
  */
 import { createHash } from 'node:crypto';
-import { compilePolicy, PolicySet, validatePolicy, type CompiledPolicy, type PolicyCache, type PolicyKind, type RequestPrincipal } from '../../policy/index.ts';
+import { compilePolicy, PolicySet, validatePolicy, type CompiledPolicy, type PolicyCache, type PolicyKind, type PolicySetInput, type RequestPrincipal } from '../../policy/index.ts';
 import type { PrincipalEntityType } from '../../store/iam-records.ts';
+import type { StsSessionRecord } from '../../store/session-records.ts';
 import type { StoreSession } from '../../store/store.ts';
 import type { AwsManagedPolicyCatalog } from './aws-managed-policy-catalog.ts';
 
@@ -16,17 +19,64 @@ export interface PolicySources {
   readonly cache: PolicyCache;
 }
 
-/** The caller's policy set; root and callers unknown to IAM have none (root is not limited by policies). */
-export async function loadCallerPolicySet(principal: RequestPrincipal, sources: PolicySources): Promise<PolicySet> {
+/**
+ * The caller's policy set; root and callers unknown to IAM have none (root is not limited by policies).
+ * `session` is the record of the caller's temporary credentials, if it uses some.
+ */
+export async function loadCallerPolicySet(principal: RequestPrincipal, sources: PolicySources, session?: StsSessionRecord): Promise<PolicySet> {
+  if (principal.type === 'AssumedRole' && principal.roleUniqueId !== undefined) {
+    const role = await sources.store.roles.getById(principal.accountId, principal.roleUniqueId);
+    if (!role) return new PolicySet({});
+    const identity = await entityPolicies(sources, role.accountId, 'role', role.id);
+    const boundary = role.permissionsBoundaryArn ? await managedPolicy(sources, role.permissionsBoundaryArn, 'boundary') : undefined;
+    return new PolicySet({ identity, boundary: boundary ? [boundary] : [], session: session ? await sessionPolicies(sources, session) : [] });
+  }
+  if (principal.type === 'FederatedUser' && session) {
+    const policies = await sessionPolicies(sources, session);
+    // A federated user without session policies has no permissions (IAM-SPEC §7.4).
+    if (policies.length === 0) return new PolicySet({});
+    if (session.principalId === undefined) return new PolicySet({ identity: [rootEquivalent(sources)], session: policies });
+    const user = await userPolicySet(sources, principal.accountId, session.principalId);
+    return new PolicySet({ ...user, session: policies });
+  }
   if (principal.type !== 'User' || principal.uniqueId === undefined) return new PolicySet({});
-  const user = await sources.store.users.getById(principal.accountId, principal.uniqueId);
-  if (!user) return new PolicySet({});
+  return new PolicySet(await userPolicySet(sources, principal.accountId, principal.uniqueId));
+}
+
+async function userPolicySet(sources: PolicySources, accountId: string, userId: string): Promise<PolicySetInput> {
+  const user = await sources.store.users.getById(accountId, userId);
+  if (!user) return {};
   const identity = await entityPolicies(sources, user.accountId, 'user', user.id);
   for (const group of await sources.store.groups.ofUser(user.accountId, user.id)) {
     identity.push(...(await entityPolicies(sources, user.accountId, 'group', group.id)));
   }
   const boundary = user.permissionsBoundaryArn ? await managedPolicy(sources, user.permissionsBoundaryArn, 'boundary') : undefined;
-  return new PolicySet({ identity, boundary: boundary ? [boundary] : [] });
+  return { identity, boundary: boundary ? [boundary] : [] };
+}
+
+/**
+ * The session policies of temporary credentials: the inline `Policy`, then each of `PolicyArns`. A
+ * managed session policy deleted since grants nothing (it stays in the set, empty, so that the
+ * session is never left unrestricted).
+ */
+export async function sessionPolicies(sources: PolicySources, session: StsSessionRecord): Promise<CompiledPolicy[]> {
+  const out: CompiledPolicy[] = [];
+  if (session.policy !== undefined) {
+    const key = `session:${createHash('sha256').update(session.policy).digest('base64')}`;
+    const compiled = compileStored(sources, key, session.policy, 'session', 'session-policy', undefined);
+    if (compiled) out.push(compiled);
+  }
+  for (const arn of session.policyArns) {
+    out.push((await managedPolicy(sources, arn, 'session')) ?? compilePolicy({ version: '2012-10-17', id: undefined, statements: [] }, { kind: 'session', name: arn, arn }));
+  }
+  return out;
+}
+
+const ROOT_EQUIVALENT = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+
+/** What the root user's identity amounts to, for federated users the root user created. */
+function rootEquivalent(sources: PolicySources): CompiledPolicy {
+  return compileStored(sources, 'identity:root-equivalent', ROOT_EQUIVALENT, 'identity', 'root', undefined)!;
 }
 
 /** The inline and attached managed policies of a user, group or role, compiled. */
@@ -58,7 +108,7 @@ export async function managedPolicy(sources: PolicySources, arn: string, kind: P
 function compileStored(sources: PolicySources, key: string, document: string, kind: PolicyKind, name: string, arn: string | undefined): CompiledPolicy | undefined {
   return sources.cache.compiled(key, () => {
     // Stored documents were validated when written; AWS's own may exceed customer size limits.
-    const result = validatePolicy(document, kind === 'boundary' ? 'boundary' : 'identity-inline', { enforceSizeLimit: false });
+    const result = validatePolicy(document, kind === 'boundary' || kind === 'session' ? kind : 'identity-inline', { enforceSizeLimit: false });
     if (!result.ok) throw new Error(`stored policy ${arn ?? name} no longer validates: ${result.error.message}`);
     return compilePolicy(result.document, { kind, name, arn });
   });

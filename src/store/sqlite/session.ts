@@ -2,6 +2,7 @@
 import type { StoreSession } from '../store.ts';
 import { accessKeysRepository } from './repositories/access-keys-repository.ts';
 import { accountsRepository } from './repositories/accounts-repository.ts';
+import { eksRepository } from './repositories/eks-repository.ts';
 import { attachmentsRepository } from './repositories/attachments-repository.ts';
 import { groupsRepository } from './repositories/groups-repository.ts';
 import { inlinePoliciesRepository } from './repositories/inline-policies-repository.ts';
@@ -9,6 +10,7 @@ import { loginProfilesRepository } from './repositories/login-profiles-repositor
 import { managedPoliciesRepository } from './repositories/managed-policies-repository.ts';
 import { passwordPoliciesRepository } from './repositories/password-policies-repository.ts';
 import { rolesRepository } from './repositories/roles-repository.ts';
+import { sessionsRepository } from './repositories/sessions-repository.ts';
 import { usersRepository } from './repositories/users-repository.ts';
 import type { Runner } from './runner.ts';
 
@@ -25,5 +27,7 @@ export function createSession(run: Runner): StoreSession {
     accessKeys: accessKeysRepository(run),
     loginProfiles: loginProfilesRepository(run),
     passwordPolicies: passwordPoliciesRepository(run),
+    eks: eksRepository(run),
+    sessions: sessionsRepository(run),
   };
 }

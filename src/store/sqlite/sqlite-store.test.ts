@@ -30,7 +30,11 @@ test('sqlite: data survives closing and reopening; migrations run once', async (
   await second.close();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openDatabase(file) }) });
   assert.deepEqual(await migrate(db), []);
-  assert.deepEqual(await db.selectFrom('schema_migrations').select(['version', 'name']).execute(), [{ version: 1, name: 'initial' }]);
+  assert.deepEqual(await db.selectFrom('schema_migrations').select(['version', 'name']).execute(), [
+    { version: 1, name: 'initial' },
+    { version: 2, name: 'sts-sessions' },
+    { version: 3, name: 'eks' },
+  ]);
   await db.destroy();
 });
 

@@ -4,6 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import * as initial from './0001-initial.ts';
+import * as stsSessions from './0002-sts-sessions.ts';
+import * as eks from './0003-eks.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -15,4 +17,6 @@ export interface Migration {
 /** Every migration, by ascending version. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
+  { version: 2, name: 'sts-sessions', up: stsSessions.up },
+  { version: 3, name: 'eks', up: eks.up },
 ];

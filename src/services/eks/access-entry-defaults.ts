@@ -1,0 +1,17 @@
+/** Access-entry defaults (EKS-SPEC §2.8): the principal of a caller, and the default Kubernetes username of a principal. */
+import type { RequestPrincipal } from '../../policy/index.ts';
+
+/** The IAM principal ARN an access entry names for a caller: a role session's role, else the caller's ARN. */
+export function callerPrincipalArn(principal: RequestPrincipal): string | undefined {
+  if (principal.type === 'AssumedRole') return principal.roleArn;
+  return 'arn' in principal ? principal.arn : undefined;
+}
+
+/** The username EKS gives an entry of `type` for `principalArn` when the request names none. */
+export function defaultUsername(principalArn: string, type: string): string {
+  if (type === 'EC2_LINUX' || type === 'EC2_WINDOWS') return 'system:node:{{EC2PrivateDNSName}}';
+  if (type === 'FARGATE_LINUX' || type === 'HYBRID_LINUX') return 'system:node:{{SessionName}}';
+  const role = /^arn:aws:iam::(\d{12}):role\/(?:[^/]+\/)*([^/]+)$/.exec(principalArn);
+  if (role) return `arn:aws:sts::${role[1]}:assumed-role/${role[2]}/{{SessionName}}`;
+  return principalArn;
+}

@@ -1,0 +1,31 @@
+/** Building an access entry (EKS-SPEC §2.8), shared by CreateAccessEntry and CreateCluster's creator entry. */
+import { randomUUID } from 'node:crypto';
+import type { OperationContext } from '../operation.ts';
+import { defaultUsername } from './access-entry-defaults.ts';
+import { accessEntryArn } from './eks-arns.ts';
+import type { AccessEntryState, TagMap } from './eks-state.ts';
+
+/** What an access entry is made from. */
+export interface NewAccessEntry {
+  readonly principalArn: string;
+  readonly type: string;
+  readonly kubernetesGroups: readonly string[];
+  readonly username?: string | undefined;
+  readonly tags: TagMap;
+}
+
+/** A new access entry of `cluster`, with no associated policies. */
+export function createAccessEntryState(ctx: OperationContext, cluster: string, entry: NewAccessEntry, now: number): AccessEntryState {
+  return {
+    principalArn: entry.principalArn,
+    arn: accessEntryArn(ctx.region, ctx.caller.accountId, cluster, entry.principalArn, randomUUID()),
+    clusterName: cluster,
+    kubernetesGroups: [...entry.kubernetesGroups],
+    username: entry.username ?? defaultUsername(entry.principalArn, entry.type),
+    type: entry.type,
+    tags: { ...entry.tags },
+    createdAt: now,
+    modifiedAt: now,
+    policies: [],
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * eks:CreateCluster `POST /clusters` (EKS-SPEC §2.2; checks per IAM-SPEC §6.2): eks:CreateCluster on the
+ * prospective cluster ARN with tag and `eks:` keys, iam:PassRole on `roleArn` (PassedToService
+ * eks.amazonaws.com), iam:CreateServiceLinkedRole while AWSServiceRoleForAmazonEKS is missing; then
+ * name in use (409, unless the same clientRequestToken retries), role existence and trust (400).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { WireStructure } from '../../../protocol/wire-value.ts';
+import { defineOperation } from '../../operation.ts';
+import { callerPrincipalArn } from '../access-entry-defaults.ts';
+import { createAccessEntryState } from '../access-entry-state.ts';
+import { createCaCertificate } from '../ca-certificate.ts';
+import { clusterConfigContext, type ClusterConfigInput } from '../cluster-context.ts';
+import { clusterToWire } from '../cluster-wire.ts';
+import { clusterArn } from '../eks-arns.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { invalidParameter, resourceInUse } from '../eks-errors.ts';
+import type { ClusterState, TagMap } from '../eks-state.ts';
+import { DEFAULT_KUBERNETES_VERSION, kubernetesVersion } from '../eks-versions.ts';
+import { delayMs } from '../lifecycle.ts';
+import { ensureServiceLinkedRole, passRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
+import { requestTagContext } from '../tag-context.ts';
+
+interface CreateClusterInput extends ClusterConfigInput {
+  readonly name: string;
+  readonly roleArn: string;
+  readonly resourcesVpcConfig: {
+    readonly subnetIds?: readonly string[];
+    readonly securityGroupIds?: readonly string[];
+    readonly endpointPublicAccess?: boolean;
+    readonly endpointPrivateAccess?: boolean;
+    readonly publicAccessCidrs?: readonly string[];
+  };
+  readonly kubernetesNetworkConfig?: { readonly serviceIpv4Cidr?: string; readonly ipFamily?: string };
+  readonly clientRequestToken?: string;
+  readonly tags?: TagMap;
+}
+
+const SERVICE = 'eks.amazonaws.com';
+const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
+
+function hex(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+function validate(input: CreateClusterInput): void {
+  const fields = { clusterName: input.name };
+  if (input.version !== undefined && !kubernetesVersion(input.version)) throw invalidParameter(`unsupported Kubernetes version ${input.version}`, fields);
+  if ((input.resourcesVpcConfig.subnetIds ?? []).length < 2) throw invalidParameter('Subnets specified must be in at least two different AZs', fields);
+  const access = input.accessConfig;
+  if ((access?.authenticationMode ?? 'CONFIG_MAP') === 'CONFIG_MAP' && access?.bootstrapClusterCreatorAdminPermissions === false) {
+    throw invalidParameter('bootstrapClusterCreatorAdminPermissions must be true if cluster authentication mode is set to CONFIG_MAP', fields);
+  }
+}
+
+export const createCluster = defineOperation<CreateClusterInput, { cluster: WireStructure }>({
+  authorize: async (input, ctx) => [
+    { action: 'eks:CreateCluster', resource: clusterArn(ctx.region, ctx.caller.accountId, input.name), context: { ...requestTagContext(input.tags), ...clusterConfigContext(input) } },
+    passRoleCheck(input.roleArn, SERVICE, clusterArn(ctx.region, ctx.caller.accountId, input.name)),
+    ...(await serviceLinkedRoleChecks(ctx, SERVICE)),
+  ],
+  handle: async (input, ctx) => {
+    validate(input);
+    const now = ctx.clock.now();
+    const existing = await new EksDocuments(ctx).cluster(input.name);
+    if (existing) {
+      if (input.clientRequestToken !== undefined && existing.clientRequestToken === input.clientRequestToken) return { cluster: clusterToWire(existing, now, ctx.region) };
+      throw resourceInUse(`Cluster already exists with name: ${input.name}`, { clusterName: input.name });
+    }
+    if (!(await roleTrustsService(ctx, input.roleArn, SERVICE))) {
+      throw invalidParameter(`Role with arn: ${input.roleArn}, could not be assumed because it does not exist or the trusted entity is not correct`, { clusterName: input.name });
+    }
+    const version = kubernetesVersion(input.version ?? DEFAULT_KUBERNETES_VERSION)!;
+    const ca = await createCaCertificate(now);
+    const vpc = input.resourcesVpcConfig;
+    const mode = input.accessConfig?.authenticationMode ?? 'CONFIG_MAP';
+    const bootstrap = input.accessConfig?.bootstrapClusterCreatorAdminPermissions ?? true;
+    const enabledLogs = new Set((input.logging?.clusterLogging ?? []).flatMap((l) => (l.enabled ? l.types ?? [] : [])));
+    const cluster: ClusterState = {
+      name: input.name,
+      arn: clusterArn(ctx.region, ctx.caller.accountId, input.name),
+      id: randomUUID(),
+      endpointId: hex(16).toUpperCase(),
+      createdAt: now,
+      readyAt: now + delayMs(ctx),
+      version: version.version,
+      platformVersion: version.platformVersion,
+      roleArn: input.roleArn,
+      resourcesVpcConfig: {
+        subnetIds: [...(vpc.subnetIds ?? [])],
+        securityGroupIds: [...(vpc.securityGroupIds ?? [])],
+        clusterSecurityGroupId: `sg-${hex(9).slice(0, 17)}`,
+        vpcId: `vpc-${Buffer.from(vpc.subnetIds?.[0] ?? input.name).toString('hex').padEnd(17, '0').slice(0, 17)}`,
+        endpointPublicAccess: vpc.endpointPublicAccess ?? true,
+        endpointPrivateAccess: vpc.endpointPrivateAccess ?? false,
+        publicAccessCidrs: [...(vpc.publicAccessCidrs ?? ['0.0.0.0/0'])],
+      },
+      kubernetesNetworkConfig: { serviceIpv4Cidr: input.kubernetesNetworkConfig?.serviceIpv4Cidr ?? '10.100.0.0/16', ipFamily: input.kubernetesNetworkConfig?.ipFamily ?? 'ipv4' },
+      logging: {
+        clusterLogging: [
+          ...(enabledLogs.size > 0 ? [{ types: LOG_TYPES.filter((t) => enabledLogs.has(t)), enabled: true }] : []),
+          ...(enabledLogs.size < LOG_TYPES.length ? [{ types: LOG_TYPES.filter((t) => !enabledLogs.has(t)), enabled: false }] : []),
+        ],
+      },
+      accessConfig: { authenticationMode: mode, bootstrapClusterCreatorAdminPermissions: bootstrap },
+      upgradePolicy: { supportType: input.upgradePolicy?.supportType ?? 'EXTENDED' },
+      tags: { ...input.tags },
+      certificateData: Buffer.from(ca.pem, 'utf8').toString('base64'),
+      clientRequestToken: input.clientRequestToken,
+    };
+    const creator = callerPrincipalArn(ctx.caller.principal);
+    await ctx.store.transaction(async (tx) => {
+      const docs = new EksDocuments(ctx, tx);
+      if (await docs.cluster(input.name)) throw resourceInUse(`Cluster already exists with name: ${input.name}`, { clusterName: input.name });
+      await docs.put('cluster', cluster.name, cluster.name, cluster);
+      await ensureServiceLinkedRole(ctx, tx, SERVICE);
+      if (mode !== 'CONFIG_MAP' && bootstrap && creator !== undefined) {
+        const entry = createAccessEntryState(ctx, cluster.name, { principalArn: creator, type: 'STANDARD', kubernetesGroups: [], tags: {} }, now);
+        await docs.put('accessentry', cluster.name, creator, {
+          ...entry,
+          policies: [{ policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy', accessScope: { type: 'cluster', namespaces: [] }, associatedAt: now, modifiedAt: now }],
+        });
+      }
+    });
+    return { cluster: clusterToWire(cluster, now, ctx.region) };
+  },
+});

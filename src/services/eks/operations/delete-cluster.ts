@@ -1,0 +1,32 @@
+/**
+ * eks:DeleteCluster `DELETE /clusters/{name}` (EKS-SPEC §2.3): refused while node groups or Fargate
+ * profiles remain or an update is in progress; otherwise DELETING, then gone with everything it held.
+ */
+import type { WireStructure } from '../../../protocol/wire-value.ts';
+import { defineOperation } from '../../operation.ts';
+import { clusterCheck } from '../cluster-checks.ts';
+import { clusterToWire } from '../cluster-wire.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { resourceInUse } from '../eks-errors.ts';
+import { delayMs, lifecycleStatus, updateStatus } from '../lifecycle.ts';
+
+export const deleteCluster = defineOperation<{ readonly name: string }, { cluster: WireStructure }>({
+  authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:DeleteCluster', input.name)],
+  handle: async (input, ctx) => {
+    const now = ctx.clock.now();
+    const deleting = await ctx.store.transaction(async (tx) => {
+      const docs = new EksDocuments(ctx, tx);
+      const cluster = await docs.requireCluster(input.name);
+      if (lifecycleStatus(cluster, now) === 'DELETING') return cluster;
+      const nodegroups = await docs.list('nodegroup', input.name);
+      if (nodegroups.length > 0) throw resourceInUse('Cluster has nodegroups attached', { clusterName: input.name, nodegroupName: nodegroups[0]!.nodegroupName });
+      if ((await docs.list('fargateprofile', input.name)).length > 0) throw resourceInUse('Cluster has fargate profiles attached', { clusterName: input.name });
+      const busy = (await docs.list('update', input.name)).some((u) => updateStatus(u, now) === 'InProgress');
+      if (busy) throw resourceInUse(`Cannot delete because cluster ${input.name} currently has an update in progress`, { clusterName: input.name });
+      const next = { ...cluster, deletingUntil: now + delayMs(ctx) };
+      await docs.put('cluster', input.name, input.name, next);
+      return next;
+    });
+    return { cluster: clusterToWire(deleting, now, ctx.region) };
+  },
+});

@@ -1,0 +1,21 @@
+/** eks:ListClusters `GET /clusters` (EKS-SPEC §2.3): names in name order; authorized on `*` (AccessDenied shows `cluster/*`). */
+import { defineOperation } from '../../operation.ts';
+import { clusterArn } from '../eks-arns.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { paginate } from '../pagination.ts';
+
+interface ListClustersInput {
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+  readonly include?: readonly string[];
+}
+
+export const listClusters = defineOperation<ListClustersInput, { clusters: string[]; nextToken?: string }>({
+  readOnly: true,
+  authorize: (_input, ctx) => [{ action: 'eks:ListClusters', resource: '*', messageResource: clusterArn(ctx.region, ctx.caller.accountId, '*') }],
+  handle: async (input, ctx) => {
+    const clusters = await new EksDocuments(ctx).list('cluster');
+    const page = paginate(clusters.map((c) => c.name), (n) => n, input.maxResults, input.nextToken);
+    return { clusters: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  },
+});

@@ -1,0 +1,28 @@
+/** eks:ListUpdates `GET /clusters/{name}/updates` (EKS-SPEC §2.6): the update ids of the cluster, node group or add-on, oldest first. */
+import { defineOperation } from '../../operation.ts';
+import { clusterCheck } from '../cluster-checks.ts';
+import { childChecks, updateScope } from '../child-checks.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { paginate } from '../pagination.ts';
+import { updatesOf } from '../updates.ts';
+
+interface ListUpdatesInput {
+  readonly name: string;
+  readonly nodegroupName?: string;
+  readonly addonName?: string;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export const listUpdates = defineOperation<ListUpdatesInput, { updateIds: string[]; nextToken?: string }>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListUpdates', input.name), ...(await childChecks(ctx, 'eks:ListUpdates', input.name, input))],
+  handle: async (input, ctx) => {
+    const docs = new EksDocuments(ctx);
+    await docs.requireCluster(input.name);
+    const updates = await updatesOf(docs, input.name, updateScope(input));
+    const keyed = updates.map((u, i) => ({ id: u.id, key: String(i).padStart(8, '0') }));
+    const page = paginate(keyed, (u) => u.key, input.maxResults, input.nextToken);
+    return { updateIds: page.items.map((u) => u.id), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  },
+});

@@ -1,0 +1,23 @@
+/**
+ * iam:AttachGroupPolicy: attaches a customer or AWS managed policy to a group (idempotent), at most 10
+ * per group (`Cannot exceed quota for PoliciesPerGroup: 10`); condition keys `iam:PolicyARN`.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachGroupPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { attachPolicy } from '../shared/identity-attachments.ts';
+import { groupCheck } from '../shared/identity-checks.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface AttachGroupPolicyInput {
+  readonly GroupName: string;
+  readonly PolicyArn: string;
+}
+
+/** AttachGroupPolicy. */
+export const attachGroupPolicy = defineOperation<AttachGroupPolicyInput, NoOutput>({
+  authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:AttachGroupPolicy', input.GroupName, { 'iam:PolicyARN': input.PolicyArn })],
+  handle: async (input, ctx) => {
+    await attachPolicy(ctx, 'group', input.GroupName, input.PolicyArn);
+    return {};
+  },
+});

@@ -1,0 +1,43 @@
+/**
+ * iam:CreateGroup: a group with path (default `/`); at most 300 groups per account (IAM-SPEC §1.5).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateGroup.html
+ */
+import { iamArn } from '../../../kernel/iam-arns.ts';
+import { defineOperation } from '../../operation.ts';
+import { limitExceeded } from '../shared/iam-errors.ts';
+import { rejectingTakenName } from '../shared/identity-entities.ts';
+import { groupToWire, type WireGroup } from '../shared/identity-wire.ts';
+
+interface CreateGroupInput {
+  readonly GroupName: string;
+  readonly Path?: string;
+}
+
+interface CreateGroupOutput {
+  readonly Group: WireGroup;
+}
+
+/** Most groups one account may have. */
+export const GROUPS_PER_ACCOUNT = 300;
+
+/** CreateGroup. */
+export const createGroup = defineOperation<CreateGroupInput, CreateGroupOutput>({
+  authorize: (input, ctx) => [{ action: 'iam:CreateGroup', resource: iamArn(ctx.caller.accountId, 'group', input.Path ?? '/', input.GroupName) }],
+  handle: async (input, ctx) => {
+    const accountId = ctx.caller.accountId;
+    const path = input.Path ?? '/';
+    const group = {
+      accountId,
+      id: ctx.ids.uniqueId('AGPA'),
+      name: input.GroupName,
+      path,
+      arn: iamArn(accountId, 'group', path, input.GroupName),
+      createdAt: new Date(ctx.clock.now()),
+    };
+    await ctx.store.transaction(async (tx) => {
+      if ((await tx.groups.count(accountId)) >= GROUPS_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${GROUPS_PER_ACCOUNT}`);
+      await rejectingTakenName('group', input.GroupName, () => tx.groups.insert(group));
+    });
+    return { Group: groupToWire(group) };
+  },
+});

@@ -1,0 +1,67 @@
+/**
+ * iam:CreateServiceLinkedRole: the role an AWS service uses (e.g. eks.amazonaws.com →
+ * `AWSServiceRoleForAmazonEKS` at `/aws-service-role/eks.amazonaws.com/`), trusting only that service,
+ * with the service's AWS managed policy attached. Authorized on the role's ARN with
+ * `iam:AWSServiceName` (IAM-SPEC Appendix A).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html
+ */
+import { invalidInput, limitExceeded } from '../shared/iam-errors.ts';
+import { defineOperation } from '../../operation.ts';
+import { roleToWire, type WireRole } from '../shared/role-wire.ts';
+import {
+  serviceLinkedRoleArn, serviceLinkedRoleName, serviceLinkedRolePath, serviceLinkedRoleSpec, serviceTrustPolicy,
+} from '../shared/role-service-linked.ts';
+import { DEFAULT_MAX_SESSION_DURATION, ROLES_PER_ACCOUNT } from './create-role.ts';
+
+interface CreateServiceLinkedRoleInput {
+  readonly AWSServiceName: string;
+  readonly Description?: string;
+  readonly CustomSuffix?: string;
+}
+
+/** The role name a request asks for; for a service Tollgate does not know, a guess used only in messages. */
+function requestedRoleName(input: CreateServiceLinkedRoleInput): string {
+  const spec = serviceLinkedRoleSpec(input.AWSServiceName);
+  if (spec) return serviceLinkedRoleName(spec, input.CustomSuffix);
+  const prefix = input.AWSServiceName.split('.')[0] ?? input.AWSServiceName;
+  return `AWSServiceRoleFor${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}`;
+}
+
+export const createServiceLinkedRole = defineOperation<CreateServiceLinkedRoleInput, { Role: WireRole }>({
+  authorize: (input, ctx) => [{
+    action: 'iam:CreateServiceLinkedRole',
+    resource: serviceLinkedRoleArn(ctx.caller.accountId, input.AWSServiceName, requestedRoleName(input)),
+    context: { 'iam:AWSServiceName': input.AWSServiceName },
+  }],
+  handle: async (input, ctx) => {
+    const accountId = ctx.caller.accountId;
+    const service = input.AWSServiceName;
+    const spec = serviceLinkedRoleSpec(service);
+    if (!spec) throw invalidInput(`Service ${service} does not support service-linked roles in Tollgate.`);
+    if (input.CustomSuffix !== undefined && !spec.suffixAllowed) throw invalidInput(`Custom suffix is not allowed for ${service}`);
+    const name = serviceLinkedRoleName(spec, input.CustomSuffix);
+    const path = serviceLinkedRolePath(service);
+    const role = await ctx.store.transaction(async (tx) => {
+      if (await tx.roles.get(accountId, name)) throw invalidInput(`Service role name ${name} has been taken in this account, please try a different suffix.`);
+      if ((await tx.roles.count(accountId)) >= ROLES_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ROLES_PER_ACCOUNT}`);
+      const record = {
+        accountId,
+        id: ctx.ids.uniqueId('AROA'),
+        name,
+        path,
+        arn: serviceLinkedRoleArn(accountId, service, name),
+        createdAt: new Date(ctx.clock.now()),
+        trustPolicy: serviceTrustPolicy(service),
+        description: input.Description ?? spec.description,
+        maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
+        permissionsBoundaryArn: undefined,
+        tags: [],
+        lastUsed: undefined,
+      };
+      await tx.roles.insert(record);
+      if (ctx.managedPolicies.get(spec.policyArn)) await tx.attachments.attach({ accountId, policyArn: spec.policyArn, entityType: 'role', entityId: record.id });
+      return record;
+    });
+    return { Role: await roleToWire(ctx.store, role, 'created') };
+  },
+});

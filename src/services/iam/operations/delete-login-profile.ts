@@ -1,0 +1,25 @@
+/**
+ * iam:DeleteLoginProfile: removes a user's console password.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteLoginProfile.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { requireLoginProfile } from '../shared/identity-login-profiles.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface DeleteLoginProfileInput {
+  readonly UserName: string;
+}
+
+/** DeleteLoginProfile. */
+export const deleteLoginProfile = defineOperation<DeleteLoginProfileInput, NoOutput>({
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DeleteLoginProfile', input.UserName)],
+  handle: async (input, ctx) => {
+    const accountId = ctx.caller.accountId;
+    await ctx.store.transaction(async (tx) => {
+      const { user } = await requireLoginProfile(tx, accountId, input.UserName);
+      await tx.loginProfiles.delete(accountId, user.id);
+    });
+    return {};
+  },
+});

@@ -1,0 +1,28 @@
+/**
+ * iam:DeletePolicyVersion: deletes a version that is not the default (DeleteConflict otherwise). AWS
+ * managed policies are immutable (IAM-SPEC §10).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { deleteConflict } from '../shared/iam-errors.ts';
+import { policyCheck } from '../shared/policy-authorization.ts';
+import { awsManagedPolicyImmutable, missingPolicyVersion } from '../shared/policy-errors.ts';
+import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
+
+interface DeletePolicyVersionInput {
+  readonly PolicyArn: string;
+  readonly VersionId: string;
+}
+
+export const deletePolicyVersion = defineOperation<DeletePolicyVersionInput, object>({
+  authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:DeletePolicyVersion', input.PolicyArn)],
+  handle: async (input, ctx) => {
+    await ctx.store.transaction(async (tx) => {
+      const policy = await requireCustomerPolicy(tx, ctx.managedPolicies, ctx.caller.accountId, input.PolicyArn, awsManagedPolicyImmutable.deleteVersion);
+      if (!(await tx.managedPolicies.getVersion(policy.arn, input.VersionId))) throw missingPolicyVersion(input.PolicyArn, input.VersionId);
+      if (input.VersionId === policy.defaultVersionId) throw deleteConflict('Cannot delete the default version of a policy.');
+      await tx.managedPolicies.deleteVersion(policy.arn, input.VersionId);
+    });
+    return {};
+  },
+});

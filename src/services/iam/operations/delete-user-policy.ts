@@ -1,0 +1,22 @@
+/**
+ * iam:DeleteUserPolicy: removes an inline policy of a user. `iam:PermissionsBoundary` is the user's current boundary.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { deleteInlinePolicy } from '../shared/identity-inline-policies.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface DeleteUserPolicyInput {
+  readonly UserName: string;
+  readonly PolicyName: string;
+}
+
+/** DeleteUserPolicy. */
+export const deleteUserPolicy = defineOperation<DeleteUserPolicyInput, NoOutput>({
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DeleteUserPolicy', input.UserName, { boundary: 'current' })],
+  handle: async (input, ctx) => {
+    await deleteInlinePolicy(ctx, 'user', input.UserName, input.PolicyName);
+    return {};
+  },
+});

@@ -1,0 +1,22 @@
+/**
+ * iam:DetachGroupPolicy: detaches a managed policy from a group; condition keys `iam:PolicyARN`.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { detachPolicy } from '../shared/identity-attachments.ts';
+import { groupCheck } from '../shared/identity-checks.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface DetachGroupPolicyInput {
+  readonly GroupName: string;
+  readonly PolicyArn: string;
+}
+
+/** DetachGroupPolicy. */
+export const detachGroupPolicy = defineOperation<DetachGroupPolicyInput, NoOutput>({
+  authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:DetachGroupPolicy', input.GroupName, { 'iam:PolicyARN': input.PolicyArn })],
+  handle: async (input, ctx) => {
+    await detachPolicy(ctx, 'group', input.GroupName, input.PolicyArn);
+    return {};
+  },
+});

@@ -1,0 +1,22 @@
+/**
+ * iam:DetachUserPolicy: detaches a managed policy from a user; condition keys `iam:PolicyARN` and `iam:PermissionsBoundary`.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { detachPolicy } from '../shared/identity-attachments.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface DetachUserPolicyInput {
+  readonly UserName: string;
+  readonly PolicyArn: string;
+}
+
+/** DetachUserPolicy. */
+export const detachUserPolicy = defineOperation<DetachUserPolicyInput, NoOutput>({
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DetachUserPolicy', input.UserName, { boundary: 'current', context: { 'iam:PolicyARN': input.PolicyArn } })],
+  handle: async (input, ctx) => {
+    await detachPolicy(ctx, 'user', input.UserName, input.PolicyArn);
+    return {};
+  },
+});

@@ -1,0 +1,46 @@
+/**
+ * iam:GetAccountPasswordPolicy: the account password policy, or NoSuchEntity when none is set.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { noPasswordPolicy } from '../shared/identity-password.ts';
+
+interface GetAccountPasswordPolicyOutput {
+  readonly PasswordPolicy: {
+    readonly MinimumPasswordLength: number;
+    readonly RequireSymbols: boolean;
+    readonly RequireNumbers: boolean;
+    readonly RequireUppercaseCharacters: boolean;
+    readonly RequireLowercaseCharacters: boolean;
+    readonly AllowUsersToChangePassword: boolean;
+    readonly ExpirePasswords: boolean;
+    readonly MaxPasswordAge?: number;
+    readonly PasswordReusePrevention?: number;
+    readonly HardExpiry?: boolean;
+  };
+}
+
+/** GetAccountPasswordPolicy. */
+export const getAccountPasswordPolicy = defineOperation<object, GetAccountPasswordPolicyOutput>({
+  readOnly: true,
+  authorize: () => [{ action: 'iam:GetAccountPasswordPolicy', resource: '*' }],
+  handle: async (_input, ctx) => {
+    const policy = await ctx.store.passwordPolicies.get(ctx.caller.accountId);
+    if (!policy) throw noPasswordPolicy(ctx.caller.accountId);
+    const expires = policy.maxPasswordAge !== undefined && policy.maxPasswordAge > 0;
+    return {
+      PasswordPolicy: {
+        MinimumPasswordLength: policy.minimumPasswordLength,
+        RequireSymbols: policy.requireSymbols,
+        RequireNumbers: policy.requireNumbers,
+        RequireUppercaseCharacters: policy.requireUppercaseCharacters,
+        RequireLowercaseCharacters: policy.requireLowercaseCharacters,
+        AllowUsersToChangePassword: policy.allowUsersToChangePassword,
+        ExpirePasswords: expires,
+        ...(expires ? { MaxPasswordAge: policy.maxPasswordAge } : {}),
+        ...(policy.passwordReusePrevention !== undefined ? { PasswordReusePrevention: policy.passwordReusePrevention } : {}),
+        ...(expires || policy.hardExpiry ? { HardExpiry: policy.hardExpiry } : {}),
+      },
+    };
+  },
+});

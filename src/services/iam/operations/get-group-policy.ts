@@ -1,0 +1,29 @@
+/**
+ * iam:GetGroupPolicy: an inline policy of a group, exactly as stored (the protocol layer percent-encodes
+ * PolicyDocument).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { groupCheck } from '../shared/identity-checks.ts';
+import { getInlinePolicy } from '../shared/identity-inline-policies.ts';
+
+interface GetGroupPolicyInput {
+  readonly GroupName: string;
+  readonly PolicyName: string;
+}
+
+interface GetGroupPolicyOutput {
+  readonly GroupName: string;
+  readonly PolicyName: string;
+  readonly PolicyDocument: string;
+}
+
+/** GetGroupPolicy. */
+export const getGroupPolicy = defineOperation<GetGroupPolicyInput, GetGroupPolicyOutput>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:GetGroupPolicy', input.GroupName)],
+  handle: async (input, ctx) => {
+    const { owner, policy } = await getInlinePolicy(ctx, 'group', input.GroupName, input.PolicyName);
+    return { GroupName: owner.name, PolicyName: policy.name, PolicyDocument: policy.document };
+  },
+});

@@ -1,0 +1,31 @@
+/**
+ * iam:GetGroup: a group and its members (by name, paginated).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroup.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { groupCheck } from '../shared/identity-checks.ts';
+import { requireGroup } from '../shared/identity-entities.ts';
+import { groupToWire, pageFields, userToWire, type WireGroup, type WirePageFields, type WireUser } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+
+interface GetGroupInput {
+  readonly GroupName: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+interface GetGroupOutput extends WirePageFields {
+  readonly Group: WireGroup;
+  readonly Users: WireUser[];
+}
+
+/** GetGroup. */
+export const getGroup = defineOperation<GetGroupInput, GetGroupOutput>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:GetGroup', input.GroupName)],
+  handle: async (input, ctx) => {
+    const group = await requireGroup(ctx.store, ctx.caller.accountId, input.GroupName);
+    const page = paginate(await ctx.store.groups.members(group.accountId, group.id), input);
+    return { Group: groupToWire(group), Users: page.items.map((u) => userToWire(u, 'listing')), ...pageFields(page) };
+  },
+});

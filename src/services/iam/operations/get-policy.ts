@@ -1,0 +1,23 @@
+/**
+ * iam:GetPolicy: a customer or AWS managed policy with this account's attachment and boundary counts.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { policyCheck } from '../shared/policy-authorization.ts';
+import { requirePolicy } from '../shared/policy-lookup.ts';
+import { policyUsage } from '../shared/policy-usage.ts';
+import { policyToWire, type WirePolicy } from '../shared/policy-wire.ts';
+
+interface GetPolicyInput {
+  readonly PolicyArn: string;
+}
+
+export const getPolicy = defineOperation<GetPolicyInput, { Policy: WirePolicy }>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:GetPolicy', input.PolicyArn)],
+  handle: async (input, ctx) => {
+    const accountId = ctx.caller.accountId;
+    const found = await requirePolicy(ctx.store, ctx.managedPolicies, accountId, input.PolicyArn);
+    return { Policy: policyToWire(found, await policyUsage(ctx.store, accountId, found.arn), 'detail') };
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * iam:GetRolePolicy: one inline policy of a role, its document as submitted. AccessDenied names the role
+ * as `role <RoleName>` (as for GetUserPolicy, IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { missingRolePolicy } from '../shared/role-errors.ts';
+import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+
+interface GetRolePolicyInput {
+  readonly RoleName: string;
+  readonly PolicyName: string;
+}
+
+interface GetRolePolicyOutput {
+  readonly RoleName: string;
+  readonly PolicyName: string;
+  readonly PolicyDocument: string;
+}
+
+export const getRolePolicy = defineOperation<GetRolePolicyInput, GetRolePolicyOutput>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:GetRolePolicy', input.RoleName, { messageByName: true })],
+  handle: async (input, ctx) => {
+    const accountId = ctx.caller.accountId;
+    const role = await requireRole(ctx.store, accountId, input.RoleName);
+    const policy = await ctx.store.inlinePolicies.get(accountId, 'role', role.id, input.PolicyName);
+    if (!policy) throw missingRolePolicy(input.PolicyName);
+    return { RoleName: role.name, PolicyName: policy.name, PolicyDocument: policy.document };
+  },
+});

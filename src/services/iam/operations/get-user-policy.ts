@@ -1,0 +1,30 @@
+/**
+ * iam:GetUserPolicy: an inline policy of a user, exactly as stored (the protocol layer percent-encodes
+ * PolicyDocument). AccessDenied names the
+ * resource `user <UserName>` (IAM-SPEC §5.6).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { getInlinePolicy } from '../shared/identity-inline-policies.ts';
+
+interface GetUserPolicyInput {
+  readonly UserName: string;
+  readonly PolicyName: string;
+}
+
+interface GetUserPolicyOutput {
+  readonly UserName: string;
+  readonly PolicyName: string;
+  readonly PolicyDocument: string;
+}
+
+/** GetUserPolicy. */
+export const getUserPolicy = defineOperation<GetUserPolicyInput, GetUserPolicyOutput>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:GetUserPolicy', input.UserName, { nameInMessage: true })],
+  handle: async (input, ctx) => {
+    const { owner, policy } = await getInlinePolicy(ctx, 'user', input.UserName, input.PolicyName);
+    return { UserName: owner.name, PolicyName: policy.name, PolicyDocument: policy.document };
+  },
+});

@@ -1,0 +1,31 @@
+/**
+ * iam:ListAttachedGroupPolicies: the managed policies attached to a group whose path starts with
+ * PathPrefix, in attachment order, paginated.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { attachedPolicies } from '../shared/identity-attachments.ts';
+import { groupCheck } from '../shared/identity-checks.ts';
+import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+
+interface ListAttachedGroupPoliciesInput {
+  readonly GroupName: string;
+  readonly PathPrefix?: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+interface ListAttachedGroupPoliciesOutput extends WirePageFields {
+  readonly AttachedPolicies: { readonly PolicyName: string; readonly PolicyArn: string }[];
+}
+
+/** ListAttachedGroupPolicies. */
+export const listAttachedGroupPolicies = defineOperation<ListAttachedGroupPoliciesInput, ListAttachedGroupPoliciesOutput>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:ListAttachedGroupPolicies', input.GroupName)],
+  handle: async (input, ctx) => {
+    const page = paginate(await attachedPolicies(ctx, 'group', input.GroupName, input.PathPrefix), input);
+    return { AttachedPolicies: page.items.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })), ...pageFields(page) };
+  },
+});

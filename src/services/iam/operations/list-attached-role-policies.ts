@@ -1,0 +1,28 @@
+/**
+ * iam:ListAttachedRolePolicies: the managed policies attached to a role whose path starts with
+ * PathPrefix, in attachment order, paginated.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+import { attachedPolicies, type WireAttachedPolicy } from '../shared/policy-attached.ts';
+import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+
+interface ListAttachedRolePoliciesInput {
+  readonly RoleName: string;
+  readonly PathPrefix?: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+export const listAttachedRolePolicies = defineOperation<ListAttachedRolePoliciesInput, { AttachedPolicies: WireAttachedPolicy[] } & WirePageFields>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:ListAttachedRolePolicies', input.RoleName)],
+  handle: async (input, ctx) => {
+    const accountId = ctx.caller.accountId;
+    const role = await requireRole(ctx.store, accountId, input.RoleName);
+    const page = paginate(await attachedPolicies(ctx.store, accountId, 'role', role.id, input.PathPrefix), input);
+    return { AttachedPolicies: [...page.items], ...pageFields(page) };
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * iam:ListGroupsForUser: the user's groups in the order it joined them, paginated.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupsForUser.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { requireUser } from '../shared/identity-entities.ts';
+import { groupToWire, pageFields, type WireGroup, type WirePageFields } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+
+interface ListGroupsForUserInput {
+  readonly UserName: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+interface ListGroupsForUserOutput extends WirePageFields {
+  readonly Groups: WireGroup[];
+}
+
+/** ListGroupsForUser. */
+export const listGroupsForUser = defineOperation<ListGroupsForUserInput, ListGroupsForUserOutput>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:ListGroupsForUser', input.UserName)],
+  handle: async (input, ctx) => {
+    const user = await requireUser(ctx.store, ctx.caller.accountId, input.UserName);
+    const page = paginate(await ctx.store.groups.ofUser(user.accountId, user.id), input);
+    return { Groups: page.items.map(groupToWire), ...pageFields(page) };
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * iam:ListPolicyVersions: a managed policy's versions, newest first, without documents; an AWS managed
+ * policy lists its one shipped version. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+import { policyCheck } from '../shared/policy-authorization.ts';
+import { requirePolicy } from '../shared/policy-lookup.ts';
+import { awsPolicyVersionToWire, policyVersionToWire, type WirePolicyVersion } from '../shared/policy-wire.ts';
+
+interface ListPolicyVersionsInput {
+  readonly PolicyArn: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+export const listPolicyVersions = defineOperation<ListPolicyVersionsInput, { Versions: WirePolicyVersion[] } & WirePageFields>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:ListPolicyVersions', input.PolicyArn)],
+  handle: async (input, ctx) => {
+    const found = await requirePolicy(ctx.store, ctx.managedPolicies, ctx.caller.accountId, input.PolicyArn);
+    const versions = found.kind === 'aws'
+      ? [awsPolicyVersionToWire(found.policy, false)]
+      : (await ctx.store.managedPolicies.listVersions(found.arn)).map((v) => policyVersionToWire(v, found.policy.defaultVersionId, false));
+    const page = paginate(versions, input);
+    return { Versions: [...page.items], ...pageFields(page) };
+  },
+});

@@ -1,0 +1,24 @@
+/**
+ * iam:ListRoleTags: a role's tags, paginated. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoleTags.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { tagsToWire, type WireTag } from '../shared/tags.ts';
+
+interface ListRoleTagsInput {
+  readonly RoleName: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+export const listRoleTags = defineOperation<ListRoleTagsInput, { Tags: WireTag[] } & WirePageFields>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:ListRoleTags', input.RoleName)],
+  handle: async (input, ctx) => {
+    const role = await requireRole(ctx.store, ctx.caller.accountId, input.RoleName);
+    const page = paginate(tagsToWire(role.tags), input);
+    return { Tags: [...page.items], ...pageFields(page) };
+  },
+});

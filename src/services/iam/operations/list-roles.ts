@@ -1,0 +1,30 @@
+/**
+ * iam:ListRoles: the account's roles whose path starts with PathPrefix, by name, paginated. The action
+ * has no resource type (decided against `*`); AccessDenied names `arn:aws:iam::ACCT:role/<prefix>`
+ * (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+import { roleToWire, type WireRole } from '../shared/role-wire.ts';
+
+interface ListRolesInput {
+  readonly PathPrefix?: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+export const listRoles = defineOperation<ListRolesInput, { Roles: WireRole[] } & WirePageFields>({
+  readOnly: true,
+  authorize: (input, ctx) => [{
+    action: 'iam:ListRoles',
+    resource: '*',
+    messageResource: `arn:aws:iam::${ctx.caller.accountId}:role/${(input.PathPrefix ?? '/').slice(1)}`,
+  }],
+  handle: async (input, ctx) => {
+    const roles = await ctx.store.roles.list(ctx.caller.accountId, { pathPrefix: input.PathPrefix });
+    const page = paginate(roles, input);
+    const Roles = await Promise.all(page.items.map((role) => roleToWire(ctx.store, role, 'listing')));
+    return { Roles, ...pageFields(page) };
+  },
+});

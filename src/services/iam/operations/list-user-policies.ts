@@ -1,0 +1,30 @@
+/**
+ * iam:ListUserPolicies: the names of a user's inline policies, sorted, paginated. AccessDenied names the resource
+ * `user <UserName>`, as it does for ListRolePolicies (IAM-SPEC §5.6).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { inlinePolicyNames } from '../shared/identity-inline-policies.ts';
+import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+
+interface ListUserPoliciesInput {
+  readonly UserName: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+interface ListUserPoliciesOutput extends WirePageFields {
+  readonly PolicyNames: string[];
+}
+
+/** ListUserPolicies. */
+export const listUserPolicies = defineOperation<ListUserPoliciesInput, ListUserPoliciesOutput>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:ListUserPolicies', input.UserName, { nameInMessage: true })],
+  handle: async (input, ctx) => {
+    const page = paginate(await inlinePolicyNames(ctx, 'user', input.UserName), input);
+    return { PolicyNames: [...page.items], ...pageFields(page) };
+  },
+});

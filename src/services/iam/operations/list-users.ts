@@ -1,0 +1,28 @@
+/**
+ * iam:ListUsers: users whose path starts with PathPrefix, by name, paginated; listings carry no tags
+ * or boundary. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { listingCheck } from '../shared/identity-checks.ts';
+import { pageFields, userToWire, type WirePageFields, type WireUser } from '../shared/identity-wire.ts';
+import { paginate } from '../shared/pagination.ts';
+
+interface ListUsersInput {
+  readonly PathPrefix?: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+interface ListUsersOutput extends WirePageFields {
+  readonly Users: WireUser[];
+}
+
+/** ListUsers. */
+export const listUsers = defineOperation<ListUsersInput, ListUsersOutput>({
+  readOnly: true,
+  authorize: (input, ctx) => [listingCheck(ctx, 'iam:ListUsers', 'user', input.PathPrefix)],
+  handle: async (input, ctx) => {
+    const page = paginate(await ctx.store.users.list(ctx.caller.accountId, { pathPrefix: input.PathPrefix }), input);
+    return { Users: page.items.map((u) => userToWire(u, 'listing')), ...pageFields(page) };
+  },
+});

@@ -1,0 +1,24 @@
+/**
+ * iam:PutGroupPolicy: adds or replaces an inline policy of a group, validated by the policy engine and
+ * limited to 5,120 characters in aggregate per group (IAM-SPEC §1.4).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { groupCheck } from '../shared/identity-checks.ts';
+import { putInlinePolicy } from '../shared/identity-inline-policies.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface PutGroupPolicyInput {
+  readonly GroupName: string;
+  readonly PolicyName: string;
+  readonly PolicyDocument: string;
+}
+
+/** PutGroupPolicy. */
+export const putGroupPolicy = defineOperation<PutGroupPolicyInput, NoOutput>({
+  authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:PutGroupPolicy', input.GroupName)],
+  handle: async (input, ctx) => {
+    await putInlinePolicy(ctx, 'group', input.GroupName, input.PolicyName, input.PolicyDocument);
+    return {};
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * iam:PutUserPermissionsBoundary: sets or replaces a user's permissions boundary, which must be an
+ * existing managed policy (customer or AWS); `iam:PermissionsBoundary` is the boundary being set.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPermissionsBoundary.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { requireUser } from '../shared/identity-entities.ts';
+import { assertBoundaryPolicy } from '../shared/identity-managed-policies.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface PutUserPermissionsBoundaryInput {
+  readonly UserName: string;
+  readonly PermissionsBoundary: string;
+}
+
+/** PutUserPermissionsBoundary. */
+export const putUserPermissionsBoundary = defineOperation<PutUserPermissionsBoundaryInput, NoOutput>({
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:PutUserPermissionsBoundary', input.UserName, { boundary: { set: input.PermissionsBoundary } })],
+  handle: async (input, ctx) => {
+    const accountId = ctx.caller.accountId;
+    await ctx.store.transaction(async (tx) => {
+      const user = await requireUser(tx, accountId, input.UserName);
+      await assertBoundaryPolicy(tx, ctx.managedPolicies, accountId, input.PermissionsBoundary);
+      await tx.users.update({ ...user, permissionsBoundaryArn: input.PermissionsBoundary });
+    });
+    return {};
+  },
+});

@@ -1,0 +1,24 @@
+/**
+ * iam:PutUserPolicy: adds or replaces an inline policy of a user, validated by the policy engine and
+ * limited to 2,048 characters in aggregate per user (IAM-SPEC §1.4). `iam:PermissionsBoundary` is the user's current boundary.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { putInlinePolicy } from '../shared/identity-inline-policies.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface PutUserPolicyInput {
+  readonly UserName: string;
+  readonly PolicyName: string;
+  readonly PolicyDocument: string;
+}
+
+/** PutUserPolicy. */
+export const putUserPolicy = defineOperation<PutUserPolicyInput, NoOutput>({
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:PutUserPolicy', input.UserName, { boundary: 'current' })],
+  handle: async (input, ctx) => {
+    await putInlinePolicy(ctx, 'user', input.UserName, input.PolicyName, input.PolicyDocument);
+    return {};
+  },
+});

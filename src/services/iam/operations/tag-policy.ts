@@ -1,0 +1,27 @@
+/**
+ * iam:TagPolicy: adds or replaces tags on a customer managed policy (duplicate keys: `Duplicate tag keys
+ * found.`, IAM-SPEC §11.3). AWS managed policies are immutable (IAM-SPEC §10).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { policyCheck } from '../shared/policy-authorization.ts';
+import { awsManagedPolicyImmutable, POLICY_DUPLICATE_TAGS } from '../shared/policy-errors.ts';
+import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
+import { mergeTags, requestTagKeys, tagsFromWire, type WireTag } from '../shared/tags.ts';
+
+interface TagPolicyInput {
+  readonly PolicyArn: string;
+  readonly Tags: readonly WireTag[];
+}
+
+export const tagPolicy = defineOperation<TagPolicyInput, object>({
+  authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:TagPolicy', input.PolicyArn, requestTagKeys(input.Tags))],
+  handle: async (input, ctx) => {
+    const added = tagsFromWire(input.Tags, POLICY_DUPLICATE_TAGS);
+    await ctx.store.transaction(async (tx) => {
+      const policy = await requireCustomerPolicy(tx, ctx.managedPolicies, ctx.caller.accountId, input.PolicyArn, awsManagedPolicyImmutable.update);
+      await tx.managedPolicies.update({ ...policy, tags: mergeTags(policy.tags, added) });
+    });
+    return {};
+  },
+});

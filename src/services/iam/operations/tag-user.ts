@@ -1,0 +1,27 @@
+/**
+ * iam:TagUser: adds or replaces tags (keys compared case-insensitively), at most 50 per user.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagUser.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { requireUser } from '../shared/identity-entities.ts';
+import { mergeTags, requestTagKeys, tagsFromWire, type WireTag } from '../shared/tags.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface TagUserInput {
+  readonly UserName: string;
+  readonly Tags: readonly WireTag[];
+}
+
+/** TagUser. */
+export const tagUser = defineOperation<TagUserInput, NoOutput>({
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:TagUser', input.UserName, { context: requestTagKeys(input.Tags) })],
+  handle: async (input, ctx) => {
+    const added = tagsFromWire(input.Tags);
+    await ctx.store.transaction(async (tx) => {
+      const user = await requireUser(tx, ctx.caller.accountId, input.UserName);
+      await tx.users.update({ ...user, tags: mergeTags(user.tags, added) });
+    });
+    return {};
+  },
+});

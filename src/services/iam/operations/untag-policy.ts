@@ -1,0 +1,25 @@
+/**
+ * iam:UntagPolicy: removes tags from a customer managed policy by key. AWS managed policies are
+ * immutable (IAM-SPEC §10). https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { policyCheck } from '../shared/policy-authorization.ts';
+import { awsManagedPolicyImmutable } from '../shared/policy-errors.ts';
+import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
+import { removeTags } from '../shared/tags.ts';
+
+interface UntagPolicyInput {
+  readonly PolicyArn: string;
+  readonly TagKeys: readonly string[];
+}
+
+export const untagPolicy = defineOperation<UntagPolicyInput, object>({
+  authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:UntagPolicy', input.PolicyArn, { 'aws:TagKeys': [...input.TagKeys] })],
+  handle: async (input, ctx) => {
+    await ctx.store.transaction(async (tx) => {
+      const policy = await requireCustomerPolicy(tx, ctx.managedPolicies, ctx.caller.accountId, input.PolicyArn, awsManagedPolicyImmutable.update);
+      await tx.managedPolicies.update({ ...policy, tags: removeTags(policy.tags, input.TagKeys) });
+    });
+    return {};
+  },
+});

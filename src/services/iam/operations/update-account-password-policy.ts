@@ -1,0 +1,39 @@
+/**
+ * iam:UpdateAccountPasswordPolicy: replaces the account password policy; a member left out takes its
+ * default (minimum length 6, no requirement, no expiry).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface UpdateAccountPasswordPolicyInput {
+  readonly MinimumPasswordLength?: number;
+  readonly RequireSymbols?: boolean;
+  readonly RequireNumbers?: boolean;
+  readonly RequireUppercaseCharacters?: boolean;
+  readonly RequireLowercaseCharacters?: boolean;
+  readonly AllowUsersToChangePassword?: boolean;
+  readonly MaxPasswordAge?: number;
+  readonly PasswordReusePrevention?: number;
+  readonly HardExpiry?: boolean;
+}
+
+/** UpdateAccountPasswordPolicy. */
+export const updateAccountPasswordPolicy = defineOperation<UpdateAccountPasswordPolicyInput, NoOutput>({
+  authorize: () => [{ action: 'iam:UpdateAccountPasswordPolicy', resource: '*' }],
+  handle: async (input, ctx) => {
+    await ctx.store.passwordPolicies.put({
+      accountId: ctx.caller.accountId,
+      minimumPasswordLength: input.MinimumPasswordLength ?? 6,
+      requireSymbols: input.RequireSymbols ?? false,
+      requireNumbers: input.RequireNumbers ?? false,
+      requireUppercaseCharacters: input.RequireUppercaseCharacters ?? false,
+      requireLowercaseCharacters: input.RequireLowercaseCharacters ?? false,
+      allowUsersToChangePassword: input.AllowUsersToChangePassword ?? false,
+      maxPasswordAge: input.MaxPasswordAge,
+      passwordReusePrevention: input.PasswordReusePrevention,
+      hardExpiry: input.HardExpiry ?? false,
+    });
+    return {};
+  },
+});

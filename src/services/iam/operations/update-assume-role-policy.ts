@@ -1,0 +1,27 @@
+/**
+ * iam:UpdateAssumeRolePolicy: replaces a role's trust policy (validated and resolved as on CreateRole,
+ * IAM-SPEC §1.2). Service-linked roles refuse it (UnmodifiableEntity).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { assertRoleModifiable } from '../shared/role-errors.ts';
+import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { trustPolicyToStore } from '../shared/role-trust-policy.ts';
+
+interface UpdateAssumeRolePolicyInput {
+  readonly RoleName: string;
+  readonly PolicyDocument: string;
+}
+
+export const updateAssumeRolePolicy = defineOperation<UpdateAssumeRolePolicyInput, object>({
+  authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UpdateAssumeRolePolicy', input.RoleName)],
+  handle: async (input, ctx) => {
+    await ctx.store.transaction(async (tx) => {
+      const role = await requireRole(tx, ctx.caller.accountId, input.RoleName);
+      assertRoleModifiable(role);
+      const trustPolicy = await trustPolicyToStore(tx, input.PolicyDocument);
+      await tx.roles.update({ ...role, trustPolicy });
+    });
+    return {};
+  },
+});

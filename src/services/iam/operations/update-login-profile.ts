@@ -1,0 +1,34 @@
+/**
+ * iam:UpdateLoginProfile: a new password (checked against the account policy) and/or the reset flag.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { userCheck } from '../shared/identity-checks.ts';
+import { requireLoginProfile } from '../shared/identity-login-profiles.ts';
+import { assertPasswordConforms, hashPassword } from '../shared/identity-password.ts';
+import type { NoOutput } from '../shared/identity-wire.ts';
+
+interface UpdateLoginProfileInput {
+  readonly UserName: string;
+  readonly Password?: string;
+  readonly PasswordResetRequired?: boolean;
+}
+
+/** UpdateLoginProfile. */
+export const updateLoginProfile = defineOperation<UpdateLoginProfileInput, NoOutput>({
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:UpdateLoginProfile', input.UserName)],
+  handle: async (input, ctx) => {
+    const accountId = ctx.caller.accountId;
+    const newHash = input.Password !== undefined ? await hashPassword(input.Password) : undefined;
+    await ctx.store.transaction(async (tx) => {
+      const { profile } = await requireLoginProfile(tx, accountId, input.UserName);
+      if (input.Password !== undefined) assertPasswordConforms(input.Password, await tx.passwordPolicies.get(accountId));
+      await tx.loginProfiles.put({
+        ...profile,
+        passwordHash: newHash ?? profile.passwordHash,
+        passwordResetRequired: input.PasswordResetRequired ?? profile.passwordResetRequired,
+      });
+    });
+    return {};
+  },
+});
