@@ -28,7 +28,10 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       const m = pattern.exec(seen);
-      if (m) resolve(m[1]!);
+      if (!m) return;
+      // Stop reading here: the request log that follows is long, and matching it would load this process.
+      child.stdout!.off('data', onData);
+      resolve(m[1]!);
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${seen}`)));
@@ -36,7 +39,7 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
 }
 
 async function startTollgate(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env['TOLLGATE_BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['TOLLGATE_BENCH_PROFILE']}`] : []), bin, 'serve', '--port', '0', '--data-dir', dataDir, ...(process.env['TOLLGATE_BENCH_QUIET'] ? ['--log-level', 'silent'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await waitForLine(child, /listening on (http:\/\/\S+)\n/);
   child.stdout!.resume(); // the request log: one JSON line per request, read and dropped
   return { child, url };

@@ -83,13 +83,15 @@ export interface Tollgate {
 export async function startTollgate(options: { host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined }): Promise<Tollgate> {
   const runtime = await openRuntime(options.dataDir, { clock: options.clock });
   const rootCredentialsFile = await bootstrapDefaultAccount(runtime);
-  const server = await listen(buildApp(runtime, options.log ?? pinoLog(), { eksDelaySeconds: options.eksDelaySeconds }), options.host, options.port);
+  const app = buildApp(runtime, options.log ?? pinoLog(), { eksDelaySeconds: options.eksDelaySeconds });
+  const server = await listen(app, options.host, options.port);
   return {
     server,
     runtime,
     rootCredentialsFile,
     close: async () => {
       await server.close();
+      await app.drain();
       await runtime.store.close();
     },
   };

@@ -38,7 +38,8 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
     return 2;
   }
   const { pinoLog } = await import('../server/request-log.ts');
-  const tollgate = await startTollgate({ host: values.host, port, dataDir: values['data-dir'], log: pinoLog({ level: values['log-level'] }), eksDelaySeconds });
+  const log = pinoLog({ level: values['log-level'] });
+  const tollgate = await startTollgate({ host: values.host, port, dataDir: values['data-dir'], log, eksDelaySeconds });
   io.stderr(`Tollgate: AWS IAM, STS and EKS on one endpoint\n`);
   io.stderr(`data directory: ${tollgate.runtime.dataDir}\n`);
   if (tollgate.rootCredentialsFile) io.stderr(`root credentials of account 111122223333 written to ${tollgate.rootCredentialsFile}\n`);
@@ -50,5 +51,6 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
     process.once('SIGINT', stop);
   });
   await tollgate.close();
+  log.flush();
   return 0;
 }

@@ -52,6 +52,8 @@ export interface AppDependencies {
 /** The application. */
 export interface App {
   handle(request: HttpRequest): Promise<HttpResponse>;
+  /** Finishes the writes the app started off the request path (key usage); call before closing the store. */
+  drain(): Promise<void>;
 }
 
 /** Builds the application from its dependencies. */
@@ -118,7 +120,7 @@ export function createApp(deps: AppDependencies): App {
     return decodeQueryCall(definition.model, queryParameters(body, request.query));
   }
 
-  return { handle };
+  return { handle, drain: () => keyUsage.drain() };
 }
 
 function encode(definition: ServiceDefinition, service: ServiceName, operation: string, output: WireStructure | undefined, requestId: string, request: HttpRequest): ProtocolResponse {

@@ -11,6 +11,7 @@ const INTERVAL_MS = 60_000;
 /** Records access-key use. */
 export class KeyUsageRecorder {
   private readonly recorded = new Map<string, { at: number; service: string; region: string }>();
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly store: Store, private readonly clock: Clock, private readonly log: RequestLog) {}
 
@@ -20,7 +21,13 @@ export class KeyUsageRecorder {
     const last = this.recorded.get(accessKeyId);
     if (last && now - last.at < INTERVAL_MS && last.service === service && last.region === region) return;
     this.recorded.set(accessKeyId, { at: now, service, region });
-    void this.write(accessKeyId, service, region, now);
+    const write = this.write(accessKeyId, service, region, now).finally(() => this.pending.delete(write));
+    this.pending.add(write);
+  }
+
+  /** Resolves once every recording already started is written (before the store closes). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
   }
 
   private async write(accessKeyId: string, service: string, region: string, now: number): Promise<void> {

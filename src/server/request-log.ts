@@ -24,14 +24,25 @@ export interface RequestLog {
   request(entry: RequestLogEntry): void;
   failure(requestId: string, error: unknown): void;
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Writes out whatever is buffered (at shutdown). */
+  flush(): void;
 }
 
 /** A log that drops everything (tests, benchmarks). */
-export const silentLog: RequestLog = { request: () => {}, failure: () => {}, info: () => {} };
+export const silentLog: RequestLog = { request: () => {}, failure: () => {}, info: () => {}, flush: () => {} };
+
+/**
+ * Lines are gathered up to this many bytes before one write: a write per request cost more than
+ * deciding the request. A timer writes out a partial buffer, so a quiet server's lines still show.
+ */
+const BUFFER_BYTES = 4096;
+const FLUSH_EVERY_MS = 100;
 
 /** A pino-backed log writing JSON lines to `destination` (a file descriptor; 1 is stdout). */
 export function pinoLog(options: { level?: string; destination?: number } = {}): RequestLog {
-  const logger: Logger = pino({ level: options.level ?? 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: options.destination ?? 1, sync: false }));
+  const destination = pino.destination({ dest: options.destination ?? 1, sync: false, minLength: BUFFER_BYTES });
+  const logger: Logger = pino({ level: options.level ?? 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+  const timer = setInterval(() => destination.flush(), FLUSH_EVERY_MS).unref();
   return {
     request: (entry) => logger.info(entry, 'request'),
     failure: (requestId, error) => {
@@ -39,5 +50,9 @@ export function pinoLog(options: { level?: string; destination?: number } = {}):
       logger.error({ requestId, error: e }, 'internal failure');
     },
     info: (message, fields) => logger.info(fields ?? {}, message),
+    flush: () => {
+      clearInterval(timer);
+      destination.flushSync();
+    },
   };
 }

@@ -9,7 +9,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { startTollgate, type Tollgate } from '../../src/main.ts';
-import { silentLog } from '../../src/server/request-log.ts';
+import { silentLog, type RequestLog } from '../../src/server/request-log.ts';
 import type { Clock } from '../../src/kernel/clock.ts';
 
 /** An access key pair. */
@@ -33,9 +33,9 @@ export interface TollgateFixture {
 }
 
 /** Starts a server; close it in `after`. */
-export async function startFixture(options: { clock?: Clock } = {}): Promise<TollgateFixture> {
+export async function startFixture(options: { clock?: Clock; log?: RequestLog } = {}): Promise<TollgateFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-test-'));
-  const tollgate = await startTollgate({ host: '127.0.0.1', port: 0, dataDir, log: silentLog, clock: options.clock });
+  const tollgate = await startTollgate({ host: '127.0.0.1', port: 0, dataDir, log: options.log ?? silentLog, clock: options.clock });
   const file = readFileSync(join(dataDir, 'root-credentials'), 'utf8');
   const root: Credentials = {
     accessKeyId: /aws_access_key_id = (\S+)/.exec(file)![1]!,

@@ -12,6 +12,11 @@ export type DatabaseWork<T> = (db: Kysely<Database>) => Promise<T>;
 /** Runs queries (`read`) and changes (`write`). */
 export interface Runner {
   read<T>(work: DatabaseWork<T>): Promise<T>;
+  /**
+   * A point read that outside a transaction may be answered from memory while the database is
+   * unchanged (`read-memo.ts`). `key` must name exactly what `work` reads.
+   */
+  memo<T>(key: string, work: DatabaseWork<T>): Promise<T>;
   write<T>(work: DatabaseWork<T>): Promise<T>;
 }
 

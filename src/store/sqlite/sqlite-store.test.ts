@@ -73,3 +73,31 @@ test('sqlite: using the store inside its own transaction fails fast instead of d
   }
   await assert.rejects(store.accounts.list(), /closed/);
 });
+
+test('sqlite: remembered reads follow this connection\'s writes at once and another connection\'s from the next turn', async () => {
+  const file = freshFile();
+  const a = await openSqliteStore({ file });
+  const b = await openSqliteStore({ file });
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+  try {
+    await a.accounts.create({ id: '111122223333', createdAt: new Date(1) });
+    await nextTurn();
+    assert.equal(await a.accounts.generation('111122223333'), 0);
+    assert.equal(await b.accounts.generation('111122223333'), 0);
+    await a.accounts.bumpGeneration('111122223333');
+    assert.equal(await a.accounts.generation('111122223333'), 1, 'own commit, same turn');
+    await nextTurn();
+    assert.equal(await b.accounts.generation('111122223333'), 1, 'the other connection, next turn');
+    await b.accounts.bumpGeneration('111122223333');
+    await nextTurn();
+    assert.equal(await a.accounts.generation('111122223333'), 2);
+    await a.transaction(async (session) => {
+      await session.accounts.bumpGeneration('111122223333');
+      assert.equal(await session.accounts.generation('111122223333'), 3, 'inside a transaction reads are never remembered');
+    });
+    assert.equal(await a.accounts.generation('111122223333'), 3);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});

@@ -23,6 +23,7 @@ import { AsyncMutex } from './async-mutex.ts';
 import { inImmediateTransaction } from './immediate-transaction.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase } from './open-database.ts';
+import { ReadMemo } from './read-memo.ts';
 import type { DatabaseWork, Runner } from './runner.ts';
 import type { Database } from './schema.ts';
 import { createSession } from './session.ts';
@@ -40,7 +41,8 @@ interface TransactionScope {
 
 /** Opens the SQLite store at `file`, creating and migrating the database as needed. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openDatabase(options.file) }) });
+  const database = openDatabase(options.file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   try {
     await migrate(db);
   } catch (error) {
@@ -48,6 +50,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     throw error;
   }
   const mutex = new AsyncMutex();
+  const memo = new ReadMemo(database);
   const scopes = new AsyncLocalStorage<TransactionScope>();
   let closed = false;
 
@@ -61,14 +64,20 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   // Runs `work` in a BEGIN IMMEDIATE transaction, its turn taken on the process's mutex.
   const inTransaction = async <T>(work: (connection: Kysely<Database>, scope: TransactionScope) => Promise<T>): Promise<T> => {
     refuseMisuse();
-    return mutex.run(() => inImmediateTransaction(db, async (connection) => {
-      const scope: TransactionScope = { open: true };
+    return mutex.run(async () => {
       try {
-        return await scopes.run(scope, () => work(connection, scope));
+        return await inImmediateTransaction(db, async (connection) => {
+          const scope: TransactionScope = { open: true };
+          try {
+            return await scopes.run(scope, () => work(connection, scope));
+          } finally {
+            scope.open = false;
+          }
+        });
       } finally {
-        scope.open = false;
+        memo.invalidate();
       }
-    }));
+    });
   };
 
   const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => {
@@ -76,7 +85,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       if (!scope.open) throw new Error('a transaction session was used after its transaction ended');
       return step(connection);
     };
-    return work(createSession({ read: inside, write: inside }));
+    return work(createSession({ read: inside, write: inside, memo: (_key, step) => inside(step) }));
   });
 
   const outside: Runner = {
@@ -85,6 +94,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       return mutex.run(() => work(db));
     },
     write: (work) => inTransaction((connection) => work(connection)),
+    memo: async (key, work) => {
+      refuseMisuse();
+      if (memo.has(key)) return memo.get(key);
+      return mutex.run(async () => {
+        const value = await work(db);
+        memo.set(key, value);
+        return value;
+      });
+    },
   };
 
   return {

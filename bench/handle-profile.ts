@@ -1,0 +1,39 @@
+/**
+ * `node --import tsx bench/handle-profile.ts [N]`: the cost of one signed request inside `app.handle`,
+ * without sockets, for profiling (`node --cpu-prof --import tsx bench/handle-profile.ts`). Prints µs per
+ * request for iam:GetUser and sts:GetCallerIdentity by a user with 10 attached managed policies.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { buildApp, startTollgate } from '../src/main.ts';
+import { silentLog } from '../src/server/request-log.ts';
+import { signRequest } from '../src/sigv4/index.ts';
+
+const n = Number(process.argv[2] ?? 20000);
+const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-profile-'));
+const tollgate = await startTollgate({ host: '127.0.0.1', port: 0, dataDir, log: silentLog });
+const file = readFileSync(join(dataDir, 'root-credentials'), 'utf8');
+const root = { accessKeyId: /aws_access_key_id = (\S+)/.exec(file)![1]!, secretAccessKey: /aws_secret_access_key = (\S+)/.exec(file)![1]! };
+const iam = new IAMClient({ endpoint: tollgate.server.url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
+await iam.send(new CreateUserCommand({ UserName: 'bench' }));
+for (let i = 0; i < 10; i++) {
+  const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:Get*'], Resource: i === 9 ? 'arn:aws:iam::111122223333:user/*' : `arn:aws:iam::111122223333:role/team-${i}/*` }] });
+  const policy = await iam.send(new CreatePolicyCommand({ PolicyName: `Team${i}`, PolicyDocument: document }));
+  await iam.send(new AttachUserPolicyCommand({ UserName: 'bench', PolicyArn: policy.Policy!.Arn! }));
+}
+const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'bench' }))).AccessKey!;
+const credentials = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+const app = buildApp(tollgate.runtime, silentLog);
+for (const [name, service, body] of [['iam:GetUser', 'iam', 'Action=GetUser&Version=2010-05-08&UserName=bench'], ['sts:GetCallerIdentity', 'sts', 'Action=GetCallerIdentity&Version=2011-06-15']] as const) {
+  const { request } = signRequest({ method: 'POST', path: '/', body, credentials, region: 'us-east-1', service, time: Date.now(), headers: { host: '127.0.0.1', 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' } });
+  const http = { method: 'POST', path: '/', query: '', headers: request.headers as Record<string, string>, body: Buffer.from(body), sourceIp: '127.0.0.1', secure: false };
+  const first = await app.handle(http);
+  if (first.status !== 200) throw new Error(`${name}: ${first.status} ${first.body}`);
+  const start = performance.now();
+  for (let i = 0; i < n; i++) await app.handle(http);
+  console.log(`${name}: ${(((performance.now() - start) * 1000) / n).toFixed(1)} µs per request`);
+}
+await tollgate.close();
+rmSync(dataDir, { recursive: true, force: true });
