@@ -1,8 +1,10 @@
 /**
- * `npm run bench:api`: signed iam:GetUser and sts:GetCallerIdentity by an IAM user with 10 attached
- * managed policies, against `tollgate serve` in its own process, at concurrency 16 with keep-alive,
- * and in the same run a bare node:http server answering a constant, for the ratio. Prints a table, or
- * with `--json` one JSON object per workload: {"name","rps","p50_ms","p99_ms","baseline_rps","ratio"}.
+ * `npm run bench:api`: signed iam:GetUser, sts:GetCallerIdentity and eks:DescribeCluster by an IAM
+ * user with 10 attached managed policies (one of them holds the deciding statement), and
+ * eks:DescribeCluster with the temporary credentials of an assumed role, against `tollgate serve` in
+ * its own process, at concurrency 16 with keep-alive; and in the same run a bare node:http server
+ * answering a constant, for the ratio. Prints a table, or with `--json` one JSON object per workload:
+ * {"name","rps","p50_ms","p99_ms","baseline_rps","ratio"}.
  *
  * A SigV4 signature stays valid for 15 minutes and carries no nonce, so each workload signs its request
  * once and the load generator replays it (as a client retrying would).
@@ -14,7 +16,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { signRequest } from '../src/sigv4/index.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' } } });
@@ -54,8 +58,17 @@ async function startBaseline(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url: await waitForLine(child, /listening on (http:\/\/\S+)\n/) };
 }
 
-/** Creates user `bench` with 10 attached customer managed policies and an access key. */
-async function prepareUser(url: string, dataDir: string) {
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+const CLUSTER = 'team-9-prod';
+const REGION = 'us-west-2';
+
+/**
+ * Creates user `bench` with 10 attached customer managed policies and an access key, the cluster
+ * CLUSTER, and role `EKSReadOnly` (trusting `bench`, allowed eks:DescribeCluster); answers the user's
+ * key and the temporary credentials of a session of the role.
+ */
+async function prepare(url: string, dataDir: string): Promise<{ user: Credentials; session: Credentials }> {
   const file = readFileSync(join(dataDir, 'root-credentials'), 'utf8');
   const root = { accessKeyId: /aws_access_key_id = (\S+)/.exec(file)![1]!, secretAccessKey: /aws_secret_access_key = (\S+)/.exec(file)![1]! };
   const iam = new IAMClient({ endpoint: url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
@@ -72,21 +85,58 @@ async function prepareUser(url: string, dataDir: string) {
     const policy = await iam.send(new CreatePolicyCommand({ PolicyName: `Team${i}`, PolicyDocument: document }));
     await iam.send(new AttachUserPolicyCommand({ UserName: 'bench', PolicyArn: policy.Policy!.Arn! }));
   }
+  await iam.send(new PutUserPolicyCommand({
+    UserName: 'bench', PolicyName: 'AssumeEKSReadOnly',
+    PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111122223333:role/EKSReadOnly' }] }),
+  }));
   const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'bench' }));
-  return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+  const user = { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+
+  const clusterRole = await iam.send(new CreateRoleCommand({
+    RoleName: 'eks-cluster-role',
+    AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+  }));
+  const eks = new EKSClient({ endpoint: url, region: REGION, credentials: root, maxAttempts: 1 });
+  await eks.send(new CreateClusterCommand({ name: CLUSTER, roleArn: clusterRole.Role!.Arn!, resourcesVpcConfig: { subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] } }));
+
+  await iam.send(new CreateRoleCommand({
+    RoleName: 'EKSReadOnly',
+    AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/bench' }, Action: 'sts:AssumeRole' }] }),
+  }));
+  await iam.send(new PutRolePolicyCommand({
+    RoleName: 'EKSReadOnly', PolicyName: 'Describe',
+    PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'eks:DescribeCluster', Resource: `arn:aws:eks:${REGION}:111122223333:cluster/*` }] }),
+  }));
+  const sts = new STSClient({ endpoint: url, region: 'us-east-1', credentials: user, maxAttempts: 1 });
+  const assumed = (await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111122223333:role/EKSReadOnly', RoleSessionName: 'bench', DurationSeconds: 3600 }))).Credentials!;
+  return { user, session: { accessKeyId: assumed.AccessKeyId!, secretAccessKey: assumed.SecretAccessKey!, sessionToken: assumed.SessionToken! } };
 }
 
-function signed(url: string, service: 'iam' | 'sts', body: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
+interface Signed {
+  readonly method: 'POST' | 'GET';
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+function signedQuery(url: string, service: 'iam' | 'sts', body: string, credentials: Credentials): Signed {
   const host = new URL(url).host;
   const { request } = signRequest({
     method: 'POST', path: '/', body, credentials, region: 'us-east-1', service, time: Date.now(),
     headers: { host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
   });
-  return { method: 'POST' as const, headers: { ...request.headers }, body };
+  return { method: 'POST', path: '/', headers: { ...request.headers }, body };
 }
 
-async function load(url: string, request: { method: 'POST'; headers: Record<string, string>; body: string }): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, ...request });
+function signedDescribeCluster(url: string, credentials: Credentials): Signed {
+  const host = new URL(url).host;
+  const path = `/clusters/${CLUSTER}`;
+  const { request } = signRequest({ method: 'GET', path, body: '', credentials, region: REGION, service: 'eks', time: Date.now(), headers: { host } });
+  return { method: 'GET', path, headers: { ...request.headers } };
+}
+
+async function load(url: string, request: Signed): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const result = await autocannon({ url: new URL(request.path, url).href, connections, duration: seconds, pipelining: 1, method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
   const errors = result.errors + result.timeouts + (result.non2xx ?? 0);
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors };
 }
@@ -95,27 +145,29 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
 const tollgate = await startTollgate(dataDir);
 const baseline = await startBaseline();
 try {
-  const credentials = await prepareUser(tollgate.url, dataDir);
-  const getUser = signed(tollgate.url, 'iam', 'Action=GetUser&Version=2010-05-08&UserName=bench', credentials);
-  const callerIdentity = signed(tollgate.url, 'sts', 'Action=GetCallerIdentity&Version=2011-06-15', credentials);
-  const check = async (request: typeof getUser) => {
-    const response = await fetch(`${tollgate.url}/`, { method: 'POST', headers: request.headers, body: request.body });
-    if (response.status !== 200) throw new Error(`warm-up answered ${response.status}: ${await response.text()}`);
-  };
-  await check(getUser);
-  await check(callerIdentity);
-  const base = await load(baseline.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity' });
+  const { user, session } = await prepare(tollgate.url, dataDir);
+  const workloads: [string, Signed][] = [
+    ['iam:GetUser', signedQuery(tollgate.url, 'iam', 'Action=GetUser&Version=2010-05-08&UserName=bench', user)],
+    ['sts:GetCallerIdentity', signedQuery(tollgate.url, 'sts', 'Action=GetCallerIdentity&Version=2011-06-15', user)],
+    ['eks:DescribeCluster', signedDescribeCluster(tollgate.url, user)],
+    ['eks:DescribeCluster (role)', signedDescribeCluster(tollgate.url, session)],
+  ];
+  for (const [name, request] of workloads) {
+    const response = await fetch(new URL(request.path, tollgate.url), { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
+    if (response.status !== 200) throw new Error(`${name}: warm-up answered ${response.status}: ${await response.text()}`);
+  }
+  const base = await load(baseline.url, { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity' });
   const rows = [];
-  for (const [name, request] of [['iam:GetUser', getUser], ['sts:GetCallerIdentity', callerIdentity]] as const) {
-    const r = await load(`${tollgate.url}/`, request);
+  for (const [name, request] of workloads) {
+    const r = await load(tollgate.url, request);
     if (r.errors > 0) throw new Error(`${name}: ${r.errors} failed requests`);
     rows.push({ name, rps: r.rps, p50_ms: r.p50, p99_ms: r.p99, baseline_rps: base.rps, ratio: Number((r.rps / base.rps).toFixed(3)) });
   }
   if (values.json) for (const row of rows) console.log(JSON.stringify(row));
   else {
     console.log(`concurrency ${connections}, ${seconds} s per workload, keep-alive; bare node:http server: ${base.rps} req/s (p50 ${base.p50} ms, p99 ${base.p99} ms)`);
-    console.log('workload                  req/s   p50 ms   p99 ms   ratio to bare node:http');
-    for (const r of rows) console.log(`${r.name.padEnd(24)} ${String(r.rps).padStart(7)} ${String(r.p50_ms).padStart(8)} ${String(r.p99_ms).padStart(8)}   ${(r.ratio * 100).toFixed(1)}%`);
+    console.log('workload                      req/s   p50 ms   p99 ms   ratio to bare node:http');
+    for (const r of rows) console.log(`${r.name.padEnd(28)} ${String(r.rps).padStart(7)} ${String(r.p50_ms).padStart(8)} ${String(r.p99_ms).padStart(8)}   ${(r.ratio * 100).toFixed(1)}%`);
     console.log('targets: ratio ≥ 50%, p99 < 5 ms');
   }
 } finally {

@@ -12,6 +12,12 @@ import { lifecycleStatus } from './lifecycle.ts';
 
 type StatefulKind = keyof EksStateByKind;
 
+/**
+ * Documents parsed already. The store answers repeated reads of an unchanged document with the same
+ * object, so a cluster described again is not parsed again; states are never modified in place.
+ */
+const parsed = new WeakMap<object, unknown>();
+
 /** The EKS documents of one account and Region. */
 export class EksDocuments {
   readonly accountId: string;
@@ -30,7 +36,10 @@ export class EksDocuments {
   /** A stored document as is (no lifecycle check). */
   async raw<K extends StatefulKind>(kind: K, cluster: string, name: string): Promise<EksStateByKind[K] | undefined> {
     const doc = await this.store.eks.get({ accountId: this.accountId, region: this.region, kind, cluster, name });
-    return doc && (JSON.parse(doc.data) as EksStateByKind[K]);
+    if (!doc) return undefined;
+    let state = parsed.get(doc);
+    if (state === undefined) parsed.set(doc, (state = JSON.parse(doc.data) as unknown));
+    return state as EksStateByKind[K];
   }
 
   /** A document, or undefined when absent or its deletion has finished. */
