@@ -54,15 +54,21 @@ export interface NodegroupState extends Lifecycle {
   readonly releaseVersion: string;
   readonly capacityType: string;
   readonly scalingConfig: { readonly minSize: number; readonly maxSize: number; readonly desiredSize: number };
-  readonly instanceTypes: readonly string[];
+  /** Absent when a launch template names the instance type. */
+  readonly instanceTypes?: readonly string[] | undefined;
   readonly subnets: readonly string[];
   readonly amiType: string;
   readonly nodeRole: string;
   readonly labels: TagMap;
   readonly taints: readonly { readonly key: string; readonly value?: string | undefined; readonly effect: string }[];
-  readonly diskSize: number;
+  /** Absent when a launch template sets the disk. */
+  readonly diskSize?: number | undefined;
   readonly updateConfig: { readonly maxUnavailable?: number | undefined; readonly maxUnavailablePercentage?: number | undefined };
   readonly autoScalingGroupName: string;
+  readonly remoteAccess?: { readonly ec2SshKey?: string | undefined; readonly sourceSecurityGroups?: readonly string[] | undefined } | undefined;
+  /** The security group EKS opens for SSH when remoteAccess names no source security groups. */
+  readonly remoteAccessSecurityGroup?: string | undefined;
+  readonly launchTemplate?: { readonly name?: string | undefined; readonly version?: string | undefined; readonly id?: string | undefined } | undefined;
   readonly tags: TagMap;
   readonly clientRequestToken: string | undefined;
 }
@@ -76,6 +82,7 @@ export interface FargateProfileState extends Lifecycle {
   readonly subnets: readonly string[];
   readonly selectors: readonly { readonly namespace?: string | undefined; readonly labels?: TagMap | undefined }[];
   readonly tags: TagMap;
+  readonly clientRequestToken?: string | undefined;
 }
 
 /** An add-on. */

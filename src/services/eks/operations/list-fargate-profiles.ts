@@ -1,0 +1,23 @@
+/** eks:ListFargateProfiles `GET /clusters/{name}/fargate-profiles` (EKS-SPEC §2.11): names in name order, authorized on the cluster. */
+import { defineOperation } from '../../operation.ts';
+import { clusterCheck } from '../cluster-checks.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { paginate } from '../pagination.ts';
+
+interface ListFargateProfilesInput {
+  readonly clusterName: string;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export const listFargateProfiles = defineOperation<ListFargateProfilesInput, { fargateProfileNames: string[]; nextToken?: string }>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListFargateProfiles', input.clusterName)],
+  handle: async (input, ctx) => {
+    const docs = new EksDocuments(ctx);
+    await docs.requireCluster(input.clusterName);
+    const names = (await docs.list('fargateprofile', input.clusterName)).map((p) => p.fargateProfileName).sort();
+    const page = paginate(names, (n) => n, input.maxResults, input.nextToken);
+    return { fargateProfileNames: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  },
+});

@@ -1,0 +1,23 @@
+/** eks:ListNodegroups `GET /clusters/{name}/node-groups` (EKS-SPEC §2.7): names in name order, authorized on the cluster. */
+import { defineOperation } from '../../operation.ts';
+import { clusterCheck } from '../cluster-checks.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { paginate } from '../pagination.ts';
+
+interface ListNodegroupsInput {
+  readonly clusterName: string;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export const listNodegroups = defineOperation<ListNodegroupsInput, { nodegroups: string[]; nextToken?: string }>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListNodegroups', input.clusterName)],
+  handle: async (input, ctx) => {
+    const docs = new EksDocuments(ctx);
+    await docs.requireCluster(input.clusterName);
+    const names = (await docs.list('nodegroup', input.clusterName)).map((n) => n.nodegroupName).sort();
+    const page = paginate(names, (n) => n, input.maxResults, input.nextToken);
+    return { nodegroups: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  },
+});

@@ -1,0 +1,43 @@
+/**
+ * eks:UpdateNodegroupConfig `POST /clusters/{name}/node-groups/{nodegroupName}/update-config` (EKS-SPEC
+ * §2.7): a ConfigUpdate; the node group is UPDATING until it ends. Only an ACTIVE node group takes an
+ * update, so one runs at a time (409 `Nodegroup cannot be updated as it is currently not in Active State`,
+ * as AWS answers). A retry with the same clientRequestToken answers the update it made.
+ */
+import type { WireStructure } from '../../../protocol/wire-value.ts';
+import { defineOperation } from '../../operation.ts';
+import { childCheck } from '../child-checks.ts';
+import { nodegroupNotFound } from '../child-errors.ts';
+import { updateToWire } from '../cluster-wire.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { resourceInUse } from '../eks-errors.ts';
+import { delayMs, lifecycleStatus } from '../lifecycle.ts';
+import { nodegroupConfigChange, type NodegroupConfigInput } from '../nodegroup-config-update.ts';
+import { recordUpdate, retriedUpdate } from '../updates.ts';
+
+interface UpdateNodegroupConfigInput extends NodegroupConfigInput {
+  readonly clientRequestToken?: string;
+}
+
+export const updateNodegroupConfig = defineOperation<UpdateNodegroupConfigInput, { update: WireStructure }>({
+  authorize: async (input, ctx) => [await childCheck(ctx, 'eks:UpdateNodegroupConfig', 'nodegroup', input.clusterName, input.nodegroupName)],
+  handle: async (input, ctx) => {
+    const now = ctx.clock.now();
+    const scope = `nodegroup/${input.nodegroupName}`;
+    const update = await ctx.store.transaction(async (tx) => {
+      const docs = new EksDocuments(ctx, tx);
+      await docs.requireCluster(input.clusterName);
+      const nodegroup = await docs.get('nodegroup', input.clusterName, input.nodegroupName);
+      if (!nodegroup) throw nodegroupNotFound(input.clusterName, input.nodegroupName);
+      const retried = await retriedUpdate(docs, { cluster: input.clusterName, scope, token: input.clientRequestToken });
+      if (retried) return retried;
+      if (lifecycleStatus(nodegroup, now) !== 'ACTIVE') {
+        throw resourceInUse('Nodegroup cannot be updated as it is currently not in Active State', { clusterName: input.clusterName, nodegroupName: input.nodegroupName });
+      }
+      const change = nodegroupConfigChange(input, nodegroup);
+      await docs.put('nodegroup', input.clusterName, input.nodegroupName, { ...change.next, modifiedAt: now, updatingUntil: now + delayMs(ctx) });
+      return recordUpdate(docs, ctx, { cluster: input.clusterName, scope, type: 'ConfigUpdate', params: change.params, token: input.clientRequestToken });
+    });
+    return { update: updateToWire(update, now) };
+  },
+});
