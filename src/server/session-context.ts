@@ -34,7 +34,8 @@ export function sessionKeys(session: StsSessionRecord): Record<string, ContextIn
 
 /**
  * Refuses what temporary credentials may never do, whatever the policies say (IAM-SPEC §5.4):
- * federated users call no IAM or STS operation but GetCallerIdentity (which declares no checks);
+ * federated users call no IAM or STS operation but GetCallerIdentity (which declares no checks), refused
+ * in the standard AccessDenied form with the identity-based reason (Appendix B #18);
  * GetSessionToken credentials without MFA call no IAM operation.
  */
 export function assertSessionMayCall(caller: Caller, service: ServiceName, checks: readonly AuthorizationCheck[]): void {
@@ -46,6 +47,7 @@ export function assertSessionMayCall(caller: Caller, service: ServiceName, check
   const first = checks[0];
   if (session.kind === 'federated-user' && (service === 'iam' || service === 'sts') && first) {
     const arn = 'arn' in caller.principal ? caller.principal.arn : '';
-    throw new AwsError('AccessDenied', 403, `User: ${arn} is not authorized to perform: ${first.action} on resource: ${first.messageResource ?? first.resource}`);
+    const reason = `because no identity-based policy allows the ${first.action} action`;
+    throw new AwsError('AccessDenied', 403, `User: ${arn} is not authorized to perform: ${first.action} on resource: ${first.messageResource ?? first.resource} ${reason}`);
   }
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {
   AttachUserPolicyCommand, CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
+import { EKSClient } from '@aws-sdk/client-eks';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { createAccount } from '../../src/services/iam/create-account.ts';
@@ -23,6 +24,8 @@ export interface StsWorld {
   readonly partner: Credentials;
   iam(credentials?: Credentials): IAMClient;
   sts(credentials?: Credentials): STSClient;
+  /** An EKS client for us-west-2. */
+  eks(credentials?: Credentials): EKSClient;
   close(): Promise<void>;
 }
 
@@ -36,8 +39,9 @@ export async function startStsWorld(): Promise<StsWorld> {
   const common = (credentials: Credentials, region: string) => ({ endpoint: f.url, region, credentials, maxAttempts: 1, systemClockOffset: clock.now() - Date.now() });
   const world: StsWorld = {
     f, clock, partnerRoot, partner: partnerRoot,
-    iam: (credentials = f.root) => new IAMClient({ ...common(credentials, 'us-east-1'), systemClockOffset: clock.now() - Date.now() }),
-    sts: (credentials = f.root) => new STSClient({ ...common(credentials, 'us-east-1'), systemClockOffset: clock.now() - Date.now() }),
+    iam: (credentials = f.root) => new IAMClient(common(credentials, 'us-east-1')),
+    sts: (credentials = f.root) => new STSClient(common(credentials, 'us-east-1')),
+    eks: (credentials = f.root) => new EKSClient(common(credentials, 'us-west-2')),
     close: () => f.close(),
   };
   const partner = await userWithKey(world, partnerRoot, 'partner');
@@ -87,10 +91,14 @@ export function temporary(credentials: { AccessKeyId?: string; SecretAccessKey?:
   return { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretAccessKey, sessionToken: credentials.SessionToken };
 }
 
-/** Asserts that `promise` fails with the SDK error `name`, HTTP `status` and exact `message`. */
-export async function assertAwsError(promise: Promise<unknown>, name: string, status: number, message: string | RegExp): Promise<void> {
+/**
+ * Asserts that `promise` fails with the error code `code` as sent on the wire (the SDK's `Code` for query
+ * services, whose error class may carry a modelled name such as `PackedPolicyTooLargeException`; the
+ * error name for EKS), HTTP `status` and exact `message`.
+ */
+export async function assertAwsError(promise: Promise<unknown>, code: string, status: number, message: string | RegExp): Promise<void> {
   const error = await rejection(promise);
-  assert.equal(error.name, name, error.message);
+  assert.equal((error as { Code?: string }).Code ?? error.name, code, error.message);
   assert.equal(error.$metadata.httpStatusCode, status);
   if (typeof message === 'string') assert.equal(error.message, message);
   else assert.match(error.message, message);

@@ -32,9 +32,10 @@ export async function loadCallerPolicySet(principal: RequestPrincipal, sources: 
     return new PolicySet({ identity, boundary: boundary ? [boundary] : [], session: session ? await sessionPolicies(sources, session) : [] });
   }
   if (principal.type === 'FederatedUser' && session) {
-    const policies = await sessionPolicies(sources, session);
-    // A federated user without session policies has no permissions (IAM-SPEC §7.4).
-    if (policies.length === 0) return new PolicySet({});
+    const passed = await sessionPolicies(sources, session);
+    // A federated user without session policies has no permissions (IAM-SPEC §7.4): an empty session
+    // policy, so that a denial says no session policy allows the action.
+    const policies = passed.length > 0 ? passed : [emptyPolicy('session', 'no-session-policy')];
     if (session.principalId === undefined) return new PolicySet({ identity: [rootEquivalent(sources)], session: policies });
     const user = await userPolicySet(sources, principal.accountId, session.principalId);
     return new PolicySet({ ...user, session: policies });
@@ -67,9 +68,14 @@ export async function sessionPolicies(sources: PolicySources, session: StsSessio
     if (compiled) out.push(compiled);
   }
   for (const arn of session.policyArns) {
-    out.push((await managedPolicy(sources, arn, 'session')) ?? compilePolicy({ version: '2012-10-17', id: undefined, statements: [] }, { kind: 'session', name: arn, arn }));
+    out.push((await managedPolicy(sources, arn, 'session')) ?? emptyPolicy('session', arn, arn));
   }
   return out;
+}
+
+/** A policy that grants nothing. */
+function emptyPolicy(kind: PolicyKind, name: string, arn?: string): CompiledPolicy {
+  return compilePolicy({ version: '2012-10-17', id: undefined, statements: [] }, { kind, name, arn });
 }
 
 const ROOT_EQUIVALENT = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';

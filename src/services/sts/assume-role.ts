@@ -49,7 +49,11 @@ async function roleOf(store: StoreSession, arn: string): Promise<RoleRecord | un
   return role?.arn === arn ? role : undefined;
 }
 
-/** The source identity the new session will carry: a calling session's persists (IAM-SPEC §4.1). */
+/**
+ * The source identity the new session will carry: a calling session's persists and cannot be changed
+ * (IAM-SPEC §4.1), so a different requested value is not taken, and the trust policy sees the one kept.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html
+ */
 function sourceIdentityOf(input: AssumeRoleInput, ctx: OperationContext): string | undefined {
   return ctx.caller.session?.sourceIdentity ?? input.SourceIdentity;
 }
@@ -63,7 +67,7 @@ export const assumeRole = defineOperation<AssumeRoleInput, AssumeRoleOutput>({
     const role = await roleOf(ctx.store, input.RoleArn);
     const context: Record<string, ContextInput> = { 'sts:RoleSessionName': input.RoleSessionName, ...sessionTagContext(input.Tags, input.TransitiveTagKeys) };
     if (input.ExternalId !== undefined) context['sts:ExternalId'] = input.ExternalId;
-    const sourceIdentity = input.SourceIdentity ?? ctx.caller.session?.sourceIdentity;
+    const sourceIdentity = sourceIdentityOf(input, ctx);
     if (sourceIdentity !== undefined) context['sts:SourceIdentity'] = sourceIdentity;
     if (input.SerialNumber !== undefined && input.TokenCode !== undefined) context['aws:MultiFactorAuthPresent'] = true;
     for (const tag of role?.tags ?? []) context[`iam:ResourceTag/${tag.key}`] = tag.value;

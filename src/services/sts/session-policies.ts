@@ -3,7 +3,9 @@
  * session policy, each of `PolicyArns` must name an AWS managed policy or a customer managed policy of
  * the account the session acts in, and the policy, the ARNs and the session tags together, compressed,
  * must fit the packed allowance. `PackedPolicySize` is the percentage used (any deterministic estimate
- * is acceptable, §7.2 [I]: here deflate-compressed bytes of 2,048).
+ * is acceptable, §7.2 [I]: here deflate-compressed bytes of 2,048). An overflow caused by the tags is
+ * reported as theirs, as AWS does (`Packed size of session tags consumes 112% of allotted space.`, seen in
+ * CloudTrail, aws/containers-roadmap#2413).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 import { deflateRawSync } from 'node:zlib';
@@ -43,9 +45,19 @@ export async function checkSessionPolicies(
     if (!exists) throw invalidParameterValue(`Policy ${arn} does not exist or is not attachable.`);
   }
   if (policy === undefined && policyArns.length === 0 && tags.length === 0) return { policy, policyArns, packedPolicySize: undefined };
-  const packed = [minified, ...policyArns, ...tags.map((t) => `${t.key}=${t.value}`)].join('\n');
-  const packedPolicySize = Math.ceil((100 * deflateRawSync(Buffer.from(packed, 'utf8')).length) / PACKED_ALLOWANCE);
-  if (packedPolicySize > 100) throw packedPolicyTooLarge(packedPolicySize);
+  const policyParts = [minified, ...policyArns];
+  const tagParts = tags.map((t) => `${t.key}=${t.value}`);
+  const packedPolicySize = packedPercent([...policyParts, ...tagParts]);
+  if (packedPolicySize > 100) {
+    // AWS names the session tags when they are what overflows, the policy otherwise.
+    const policiesFit = tagParts.length > 0 && packedPercent(policyParts) <= 100;
+    throw packedPolicyTooLarge(packedPolicySize, policiesFit ? 'tags' : 'policy');
+  }
   return { policy, policyArns, packedPolicySize };
+}
+
+/** The percentage of the packed allowance `parts` use once compressed. */
+function packedPercent(parts: readonly string[]): number {
+  return Math.ceil((100 * deflateRawSync(Buffer.from(parts.join('\n'), 'utf8')).length) / PACKED_ALLOWANCE);
 }
 

@@ -21,9 +21,9 @@ export function malformedPolicyDocument(message: string): AwsError {
   return new AwsError('MalformedPolicyDocument', 400, message);
 }
 
-/** `PackedPolicyTooLarge` 400: session policies and tags exceed the packed allowance. */
-export function packedPolicyTooLarge(percent: number): AwsError {
-  return new AwsError('PackedPolicyTooLarge', 400, STS_MESSAGES.packedPolicyTooLarge(percent));
+/** `PackedPolicyTooLarge` 400: session policies and tags exceed the packed allowance; `cause` says which overflowed. */
+export function packedPolicyTooLarge(percent: number, cause: 'policy' | 'tags'): AwsError {
+  return new AwsError('PackedPolicyTooLarge', 400, cause === 'tags' ? STS_MESSAGES.packedTagsTooLarge(percent) : STS_MESSAGES.packedPolicyTooLarge(percent));
 }
 
 /** The texts of STS refusals. */
@@ -36,4 +36,5 @@ export const STS_MESSAGES = {
   transitiveConflict: "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
   sessionCredentials: (operation: string) => `Cannot call ${operation} with session credentials`,
   packedPolicyTooLarge: (percent: number) => `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
+  packedTagsTooLarge: (percent: number) => `Packed size of session tags consumes ${percent}% of allotted space.`,
 } as const;

@@ -5,6 +5,7 @@
  */
 import type { StsSessionRecord } from '../../store/session-records.ts';
 import type { OperationContext } from '../operation.ts';
+import { pruneExpiredSessions } from './session-pruning.ts';
 
 /** The `Credentials` member of AssumeRole, GetSessionToken and GetFederationToken. */
 export interface WireCredentials {
@@ -32,5 +33,6 @@ export async function issueCredentials(ctx: OperationContext, facts: SessionFact
   await ctx.store.sessions.insert({
     ...facts, accessKeyId, secretCiphertext: ctx.secrets.seal(secretAccessKey), sessionTokenCiphertext: ctx.secrets.seal(sessionToken), issuedAt, expiresAt,
   });
+  await pruneExpiredSessions(ctx);
   return { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: sessionToken, Expiration: expiresAt };
 }
