@@ -6,11 +6,11 @@ import {
   CreateClusterCommand, CreateFargateProfileCommand, DeleteClusterCommand, DeleteFargateProfileCommand, DescribeFargateProfileCommand,
   ListFargateProfilesCommand, waitUntilFargateProfileActive, waitUntilFargateProfileDeleted, type CreateFargateProfileCommandInput,
 } from '@aws-sdk/client-eks';
-import { GetRoleCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
-import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { rejection, startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { deniedMessage, userWithKey } from '../iam/identity-assertions.ts';
-import { createServiceRole, VPC } from './eks-helpers.ts';
+import { createServiceRole, putPolicy, userWithPolicy, VPC } from './eks-helpers.ts';
 
 let f: TollgateFixture;
 const clock = new ManualClock(Date.now());
@@ -158,16 +158,6 @@ test('in an API_AND_CONFIG_MAP cluster the pod execution role gets a FARGATE_LIN
   assert.equal(entry.username, 'system:node:{{SessionName}}');
 });
 
-async function userWithPolicy(name: string, statements: object[]): Promise<Credentials> {
-  const credentials = await userWithKey(f.iam(), name);
-  await putPolicy(name, statements);
-  return credentials;
-}
-
-function putPolicy(name: string, statements: object[]): Promise<unknown> {
-  return f.iam().send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-}
-
 test('AccessDenied names the profile ARN, or the cluster ARN for Create and List', async () => {
   const eks = f.eks(await userWithKey(f.iam(), 'nobody'));
   const arn = (await f.eks().send(new DescribeFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp1' }))).fargateProfile!.fargateProfileArn!;
@@ -183,22 +173,22 @@ test('AccessDenied names the profile ARN, or the cluster ARN for Create and List
 
 test('CreateFargateProfile needs iam:PassRole on the pod execution role and iam:GetRole on the Fargate service-linked role', async () => {
   const eksAll = { Effect: 'Allow', Action: 'eks:*', Resource: '*' };
-  const eks = f.eks(await userWithPolicy('builder', [eksAll]));
+  const eks = f.eks(await userWithPolicy(f.iam(), 'builder', [eksAll]));
   const noPass = await rejection(eks.send(new CreateFargateProfileCommand(profile('demo', 'passed'))));
   assert.equal(noPass.message, deniedMessage('builder', 'iam:PassRole', podRole));
 
   const pass = { Effect: 'Allow', Action: 'iam:PassRole', Resource: podRole, Condition: { StringEquals: { 'iam:PassedToService': 'eks.amazonaws.com' } } };
-  await putPolicy('builder', [eksAll, pass]);
+  await putPolicy(f.iam(), 'builder', [eksAll, pass]);
   const noGet = await rejection(eks.send(new CreateFargateProfileCommand(profile('demo', 'passed'))));
   const slr = 'arn:aws:iam::111122223333:role/aws-service-role/eks-fargate.amazonaws.com/AWSServiceRoleForAmazonEKSForFargate';
   assert.equal(noGet.message, deniedMessage('builder', 'iam:GetRole', slr));
 
-  await putPolicy('builder', [eksAll, pass, { Effect: 'Allow', Action: 'iam:GetRole', Resource: slr }]);
+  await putPolicy(f.iam(), 'builder', [eksAll, pass, { Effect: 'Allow', Action: 'iam:GetRole', Resource: slr }]);
   assert.equal((await eks.send(new CreateFargateProfileCommand(profile('demo', 'passed')))).fargateProfile!.status, 'CREATING');
 });
 
 test('aws:ResourceTag comes from the profile\'s tags; aws:RequestTag from the request', async () => {
-  const eks = f.eks(await userWithPolicy('tagged', [
+  const eks = f.eks(await userWithPolicy(f.iam(), 'tagged', [
     { Effect: 'Allow', Action: ['eks:DescribeFargateProfile', 'eks:DeleteFargateProfile'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } },
     { Effect: 'Allow', Action: 'eks:CreateFargateProfile', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'a' } } },
     { Effect: 'Allow', Action: ['iam:PassRole', 'iam:GetRole'], Resource: '*' },

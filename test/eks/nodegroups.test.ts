@@ -9,10 +9,10 @@ import {
 } from '@aws-sdk/client-eks';
 import { GetRoleCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
-import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { rejection, startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { createAccount } from '../../src/services/iam/create-account.ts';
 import { deniedMessage, userWithKey } from '../iam/identity-assertions.ts';
-import { createServiceRole, VPC } from './eks-helpers.ts';
+import { createServiceRole, putPolicy, userWithPolicy, VPC } from './eks-helpers.ts';
 
 let f: TollgateFixture;
 const clock = new ManualClock(Date.now());
@@ -285,17 +285,6 @@ test('in an API-mode cluster the node role gets an EC2_LINUX access entry', asyn
   assert.equal(entry.username, 'system:node:{{EC2PrivateDNSName}}');
 });
 
-/** An IAM user with one inline policy. */
-async function userWithPolicy(name: string, statements: object[]): Promise<Credentials> {
-  const credentials = await userWithKey(f.iam(), name);
-  await putPolicy(name, statements);
-  return credentials;
-}
-
-function putPolicy(name: string, statements: object[]): Promise<unknown> {
-  return f.iam().send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-}
-
 test('AccessDenied names the node group ARN, or the cluster ARN for CreateNodegroup and ListNodegroups', async () => {
   const eks = f.eks(await userWithKey(f.iam(), 'nobody'));
   const arn = (await f.eks().send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'ng1' }))).nodegroup!.nodegroupArn!;
@@ -315,15 +304,15 @@ test('AccessDenied names the node group ARN, or the cluster ARN for CreateNodegr
 
 test('CreateNodegroup needs iam:PassRole on the node role with iam:PassedToService eks.amazonaws.com', async () => {
   const eksOnly = { Effect: 'Allow', Action: 'eks:*', Resource: '*' };
-  const eks = f.eks(await userWithPolicy('builder', [eksOnly]));
+  const eks = f.eks(await userWithPolicy(f.iam(), 'builder', [eksOnly]));
   const denied = await rejection(eks.send(new CreateNodegroupCommand(ng('demo', 'passed'))));
   assert.equal(denied.name, 'AccessDeniedException');
   assert.equal(denied.message, deniedMessage('builder', 'iam:PassRole', nodeRole));
 
   const passTo = (service: string) => ({ Effect: 'Allow', Action: 'iam:PassRole', Resource: nodeRole, Condition: { StringEquals: { 'iam:PassedToService': service } } });
-  await putPolicy('builder', [eksOnly, passTo('ec2.amazonaws.com')]);
+  await putPolicy(f.iam(), 'builder', [eksOnly, passTo('ec2.amazonaws.com')]);
   assert.equal((await rejection(eks.send(new CreateNodegroupCommand(ng('demo', 'passed'))))).message, deniedMessage('builder', 'iam:PassRole', nodeRole));
-  await putPolicy('builder', [eksOnly, passTo('eks.amazonaws.com')]);
+  await putPolicy(f.iam(), 'builder', [eksOnly, passTo('eks.amazonaws.com')]);
   assert.equal((await eks.send(new CreateNodegroupCommand(ng('demo', 'passed')))).nodegroup!.status, 'CREATING');
 });
 
@@ -352,7 +341,7 @@ test('in an account without AWSServiceRoleForAmazonEKSNodegroup, CreateNodegroup
 });
 
 test('aws:ResourceTag comes from the node group\'s tags, aws:RequestTag / aws:TagKeys from the request', async () => {
-  const eks = f.eks(await userWithPolicy('tagged', [
+  const eks = f.eks(await userWithPolicy(f.iam(), 'tagged', [
     { Effect: 'Allow', Action: 'eks:DescribeNodegroup', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } },
     { Effect: 'Allow', Action: 'eks:CreateNodegroup', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'a' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } },
     { Effect: 'Allow', Action: 'iam:PassRole', Resource: nodeRole },
