@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CreateClusterCommand } from '@aws-sdk/client-eks';
 import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { ManualClock } from '../../src/kernel/clock.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { createServiceRole, VPC } from '../eks/eks-helpers.ts';
 
@@ -29,7 +30,8 @@ async function pythonWithBoto3(): Promise<string> {
 
 let f: TollgateFixture;
 before(async () => {
-  f = await startFixture();
+  // A clock that stands still: the cluster stays CREATING whatever the EKS delay and however slow the run.
+  f = await startFixture({ clock: new ManualClock(Date.now()) });
 });
 after(() => f.close());
 

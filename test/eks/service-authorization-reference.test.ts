@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateClusterCommand, CreateFargateProfileCommand, CreateNodegroupCommand } from '@aws-sdk/client-eks';
+import { TagRoleCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { randomIds } from '../../src/kernel/ids.ts';
 import { managedPolicyCatalog } from '../../src/main.ts';
@@ -37,6 +38,14 @@ const knownDifferences: Readonly<Record<string, string>> = {
     'EKS reads AWSServiceRoleForAmazonEKSForFargate with the caller\'s credentials before creating a profile (EKS-SPEC §4; aws-controllers-k8s/community#1821).',
   'CreateCluster: does not set aws:ResourceTag/${TagKey}':
     'Follows from checking the new cluster\'s ARN: a cluster being created has no tags yet; the tags of the request are aws:RequestTag/${TagKey}, which it sets.',
+  'CreateNodegroup iam:PassRole: does not set iam:AssociatedResourceArn':
+    'The node group\'s ARN ends in a uuid the call itself creates, so no associated resource ARN is known when PassRole is checked; only CreateCluster, whose ARN is known in advance, sets it.',
+  'CreateFargateProfile iam:PassRole: does not set iam:AssociatedResourceArn':
+    'As for CreateNodegroup: the profile\'s ARN ends in a uuid the call creates.',
+  'CreateFargateProfile iam:GetRole: does not set iam:PermissionsBoundary':
+    'Set only for a role with a permissions boundary; the service-linked role read here has none.',
+  'CreateFargateProfile iam:GetRole: does not set iam:RoleTemplateARN':
+    'Tollgate has no IAM role templates, so no role carries a template ARN.',
 };
 
 /** Condition keys of CreateCluster/UpdateClusterConfig whose request members the AWS model Tollgate ships does not have. */
@@ -53,6 +62,8 @@ before(async () => {
   const clusterRole = await createServiceRole(f.iam(), 'eks-cluster-role', 'eks.amazonaws.com');
   const nodeRole = await createServiceRole(f.iam(), 'eks-node-role', 'ec2.amazonaws.com');
   const podRole = await createServiceRole(f.iam(), 'eks-pod-role', 'eks-fargate-pods.amazonaws.com');
+  // Tagged, so that a check on a passed role can set the role's aws:ResourceTag and iam:ResourceTag keys.
+  for (const role of ['eks-cluster-role', 'eks-node-role', 'eks-pod-role']) await f.iam().send(new TagRoleCommand({ RoleName: role, Tags: [{ Key: 'team', Value: 'blue' }] }));
   const eks = f.eks();
   await eks.send(new CreateClusterCommand({ name: 'ref', roleArn: clusterRole, resourcesVpcConfig: VPC, tags: TAGS, accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' } }));
   clock.advance(60_000);
@@ -60,6 +71,10 @@ before(async () => {
   await eks.send(new CreateFargateProfileCommand({ clusterName: 'ref', fargateProfileName: 'fp', podExecutionRoleArn: podRole, selectors: [{ namespace: 'default' }], tags: TAGS }));
   clock.advance(60_000);
   const runtime = f.tollgate.runtime;
+  // The service-linked role that CreateFargateProfile reads, tagged through the store (IAM refuses to
+  // change a service-linked role), so the iam:GetRole check can show its tag keys.
+  const fargateRole = (await runtime.store.roles.get(ACCOUNT, 'AWSServiceRoleForAmazonEKSForFargate'))!;
+  await runtime.store.roles.update({ ...fargateRole, tags: [{ key: 'team', value: 'blue' }] });
   ctx = {
     store: runtime.store, clock, ids: randomIds, secrets: runtime.secrets, managedPolicies: managedPolicyCatalog(), region: REGION, requestId: 'reference',
     caller: { principal: { type: 'Account', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root` }, accountId: ACCOUNT, accessKeyId: f.root.accessKeyId, credentialType: 'root' },
@@ -112,7 +127,7 @@ test('every EKS operation is authorized as the Service Authorization Reference s
     const differences = await compareWithReference(name, await operation.authorize(input, ctx), types);
     for (const difference of differences) {
       found.push(difference);
-      const absent = ABSENT_FROM_MODEL.find((key) => difference.endsWith(`does not set ${key}`));
+      const absent = ABSENT_FROM_MODEL.find((key) => difference === `${name}: does not set ${key}` && (name === 'CreateCluster' || name === 'UpdateClusterConfig'));
       if (knownDifferences[difference] === undefined && absent === undefined) unlisted.push(difference);
     }
   }

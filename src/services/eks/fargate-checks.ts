@@ -5,6 +5,7 @@
  * creating it, so callers without iam:GetRole fail, as in aws-controllers-k8s/community#1821).
  */
 import { serviceLinkedRoleArn, serviceLinkedRoleSpec } from '../iam/shared/role-service-linked.ts';
+import { resourceTagKeys } from '../iam/shared/tags.ts';
 import type { AuthorizationCheck, OperationContext } from '../operation.ts';
 import type { EksDocuments } from './eks-documents.ts';
 import { resourceInUse } from './eks-errors.ts';
@@ -17,8 +18,9 @@ export const FARGATE_SERVICE = 'eks-fargate.amazonaws.com';
 /** iam:GetRole on the service-linked role, then iam:CreateServiceLinkedRole while it is missing. */
 export async function fargateServiceRoleChecks(ctx: OperationContext): Promise<AuthorizationCheck[]> {
   const roleName = serviceLinkedRoleSpec(FARGATE_SERVICE)!.roleName;
+  const role = await ctx.store.roles.get(ctx.caller.accountId, roleName);
   return [
-    { action: 'iam:GetRole', resource: serviceLinkedRoleArn(ctx.caller.accountId, FARGATE_SERVICE, roleName) },
+    { action: 'iam:GetRole', resource: serviceLinkedRoleArn(ctx.caller.accountId, FARGATE_SERVICE, roleName), context: resourceTagKeys(role?.tags ?? []) },
     ...(await serviceLinkedRoleChecks(ctx, FARGATE_SERVICE)),
   ];
 }

@@ -6,6 +6,7 @@
 import { AuthorizationRequest, compilePolicy, evaluate, PolicySet, validatePolicy } from '../../policy/index.ts';
 import type { StoreSession } from '../../store/store.ts';
 import { DEFAULT_MAX_SESSION_DURATION } from '../iam/operations/create-role.ts';
+import { resourceTagKeys } from '../iam/shared/tags.ts';
 import { serviceLinkedRoleArn, serviceLinkedRolePath, serviceLinkedRoleSpec, serviceTrustPolicy } from '../iam/shared/role-service-linked.ts';
 import type { AuthorizationCheck, OperationContext } from '../operation.ts';
 
@@ -31,6 +32,18 @@ export function passRoleCheck(roleArn: string, service: string, associatedResour
     resource: roleArn,
     context: { 'iam:PassedToService': service, ...(associatedResourceArn === undefined ? {} : { 'iam:AssociatedResourceArn': associatedResourceArn }) },
   };
+}
+
+/**
+ * The iam:PassRole check of `roleArn` with the role's own condition keys as IAM sets them
+ * (`aws:ResourceTag/*`, `iam:ResourceTag/*`) when it is a role of the caller's account.
+ */
+export async function passExistingRoleCheck(ctx: OperationContext, roleArn: string, service: string, associatedResourceArn?: string): Promise<AuthorizationCheck> {
+  const check = passRoleCheck(roleArn, service, associatedResourceArn);
+  const m = ROLE_ARN.exec(roleArn);
+  const role = m && m[1] === ctx.caller.accountId ? await ctx.store.roles.get(m[1], m[2]!) : undefined;
+  if (!role || role.arn !== roleArn) return check;
+  return { ...check, context: { ...resourceTagKeys(role.tags), ...check.context } };
 }
 
 /** The iam:CreateServiceLinkedRole check, when the service-linked role of `service` does not exist yet (else none). */

@@ -18,7 +18,7 @@ import { invalidParameter, resourceInUse } from '../eks-errors.ts';
 import type { ClusterState, TagMap } from '../eks-state.ts';
 import { DEFAULT_KUBERNETES_VERSION, kubernetesVersion } from '../eks-versions.ts';
 import { delayMs } from '../lifecycle.ts';
-import { ensureServiceLinkedRole, passRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
 import { requestTagContext } from '../tag-context.ts';
 
 interface CreateClusterInput extends ClusterConfigInput {
@@ -56,7 +56,7 @@ function validate(input: CreateClusterInput): void {
 export const createCluster = defineOperation<CreateClusterInput, { cluster: WireStructure }>({
   authorize: async (input, ctx) => [
     { action: 'eks:CreateCluster', resource: clusterArn(ctx.region, ctx.caller.accountId, input.name), context: { ...requestTagContext(input.tags), ...clusterConfigContext(input) } },
-    passRoleCheck(input.roleArn, SERVICE, clusterArn(ctx.region, ctx.caller.accountId, input.name)),
+    await passExistingRoleCheck(ctx, input.roleArn, SERVICE, clusterArn(ctx.region, ctx.caller.accountId, input.name)),
     ...(await serviceLinkedRoleChecks(ctx, SERVICE)),
   ],
   handle: async (input, ctx) => {

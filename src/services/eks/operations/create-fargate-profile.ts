@@ -20,7 +20,7 @@ import { checkSelectors, type SelectorInput } from '../fargate-selectors.ts';
 import { delayMs } from '../lifecycle.ts';
 import { ensureNodeAccessEntry } from '../node-access-entries.ts';
 import { POD_EXECUTION_ROLE, untrustedRole } from '../passed-roles.ts';
-import { ensureServiceLinkedRole, passRoleCheck, roleTrustsService } from '../role-checks.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService } from '../role-checks.ts';
 import { requestTagContext } from '../tag-context.ts';
 
 interface CreateFargateProfileInput {
@@ -41,7 +41,7 @@ function duplicate(cluster: string): Error {
 export const createFargateProfile = defineOperation<CreateFargateProfileInput, { fargateProfile: WireStructure }>({
   authorize: async (input, ctx) => [
     await clusterCheck(ctx, 'eks:CreateFargateProfile', input.clusterName, requestTagContext(input.tags)),
-    passRoleCheck(input.podExecutionRoleArn, POD_EXECUTION_ROLE.passedToService),
+    await passExistingRoleCheck(ctx, input.podExecutionRoleArn, POD_EXECUTION_ROLE.passedToService),
     ...(await fargateServiceRoleChecks(ctx)),
   ],
   handle: async (input, ctx) => {

@@ -20,7 +20,7 @@ import { DEFAULT_INSTANCE_TYPES, DEFAULT_SCALING, DEFAULT_UPDATE_CONFIG, default
 import { checkCreateScaling, checkLaunchTemplate, checkUpdateConfig, type UpdateConfigInput } from '../nodegroup-validation.ts';
 import { nodegroupToWire } from '../nodegroup-wire.ts';
 import { NODE_ROLE, untrustedRole } from '../passed-roles.ts';
-import { ensureServiceLinkedRole, passRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
 import { requestTagContext } from '../tag-context.ts';
 import { updatesOf } from '../updates.ts';
 
@@ -106,7 +106,7 @@ function duplicate(input: CreateNodegroupInput): Error {
 export const createNodegroup = defineOperation<CreateNodegroupInput, { nodegroup: WireStructure }>({
   authorize: async (input, ctx) => [
     await clusterCheck(ctx, 'eks:CreateNodegroup', input.clusterName, requestTagContext(input.tags)),
-    passRoleCheck(input.nodeRole, NODE_ROLE.passedToService),
+    await passExistingRoleCheck(ctx, input.nodeRole, NODE_ROLE.passedToService),
     ...(await serviceLinkedRoleChecks(ctx, NODEGROUP_SERVICE)),
   ],
   handle: async (input, ctx) => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { CreateClusterCommand } from '@aws-sdk/client-eks';
 import {
   AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateUserCommand, PutGroupPolicyCommand, PutUserPolicyCommand,
-  RemoveUserFromGroupCommand, type IAMClient,
+  RemoveUserFromGroupCommand, TagRoleCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { runAwsCli } from '../support/aws-cli.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
@@ -94,6 +94,21 @@ test('create-cluster needs iam:PassRole on the cluster role, for eks.amazonaws.c
   assert.equal(created.status, 0, created.stderr);
   const cluster = (JSON.parse(created.stdout) as { cluster: { name: string; status: string; roleArn: string } }).cluster;
   assert.deepEqual([cluster.name, cluster.status, cluster.roleArn], ['created-by-user', 'CREATING', ROLE_ARN]);
+});
+
+test('create-cluster: iam:PassRole conditioned on the role\'s tags (aws:ResourceTag) follows the tags of the role passed', async () => {
+  const creator = await user('tag_creator');
+  await setPolicy('tag_creator', policy(
+    { Effect: 'Allow', Action: 'eks:CreateCluster', Resource: '*' },
+    { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue', 'iam:PassedToService': 'eks.amazonaws.com' } } },
+  ));
+  const create = (name: string) => aws(creator, 'eks', 'create-cluster', '--name', name, '--role-arn', ROLE_ARN, '--resources-vpc-config', `subnetIds=${VPC.subnetIds.join(',')}`);
+  const untagged = await create('by-tag');
+  assert.equal(untagged.stderr,
+    `An error occurred (AccessDeniedException) when calling the CreateCluster operation: User: arn:aws:iam::${ACCOUNT}:user/tag_creator is not authorized to perform: iam:PassRole on resource: ${ROLE_ARN} because no identity-based policy allows the iam:PassRole action`);
+  await iam.send(new TagRoleCommand({ RoleName: 'eks-cluster-role', Tags: [{ Key: 'team', Value: 'blue' }] }));
+  const tagged = await create('by-tag');
+  assert.equal(tagged.status, 0, tagged.stderr);
 });
 
 test('a group grants describe-cluster and leaving the group revokes it', async () => {
