@@ -8,6 +8,16 @@ import { listClusters } from './operations/list-clusters.ts';
 import { listUpdates } from './operations/list-updates.ts';
 import { updateClusterConfig } from './operations/update-cluster-config.ts';
 import { updateClusterVersion } from './operations/update-cluster-version.ts';
+import { createNodegroup } from './operations/create-nodegroup.ts';
+import { describeNodegroup } from './operations/describe-nodegroup.ts';
+import { listNodegroups } from './operations/list-nodegroups.ts';
+import { deleteNodegroup } from './operations/delete-nodegroup.ts';
+import { updateNodegroupConfig } from './operations/update-nodegroup-config.ts';
+import { updateNodegroupVersion } from './operations/update-nodegroup-version.ts';
+import { createFargateProfile } from './operations/create-fargate-profile.ts';
+import { describeFargateProfile } from './operations/describe-fargate-profile.ts';
+import { listFargateProfiles } from './operations/list-fargate-profiles.ts';
+import { deleteFargateProfile } from './operations/delete-fargate-profile.ts';
 
 export const eksOperations: OperationTable = {
   CreateCluster: createCluster,
@@ -18,4 +28,14 @@ export const eksOperations: OperationTable = {
   UpdateClusterVersion: updateClusterVersion,
   DescribeUpdate: describeUpdate,
   ListUpdates: listUpdates,
+  CreateNodegroup: createNodegroup,
+  DescribeNodegroup: describeNodegroup,
+  ListNodegroups: listNodegroups,
+  DeleteNodegroup: deleteNodegroup,
+  UpdateNodegroupConfig: updateNodegroupConfig,
+  UpdateNodegroupVersion: updateNodegroupVersion,
+  CreateFargateProfile: createFargateProfile,
+  DescribeFargateProfile: describeFargateProfile,
+  ListFargateProfiles: listFargateProfiles,
+  DeleteFargateProfile: deleteFargateProfile,
 };
