@@ -42,14 +42,27 @@ const FLUSH_EVERY_MS = 100;
 export function pinoLog(options: { level?: string; destination?: number } = {}): RequestLog {
   const destination = pino.destination({ dest: options.destination ?? 1, sync: false, minLength: BUFFER_BYTES });
   const logger: Logger = pino({ level: options.level ?? 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
-  const timer = setInterval(() => destination.flush(), FLUSH_EVERY_MS).unref();
+  // Only when something was logged since the last flush: an idle server makes no writes.
+  let pending = false;
+  const timer = setInterval(() => {
+    if (!pending) return;
+    pending = false;
+    destination.flush();
+  }, FLUSH_EVERY_MS).unref();
   return {
-    request: (entry) => logger.info(entry, 'request'),
+    request: (entry) => {
+      pending = true;
+      logger.info(entry, 'request');
+    },
     failure: (requestId, error) => {
+      pending = true;
       const e = error instanceof Error ? { name: error.name, stack: error.stack } : { value: typeof error };
       logger.error({ requestId, error: e }, 'internal failure');
     },
-    info: (message, fields) => logger.info(fields ?? {}, message),
+    info: (message, fields) => {
+      pending = true;
+      logger.info(fields ?? {}, message);
+    },
     flush: () => {
       clearInterval(timer);
       destination.flushSync();
