@@ -5,7 +5,7 @@
 // its reason; a listed difference that no longer occurs fails too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateClusterCommand, CreateFargateProfileCommand, CreateNodegroupCommand } from '@aws-sdk/client-eks';
+import { CreateAddonCommand, CreateClusterCommand, CreateFargateProfileCommand, CreateNodegroupCommand } from '@aws-sdk/client-eks';
 import { TagRoleCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { randomIds } from '../../src/kernel/ids.ts';
@@ -42,6 +42,12 @@ const knownDifferences: Readonly<Record<string, string>> = {
     'The node group\'s ARN ends in a uuid the call itself creates, so no associated resource ARN is known when PassRole is checked; only CreateCluster, whose ARN is known in advance, sets it.',
   'CreateFargateProfile iam:PassRole: does not set iam:AssociatedResourceArn':
     'As for CreateNodegroup: the profile\'s ARN ends in a uuid the call creates.',
+  'CreateAddon: also checks iam:PassRole':
+    'EKS checks iam:PassRole on serviceAccountRoleArn with iam:PassedToService eks.amazonaws.com (EKS-SPEC §4, SAR list_eks).',
+  'UpdateAddon: also checks iam:PassRole':
+    'As for CreateAddon, when the update names a serviceAccountRoleArn.',
+  'CreateAddon iam:PassRole: does not set iam:AssociatedResourceArn':
+    'As for CreateNodegroup: the add-on\'s ARN ends in a uuid the call creates.',
   'CreateFargateProfile iam:GetRole: does not set iam:PermissionsBoundary':
     'Set only for a role with a permissions boundary; the service-linked role read here has none.',
   'CreateFargateProfile iam:GetRole: does not set iam:RoleTemplateARN':
@@ -69,6 +75,7 @@ before(async () => {
   clock.advance(60_000);
   await eks.send(new CreateNodegroupCommand({ clusterName: 'ref', nodegroupName: 'ng', nodeRole, subnets: VPC.subnetIds, tags: TAGS }));
   await eks.send(new CreateFargateProfileCommand({ clusterName: 'ref', fargateProfileName: 'fp', podExecutionRoleArn: podRole, selectors: [{ namespace: 'default' }], tags: TAGS }));
+  await eks.send(new CreateAddonCommand({ clusterName: 'ref', addonName: 'vpc-cni', tags: TAGS }));
   clock.advance(60_000);
   const runtime = f.tollgate.runtime;
   // The service-linked role that CreateFargateProfile reads, tagged through the store (IAM refuses to
@@ -112,6 +119,12 @@ const samples: Readonly<Record<string, WireStructure>> = {
   DescribeFargateProfile: { clusterName: 'ref', fargateProfileName: 'fp' },
   ListFargateProfiles: { clusterName: 'ref' },
   DeleteFargateProfile: { clusterName: 'ref', fargateProfileName: 'fp' },
+  CreateAddon: { clusterName: 'ref', addonName: 'coredns', serviceAccountRoleArn: `arn:aws:iam::${ACCOUNT}:role/eks-cluster-role`, tags: TAGS },
+  DescribeAddon: { clusterName: 'ref', addonName: 'vpc-cni' },
+  ListAddons: { clusterName: 'ref' },
+  DeleteAddon: { clusterName: 'ref', addonName: 'vpc-cni' },
+  UpdateAddon: { clusterName: 'ref', addonName: 'vpc-cni', serviceAccountRoleArn: `arn:aws:iam::${ACCOUNT}:role/eks-cluster-role` },
+  DescribeAddonVersions: { kubernetesVersion: '1.34' },
 };
 
 test('every EKS operation is authorized as the Service Authorization Reference says, or the difference is listed with its reason', async () => {

@@ -95,6 +95,11 @@ export interface AddonState extends Lifecycle {
   readonly serviceAccountRoleArn: string | undefined;
   readonly configurationValues: string | undefined;
   readonly tags: TagMap;
+  /** From the catalogue entry it was made from. */
+  readonly publisher: string;
+  readonly owner: string;
+  /** The clientRequestToken it was created with (a retry answers the add-on). */
+  readonly clientRequestToken?: string | undefined;
 }
 
 /** An access policy associated with an access entry. */

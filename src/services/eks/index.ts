@@ -18,6 +18,12 @@ import { createFargateProfile } from './operations/create-fargate-profile.ts';
 import { describeFargateProfile } from './operations/describe-fargate-profile.ts';
 import { listFargateProfiles } from './operations/list-fargate-profiles.ts';
 import { deleteFargateProfile } from './operations/delete-fargate-profile.ts';
+import { createAddon } from './operations/create-addon.ts';
+import { describeAddon } from './operations/describe-addon.ts';
+import { listAddons } from './operations/list-addons.ts';
+import { deleteAddon } from './operations/delete-addon.ts';
+import { updateAddon } from './operations/update-addon.ts';
+import { describeAddonVersions } from './operations/describe-addon-versions.ts';
 
 export const eksOperations: OperationTable = {
   CreateCluster: createCluster,
@@ -38,4 +44,10 @@ export const eksOperations: OperationTable = {
   DescribeFargateProfile: describeFargateProfile,
   ListFargateProfiles: listFargateProfiles,
   DeleteFargateProfile: deleteFargateProfile,
+  CreateAddon: createAddon,
+  DescribeAddon: describeAddon,
+  ListAddons: listAddons,
+  DeleteAddon: deleteAddon,
+  UpdateAddon: updateAddon,
+  DescribeAddonVersions: describeAddonVersions,
 };

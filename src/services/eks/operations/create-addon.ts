@@ -1,0 +1,82 @@
+/**
+ * eks:CreateAddon `POST /clusters/{name}/addons` (EKS-SPEC §2.10, §3.2, §4). Authorized on the cluster
+ * ARN (the add-on's does not exist yet) with the request's tags and the cluster's tags; iam:PassRole on
+ * `serviceAccountRoleArn`. Then: cluster exists, name free (409 unless the same clientRequestToken
+ * retries), cluster ACTIVE, the add-on offered on the cluster's Kubernetes version, the version
+ * compatible (default when none), the role exists. CREATING until the server's delay has passed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { WireStructure } from '../../../protocol/wire-value.ts';
+import { defineOperation } from '../../operation.ts';
+import { addonExists } from '../addon-errors.ts';
+import { addonRoleChecks, assertAddonRoleExists } from '../addon-roles.ts';
+import { offeredAddon, resolveAddonVersion } from '../addon-versions.ts';
+import { addonToWire } from '../addon-wire.ts';
+import { assertClusterActive } from '../child-errors.ts';
+import { clusterCheck } from '../cluster-checks.ts';
+import { childArn } from '../eks-arns.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { invalidParameter } from '../eks-errors.ts';
+import type { AddonState, TagMap } from '../eks-state.ts';
+import { delayMs } from '../lifecycle.ts';
+import { requestTagContext, tagProblem } from '../tag-context.ts';
+import { updatesOf } from '../updates.ts';
+
+interface CreateAddonInput {
+  readonly clusterName: string;
+  readonly addonName: string;
+  readonly addonVersion?: string;
+  readonly serviceAccountRoleArn?: string;
+  /** OVERWRITE | NONE | PRESERVE: how Kubernetes-side conflicts are settled; nothing to settle here. */
+  readonly resolveConflicts?: string;
+  readonly clientRequestToken?: string;
+  readonly tags?: TagMap;
+  readonly configurationValues?: string;
+}
+
+export const createAddon = defineOperation<CreateAddonInput, { addon: WireStructure }>({
+  authorize: async (input, ctx) => [
+    await clusterCheck(ctx, 'eks:CreateAddon', input.clusterName, requestTagContext(input.tags)),
+    ...(await addonRoleChecks(ctx, input.serviceAccountRoleArn)),
+  ],
+  handle: async (input, ctx) => {
+    const now = ctx.clock.now();
+    const fields = { clusterName: input.clusterName, addonName: input.addonName };
+    const docs = new EksDocuments(ctx);
+    const cluster = await docs.requireCluster(input.clusterName);
+    const existing = await docs.get('addon', input.clusterName, input.addonName);
+    if (existing) {
+      if (input.clientRequestToken !== undefined && existing.clientRequestToken === input.clientRequestToken) return { addon: addonToWire(existing, now) };
+      throw addonExists(input.clusterName, input.addonName);
+    }
+    assertClusterActive(cluster, now);
+    const problem = tagProblem(input.tags ?? {});
+    if (problem) throw invalidParameter(problem, fields);
+    const offered = offeredAddon(cluster.name, input.addonName, cluster.version);
+    const addonVersion = resolveAddonVersion(cluster.name, offered, cluster.version, input.addonVersion);
+    await assertAddonRoleExists(ctx, input.serviceAccountRoleArn, fields);
+    const addon: AddonState = {
+      addonName: input.addonName,
+      arn: childArn('addon', ctx.region, ctx.caller.accountId, cluster.name, input.addonName, randomUUID()),
+      clusterName: cluster.name,
+      createdAt: now,
+      modifiedAt: now,
+      readyAt: now + delayMs(ctx),
+      addonVersion,
+      serviceAccountRoleArn: input.serviceAccountRoleArn,
+      configurationValues: input.configurationValues,
+      tags: { ...input.tags },
+      publisher: offered.publisher,
+      owner: offered.owner,
+      clientRequestToken: input.clientRequestToken,
+    };
+    await ctx.store.transaction(async (tx) => {
+      const inTx = docs.within(tx);
+      if (await inTx.get('addon', cluster.name, input.addonName)) throw addonExists(input.clusterName, input.addonName);
+      // Updates of an earlier add-on of the same name are not this one's.
+      for (const old of await updatesOf(inTx, cluster.name, `addon/${input.addonName}`)) await inTx.delete('update', cluster.name, old.id);
+      await inTx.put('addon', cluster.name, input.addonName, addon);
+    });
+    return { addon: addonToWire(addon, now) };
+  },
+});

@@ -1,0 +1,36 @@
+/**
+ * eks:DeleteAddon `DELETE /clusters/{name}/addons/{addonName}` (EKS-SPEC §2.10): DELETING, then gone; an
+ * add-on already DELETING answers as it is. `preserve` only decides whether the software stays on the
+ * cluster, which has no counterpart here. Authorized on the add-on's ARN and tags.
+ */
+import type { WireStructure } from '../../../protocol/wire-value.ts';
+import { defineOperation } from '../../operation.ts';
+import { addonNotFound } from '../addon-errors.ts';
+import { addonToWire } from '../addon-wire.ts';
+import { childCheck } from '../child-checks.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { delayMs } from '../lifecycle.ts';
+
+interface DeleteAddonInput {
+  readonly clusterName: string;
+  readonly addonName: string;
+  readonly preserve?: boolean;
+}
+
+export const deleteAddon = defineOperation<DeleteAddonInput, { addon: WireStructure }>({
+  authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DeleteAddon', 'addon', input.clusterName, input.addonName)],
+  handle: async (input, ctx) => {
+    const now = ctx.clock.now();
+    const deleting = await ctx.store.transaction(async (tx) => {
+      const docs = new EksDocuments(ctx, tx);
+      await docs.requireCluster(input.clusterName);
+      const addon = await docs.get('addon', input.clusterName, input.addonName);
+      if (!addon) throw addonNotFound(input.clusterName, input.addonName);
+      if (addon.deletingUntil !== undefined) return addon;
+      const next = { ...addon, modifiedAt: now, deletingUntil: now + delayMs(ctx) };
+      await docs.put('addon', input.clusterName, input.addonName, next);
+      return next;
+    });
+    return { addon: addonToWire(deleting, now) };
+  },
+});

@@ -1,0 +1,23 @@
+/** eks:ListAddons `GET /clusters/{name}/addons` (EKS-SPEC §2.10): add-on names in name order, authorized on the cluster. */
+import { defineOperation } from '../../operation.ts';
+import { clusterCheck } from '../cluster-checks.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { paginate } from '../pagination.ts';
+
+interface ListAddonsInput {
+  readonly clusterName: string;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export const listAddons = defineOperation<ListAddonsInput, { addons: string[]; nextToken?: string }>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListAddons', input.clusterName)],
+  handle: async (input, ctx) => {
+    const docs = new EksDocuments(ctx);
+    await docs.requireCluster(input.clusterName);
+    const names = (await docs.list('addon', input.clusterName)).map((a) => a.addonName).sort();
+    const page = paginate(names, (n) => n, input.maxResults, input.nextToken);
+    return { addons: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  },
+});
