@@ -5,8 +5,8 @@
 // its reason; a listed difference that no longer occurs fails too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateAddonCommand, CreateClusterCommand, CreateFargateProfileCommand, CreateNodegroupCommand } from '@aws-sdk/client-eks';
-import { TagRoleCommand } from '@aws-sdk/client-iam';
+import { AssociateAccessPolicyCommand, CreateAccessEntryCommand, CreateAddonCommand, CreateClusterCommand, CreateFargateProfileCommand, CreateNodegroupCommand } from '@aws-sdk/client-eks';
+import { CreateUserCommand, TagRoleCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { randomIds } from '../../src/kernel/ids.ts';
 import { managedPolicyCatalog } from '../../src/main.ts';
@@ -20,6 +20,8 @@ import { compareWithReference, resourceTypes } from './sar-comparison.ts';
 const ACCOUNT = '111122223333';
 const REGION = 'us-west-2';
 const TAGS = { team: 'blue' };
+const REF_USER = `arn:aws:iam::${ACCOUNT}:user/ref-user`;
+const VIEW_POLICY = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy';
 
 /**
  * The deliberate differences, each with its reason. Keys are the exact lines `compareWithReference`
@@ -52,6 +54,10 @@ const knownDifferences: Readonly<Record<string, string>> = {
     'Set only for a role with a permissions boundary; the service-linked role read here has none.',
   'CreateFargateProfile iam:GetRole: does not set iam:RoleTemplateARN':
     'Tollgate has no IAM role templates, so no role carries a template ARN.',
+  'CreateAccessEntry: also checks iam:PassRole':
+    'An EC2_LINUX / EC2_WINDOWS entry lets instances with the role join the cluster: EKS checks iam:PassRole on it, passed to ec2.amazonaws.com (EKS-SPEC §4, UG creating-access-entries).',
+  'CreateAccessEntry iam:PassRole: does not set iam:AssociatedResourceArn':
+    'As for CreateNodegroup: the entry\'s ARN ends in a uuid the call creates.',
 };
 
 /** Condition keys of CreateCluster/UpdateClusterConfig whose request members the AWS model Tollgate ships does not have. */
@@ -76,6 +82,10 @@ before(async () => {
   await eks.send(new CreateNodegroupCommand({ clusterName: 'ref', nodegroupName: 'ng', nodeRole, subnets: VPC.subnetIds, tags: TAGS }));
   await eks.send(new CreateFargateProfileCommand({ clusterName: 'ref', fargateProfileName: 'fp', podExecutionRoleArn: podRole, selectors: [{ namespace: 'default' }], tags: TAGS }));
   await eks.send(new CreateAddonCommand({ clusterName: 'ref', addonName: 'vpc-cni', tags: TAGS }));
+  // An entry with tags, groups, a username and a namespace-scoped association, so its checks set every access-entry key.
+  await f.iam().send(new CreateUserCommand({ UserName: 'ref-user' }));
+  await eks.send(new CreateAccessEntryCommand({ clusterName: 'ref', principalArn: REF_USER, kubernetesGroups: ['viewers'], username: 'ref', tags: TAGS }));
+  await eks.send(new AssociateAccessPolicyCommand({ clusterName: 'ref', principalArn: REF_USER, policyArn: VIEW_POLICY, accessScope: { type: 'namespace', namespaces: ['dev'] } }));
   clock.advance(60_000);
   const runtime = f.tollgate.runtime;
   // The service-linked role that CreateFargateProfile reads, tagged through the store (IAM refuses to
@@ -125,6 +135,20 @@ const samples: Readonly<Record<string, WireStructure>> = {
   DeleteAddon: { clusterName: 'ref', addonName: 'vpc-cni' },
   UpdateAddon: { clusterName: 'ref', addonName: 'vpc-cni', serviceAccountRoleArn: `arn:aws:iam::${ACCOUNT}:role/eks-cluster-role` },
   DescribeAddonVersions: { kubernetesVersion: '1.34' },
+  CreateAccessEntry: {
+    clusterName: 'ref', principalArn: `arn:aws:iam::${ACCOUNT}:role/eks-node-role`, type: 'EC2_LINUX', kubernetesGroups: ['nodes'], username: 'node', tags: TAGS,
+  },
+  DescribeAccessEntry: { clusterName: 'ref', principalArn: REF_USER },
+  ListAccessEntries: { clusterName: 'ref' },
+  UpdateAccessEntry: { clusterName: 'ref', principalArn: REF_USER, kubernetesGroups: ['editors'] },
+  DeleteAccessEntry: { clusterName: 'ref', principalArn: REF_USER },
+  AssociateAccessPolicy: { clusterName: 'ref', principalArn: REF_USER, policyArn: VIEW_POLICY, accessScope: { type: 'namespace', namespaces: ['dev'] } },
+  DisassociateAccessPolicy: { clusterName: 'ref', principalArn: REF_USER, policyArn: VIEW_POLICY },
+  ListAssociatedAccessPolicies: { clusterName: 'ref', principalArn: REF_USER },
+  ListAccessPolicies: {},
+  TagResource: { resourceArn: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/ref`, tags: TAGS },
+  UntagResource: { resourceArn: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/ref`, tagKeys: ['team'] },
+  ListTagsForResource: { resourceArn: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/ref` },
 };
 
 test('every EKS operation is authorized as the Service Authorization Reference says, or the difference is listed with its reason', async () => {

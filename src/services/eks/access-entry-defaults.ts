@@ -15,3 +15,14 @@ export function defaultUsername(principalArn: string, type: string): string {
   if (role) return `arn:aws:sts::${role[1]}:assumed-role/${role[2]}/{{SessionName}}`;
   return principalArn;
 }
+
+/** The access-entry types of the model's documentation (EKS-SPEC §2.8). */
+export const ACCESS_ENTRY_TYPES: readonly string[] = ['STANDARD', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2', 'HYBRID_LINUX', 'HYPERPOD_LINUX'];
+
+/**
+ * The groups EKS gives an entry of a node type (only STANDARD entries take groups from the request): the
+ * AWS CLI's example of an EC2_LINUX entry answers `["system:nodes"]`, and every node type joins as a node.
+ */
+export function defaultKubernetesGroups(type: string): readonly string[] {
+  return type === 'STANDARD' ? [] : ['system:nodes'];
+}

@@ -47,6 +47,3 @@ const BY_ARN: ReadonlyMap<string, AccessPolicy> = new Map(ACCESS_POLICIES.map((p
 export function accessPolicy(arn: string): AccessPolicy | undefined {
   return BY_ARN.get(arn);
 }
-
-/** The policy EKS associates with the cluster creator's entry (EKS-SPEC §6.4). */
-export const CLUSTER_ADMIN_POLICY_ARN = accessPolicyArn('AmazonEKSClusterAdminPolicy');

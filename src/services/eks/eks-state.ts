@@ -122,6 +122,8 @@ export interface AccessEntryState {
   readonly createdAt: number;
   readonly modifiedAt: number;
   readonly policies: readonly AssociationState[];
+  /** The clientRequestToken it was created with (a retry answers the entry). */
+  readonly clientRequestToken?: string | undefined;
 }
 
 /** An update of a cluster, node group or add-on. */

@@ -24,6 +24,18 @@ import { listAddons } from './operations/list-addons.ts';
 import { deleteAddon } from './operations/delete-addon.ts';
 import { updateAddon } from './operations/update-addon.ts';
 import { describeAddonVersions } from './operations/describe-addon-versions.ts';
+import { createAccessEntry } from './operations/create-access-entry.ts';
+import { describeAccessEntry } from './operations/describe-access-entry.ts';
+import { listAccessEntries } from './operations/list-access-entries.ts';
+import { updateAccessEntry } from './operations/update-access-entry.ts';
+import { deleteAccessEntry } from './operations/delete-access-entry.ts';
+import { associateAccessPolicy } from './operations/associate-access-policy.ts';
+import { disassociateAccessPolicy } from './operations/disassociate-access-policy.ts';
+import { listAssociatedAccessPolicies } from './operations/list-associated-access-policies.ts';
+import { listAccessPolicies } from './operations/list-access-policies.ts';
+import { tagResource } from './operations/tag-resource.ts';
+import { untagResource } from './operations/untag-resource.ts';
+import { listTagsForResource } from './operations/list-tags-for-resource.ts';
 
 export const eksOperations: OperationTable = {
   CreateCluster: createCluster,
@@ -50,4 +62,16 @@ export const eksOperations: OperationTable = {
   DeleteAddon: deleteAddon,
   UpdateAddon: updateAddon,
   DescribeAddonVersions: describeAddonVersions,
+  CreateAccessEntry: createAccessEntry,
+  DescribeAccessEntry: describeAccessEntry,
+  ListAccessEntries: listAccessEntries,
+  UpdateAccessEntry: updateAccessEntry,
+  DeleteAccessEntry: deleteAccessEntry,
+  AssociateAccessPolicy: associateAccessPolicy,
+  DisassociateAccessPolicy: disassociateAccessPolicy,
+  ListAssociatedAccessPolicies: listAssociatedAccessPolicies,
+  ListAccessPolicies: listAccessPolicies,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
 };

@@ -1,0 +1,22 @@
+/** eks:DeleteAccessEntry `DELETE /clusters/{name}/access-entries/{principalArn}` (EKS-SPEC §2.8): removes the entry with its associations and tags; answers `{}`. */
+import { defineOperation } from '../../operation.ts';
+import { accessEntryCheck } from '../access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entry-lookup.ts';
+import { EksDocuments } from '../eks-documents.ts';
+
+interface DeleteAccessEntryInput {
+  readonly clusterName: string;
+  readonly principalArn: string;
+}
+
+export const deleteAccessEntry = defineOperation<DeleteAccessEntryInput, Record<string, never>>({
+  authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:DeleteAccessEntry', input.clusterName, input.principalArn)],
+  handle: async (input, ctx) => {
+    await ctx.store.transaction(async (tx) => {
+      const docs = new EksDocuments(ctx, tx);
+      await requireAccessEntry(docs, input.clusterName, input.principalArn);
+      await docs.delete('accessentry', input.clusterName, input.principalArn);
+    });
+    return {};
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * eks:DisassociateAccessPolicy `DELETE /clusters/{name}/access-entries/{principalArn}/access-policies/{policyArn}`
+ * (EKS-SPEC §2.8): answers `{}`. Authorized on the entry with eks:policyArn from the path and
+ * eks:accessScope / eks:namespaces from the stored association (the request carries no scope; spec §3.3 [?]).
+ */
+import { defineOperation } from '../../operation.ts';
+import { accessEntryCheck, findAccessEntry } from '../access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entry-lookup.ts';
+import { associationNotFound, scopeContext } from '../access-scope.ts';
+import { EksDocuments } from '../eks-documents.ts';
+
+interface DisassociateAccessPolicyInput {
+  readonly clusterName: string;
+  readonly principalArn: string;
+  readonly policyArn: string;
+}
+
+export const disassociateAccessPolicy = defineOperation<DisassociateAccessPolicyInput, Record<string, never>>({
+  authorize: async (input, ctx) => {
+    const entry = await findAccessEntry(ctx, input.clusterName, input.principalArn);
+    const scope = entry?.policies.find((p) => p.policyArn === input.policyArn)?.accessScope;
+    return [await accessEntryCheck(ctx, 'eks:DisassociateAccessPolicy', input.clusterName, input.principalArn, scopeContext(input.policyArn, scope))];
+  },
+  handle: async (input, ctx) => {
+    await ctx.store.transaction(async (tx) => {
+      const docs = new EksDocuments(ctx, tx);
+      const entry = await requireAccessEntry(docs, input.clusterName, input.principalArn);
+      if (!entry.policies.some((p) => p.policyArn === input.policyArn)) throw associationNotFound(input.clusterName, input.policyArn);
+      await docs.put('accessentry', input.clusterName, input.principalArn, { ...entry, policies: entry.policies.filter((p) => p.policyArn !== input.policyArn) });
+    });
+    return {};
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * eks:ListAccessEntries `GET /clusters/{name}/access-entries` (EKS-SPEC §2.8): principal ARNs in order,
+ * optionally only those with `associatedPolicyArn` associated; authorized on the cluster.
+ */
+import { defineOperation } from '../../operation.ts';
+import { requireAccessEntryCluster } from '../access-entry-lookup.ts';
+import { clusterCheck } from '../cluster-checks.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { paginate } from '../pagination.ts';
+
+interface ListAccessEntriesInput {
+  readonly clusterName: string;
+  readonly associatedPolicyArn?: string;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export const listAccessEntries = defineOperation<ListAccessEntriesInput, { accessEntries: string[]; nextToken?: string }>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListAccessEntries', input.clusterName)],
+  handle: async (input, ctx) => {
+    const docs = new EksDocuments(ctx);
+    await requireAccessEntryCluster(docs, input.clusterName);
+    const policy = input.associatedPolicyArn;
+    const entries = (await docs.list('accessentry', input.clusterName)).filter((e) => policy === undefined || e.policies.some((p) => p.policyArn === policy));
+    const page = paginate(entries.map((e) => e.principalArn).sort(), (arn) => arn, input.maxResults, input.nextToken);
+    return { accessEntries: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+  },
+});

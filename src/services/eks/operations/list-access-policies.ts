@@ -1,0 +1,21 @@
+/**
+ * eks:ListAccessPolicies `GET /access-policies` (EKS-SPEC §2.8): AWS's access policies by name. The
+ * action has no resource type, so it is authorized on `*`.
+ */
+import { defineOperation } from '../../operation.ts';
+import { ACCESS_POLICIES, type AccessPolicy } from '../access-policies.ts';
+import { paginate } from '../pagination.ts';
+
+interface ListAccessPoliciesInput {
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export const listAccessPolicies = defineOperation<ListAccessPoliciesInput, { accessPolicies: AccessPolicy[]; nextToken?: string }>({
+  readOnly: true,
+  authorize: () => [{ action: 'eks:ListAccessPolicies', resource: '*' }],
+  handle: (input) => {
+    const page = paginate(ACCESS_POLICIES, (p) => p.name, input.maxResults, input.nextToken);
+    return Promise.resolve({ accessPolicies: page.items.map((p) => ({ name: p.name, arn: p.arn })), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+  },
+});

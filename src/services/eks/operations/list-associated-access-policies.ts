@@ -1,0 +1,38 @@
+/** eks:ListAssociatedAccessPolicies `GET /clusters/{name}/access-entries/{principalArn}/access-policies` (EKS-SPEC §2.8): the entry's associations by policy ARN. */
+import type { WireStructure } from '../../../protocol/wire-value.ts';
+import { defineOperation } from '../../operation.ts';
+import { accessEntryCheck } from '../access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entry-lookup.ts';
+import { associationToWire } from '../access-entry-wire.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { paginate } from '../pagination.ts';
+
+interface ListAssociatedAccessPoliciesInput {
+  readonly clusterName: string;
+  readonly principalArn: string;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+interface ListAssociatedAccessPoliciesOutput {
+  readonly clusterName: string;
+  readonly principalArn: string;
+  readonly associatedAccessPolicies: WireStructure[];
+  readonly nextToken?: string;
+}
+
+export const listAssociatedAccessPolicies = defineOperation<ListAssociatedAccessPoliciesInput, ListAssociatedAccessPoliciesOutput>({
+  readOnly: true,
+  authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:ListAssociatedAccessPolicies', input.clusterName, input.principalArn)],
+  handle: async (input, ctx) => {
+    const entry = await requireAccessEntry(new EksDocuments(ctx), input.clusterName, input.principalArn);
+    const sorted = [...entry.policies].sort((a, b) => (a.policyArn < b.policyArn ? -1 : a.policyArn > b.policyArn ? 1 : 0));
+    const page = paginate(sorted, (p) => p.policyArn, input.maxResults, input.nextToken);
+    return {
+      clusterName: input.clusterName,
+      principalArn: input.principalArn,
+      associatedAccessPolicies: page.items.map(associationToWire),
+      ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }),
+    };
+  },
+});

@@ -1,0 +1,32 @@
+/**
+ * eks:TagResource `POST /tags/{resourceArn}` (EKS-SPEC §2.9): adds or overwrites tags; answers `{}`.
+ * The resource may carry at most 50 tags in all, none under `aws:`; both refusals are
+ * BadRequestException, the only 400 the model gives the tag operations.
+ */
+import { defineOperation } from '../../operation.ts';
+import { badRequest } from '../eks-errors.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import type { TagMap } from '../eks-state.ts';
+import { tagCheck } from '../tag-checks.ts';
+import { requestTagContext, tagProblem } from '../tag-context.ts';
+import { putTags, requireTaggedResource } from '../tagged-resources.ts';
+
+interface TagResourceInput {
+  readonly resourceArn: string;
+  readonly tags: TagMap;
+}
+
+export const tagResource = defineOperation<TagResourceInput, Record<string, never>>({
+  authorize: async (input, ctx) => [await tagCheck(ctx, 'eks:TagResource', input.resourceArn, requestTagContext(input.tags))],
+  handle: async (input, ctx) => {
+    await ctx.store.transaction(async (tx) => {
+      const docs = new EksDocuments(ctx, tx);
+      const resource = await requireTaggedResource(docs, input.resourceArn);
+      const tags = { ...resource.state.tags, ...input.tags };
+      const problem = tagProblem(input.tags) ?? tagProblem(tags);
+      if (problem) throw badRequest(problem);
+      await putTags(docs, resource, tags);
+    });
+    return {};
+  },
+});

@@ -1,0 +1,23 @@
+/** eks:UntagResource `DELETE /tags/{resourceArn}?tagKeys=…` (EKS-SPEC §2.9): removes the keys named (absent keys are no error); answers `{}`. */
+import { defineOperation } from '../../operation.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import { tagCheck } from '../tag-checks.ts';
+import { putTags, requireTaggedResource } from '../tagged-resources.ts';
+
+interface UntagResourceInput {
+  readonly resourceArn: string;
+  readonly tagKeys: readonly string[];
+}
+
+export const untagResource = defineOperation<UntagResourceInput, Record<string, never>>({
+  authorize: async (input, ctx) => [await tagCheck(ctx, 'eks:UntagResource', input.resourceArn, { 'aws:TagKeys': [...input.tagKeys] })],
+  handle: async (input, ctx) => {
+    await ctx.store.transaction(async (tx) => {
+      const docs = new EksDocuments(ctx, tx);
+      const resource = await requireTaggedResource(docs, input.resourceArn);
+      const removed = new Set(input.tagKeys);
+      await putTags(docs, resource, Object.fromEntries(Object.entries(resource.state.tags).filter(([key]) => !removed.has(key))));
+    });
+    return {};
+  },
+});

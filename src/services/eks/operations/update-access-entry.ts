@@ -1,0 +1,43 @@
+/**
+ * eks:UpdateAccessEntry `POST /clusters/{name}/access-entries/{principalArn}` (EKS-SPEC §2.8): replaces
+ * the groups (declaratively: the list given is the new list) and/or the username, under the rules of
+ * CreateAccessEntry for the entry's type. Authorized on the entry's ARN and resource keys.
+ */
+import type { WireStructure } from '../../../protocol/wire-value.ts';
+import { defineOperation } from '../../operation.ts';
+import { accessEntryCheck } from '../access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entry-lookup.ts';
+import { checkGroups, checkUsername } from '../access-entry-validation.ts';
+import { accessEntryToWire } from '../access-entry-wire.ts';
+import { EksDocuments } from '../eks-documents.ts';
+import type { AccessEntryState } from '../eks-state.ts';
+
+interface UpdateAccessEntryInput {
+  readonly clusterName: string;
+  readonly principalArn: string;
+  readonly kubernetesGroups?: readonly string[];
+  readonly clientRequestToken?: string;
+  readonly username?: string;
+}
+
+export const updateAccessEntry = defineOperation<UpdateAccessEntryInput, { accessEntry: WireStructure }>({
+  authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:UpdateAccessEntry', input.clusterName, input.principalArn)],
+  handle: async (input, ctx) => {
+    const now = ctx.clock.now();
+    const updated = await ctx.store.transaction(async (tx): Promise<AccessEntryState> => {
+      const docs = new EksDocuments(ctx, tx);
+      const entry = await requireAccessEntry(docs, input.clusterName, input.principalArn);
+      checkGroups(input.clusterName, entry.type, input.kubernetesGroups);
+      checkUsername(input.clusterName, entry.type, input.username);
+      const next: AccessEntryState = {
+        ...entry,
+        ...(input.kubernetesGroups === undefined ? {} : { kubernetesGroups: [...input.kubernetesGroups] }),
+        ...(input.username === undefined ? {} : { username: input.username }),
+        modifiedAt: now,
+      };
+      await docs.put('accessentry', input.clusterName, input.principalArn, next);
+      return next;
+    });
+    return { accessEntry: accessEntryToWire(updated) };
+  },
+});
