@@ -10,7 +10,7 @@ import { randomIds, type IdGenerator } from './kernel/ids.ts';
 import { SecretBox } from './kernel/secret-box.ts';
 import { eksModel, iamModel, stsModel } from './protocol/models/index.ts';
 import { createApp, type App } from './server/app.ts';
-import { listen, type RunningServer } from './server/node-http-server.ts';
+import { listen, type RunningServer } from './server/http-endpoint.ts';
 import { pinoLog, type RequestLog } from './server/request-log.ts';
 import { awsManagedPolicyCatalog, type AwsManagedPolicyCatalog } from './services/iam/aws-managed-policy-catalog.ts';
 import { createAccount, type NewAccount } from './services/iam/create-account.ts';

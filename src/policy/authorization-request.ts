@@ -42,7 +42,7 @@ export class AuthorizationRequest {
     this.resourceAccount = init.resourceAccount ?? (arnAccount || this.principalAccount);
     this.messageResource = init.messageResource ?? init.resource;
     const given = init.context instanceof RequestContext ? init.context : new RequestContext(init.context ?? {});
-    this.context = given.withDefaults(principalContextKeys(init.principal));
+    this.context = given.principalKeysOf === init.principal ? given : given.withDefaults(principalContextKeys(init.principal));
   }
 
   /** True when caller and resource are in different accounts (IAM-SPEC §5.3). */

@@ -3,14 +3,25 @@
  * key after `aws:PrincipalTag/` and friends (§3.1), so they are stored lower-cased. A key holds one
  * string, or a list for multi-valued keys such as `aws:TagKeys` (§3.4).
  */
+import { principalContextKeys, type RequestPrincipal } from './request-principal.ts';
+
 export type ContextValue = string | readonly string[];
 
 /** Read-only view of a request's condition keys. */
 export class RequestContext {
-  private readonly values = new Map<string, ContextValue>();
+  private readonly values: Map<string, ContextValue>;
+  /** Set when this context already holds every key `principalContextKeys` gives for this principal. */
+  readonly principalKeysOf: RequestPrincipal | undefined;
 
   /** Builds a context from key → value; numbers and booleans become their string form. */
-  constructor(entries?: Iterable<readonly [string, ContextInput]> | Readonly<Record<string, ContextInput>>) {
+  constructor(
+    entries?: Iterable<readonly [string, ContextInput]> | Readonly<Record<string, ContextInput>>,
+    copyOf?: RequestContext,
+    /** The principal whose keys `entries` (or the copy) holds; null when a removal may have dropped one. */
+    principal?: RequestPrincipal | null,
+  ) {
+    this.values = copyOf ? new Map(copyOf.values) : new Map();
+    this.principalKeysOf = principal === null ? undefined : principal ?? copyOf?.principalKeysOf;
     if (!entries) return;
     const pairs = Symbol.iterator in entries ? (entries as Iterable<readonly [string, ContextInput]>) : Object.entries(entries);
     for (const [key, value] of pairs) this.set(key, value);
@@ -33,17 +44,25 @@ export class RequestContext {
 
   /** A copy with `key` set (or removed when `value` is undefined). */
   with(key: string, value: ContextInput | undefined): RequestContext {
-    const copy = new RequestContext();
-    for (const [k, v] of this.values) copy.values.set(k, v);
+    const copy = new RequestContext(undefined, this, value === undefined ? null : undefined);
     if (value === undefined) copy.values.delete(key.toLowerCase());
     else copy.set(key, value);
     return copy;
   }
 
+  /** A context holding the keys that describe `principal` (IAM-SPEC §4.1), for requests to build on. */
+  static forPrincipal(principal: RequestPrincipal): RequestContext {
+    return new RequestContext(principalContextKeys(principal), undefined, principal);
+  }
+
+  /** A copy with every key of `layer` set, replacing what was there (one native map copy, then the layer). */
+  extend(layer: Readonly<Record<string, ContextInput>>): RequestContext {
+    return new RequestContext(layer, this);
+  }
+
   /** A copy to which every key of `defaults` that is absent here is added. */
   withDefaults(defaults: Readonly<Record<string, ContextInput>>): RequestContext {
-    const copy = new RequestContext();
-    for (const [k, v] of this.values) copy.values.set(k, v);
+    const copy = new RequestContext(undefined, this);
     for (const [key, value] of Object.entries(defaults)) if (!copy.values.has(key.toLowerCase())) copy.set(key, value);
     return copy;
   }

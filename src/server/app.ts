@@ -20,10 +20,10 @@ import { assertValidInput } from '../protocol/validation/validation-message.ts';
 import type { WireStructure } from '../protocol/wire-value.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import type { OperationContext, OperationTable } from '../services/operation.ts';
-import { verifySignature } from '../sigv4/index.ts';
+import { verifySignature, type VerifyOptions } from '../sigv4/index.ts';
 import type { Store } from '../store/store.ts';
 import { Authorizer, type AuthorizationOutcome } from './authorizer.ts';
-import { CredentialResolver } from './credential-resolver.ts';
+import { CredentialResolver, type ResolvedCredential } from './credential-resolver.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
 import { KeyUsageRecorder } from './key-usage-recorder.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
@@ -63,6 +63,10 @@ export function createApp(deps: AppDependencies): App {
   const keyUsage = new KeyUsageRecorder(deps.store, deps.clock, deps.log);
   const routes = new Map<ServiceName, RouteTable>();
   const started = deps.clock.now();
+  // Built once: the verifier's options differ only by service.
+  const lookupCredentials = (id: string) => credentials.resolve(id);
+  const verifyOptions = new Map<ServiceName, VerifyOptions<ResolvedCredential>>();
+  for (const service of Object.keys(deps.services) as ServiceName[]) verifyOptions.set(service, { lookupCredentials, clock: deps.clock, service });
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {
     const requestId = deps.ids.requestId();
@@ -75,10 +79,7 @@ export function createApp(deps: AppDependencies): App {
     const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, decidedBy: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
     let response: ProtocolResponse;
     try {
-      const verified = await verifySignature(
-        { method: request.method, path: request.path, query: request.query, headers: request.headers, body: request.body },
-        { lookupCredentials: (id) => credentials.resolve(id), clock: deps.clock, service },
-      );
+      const verified = await verifySignature(request, verifyOptions.get(service)!);
       const caller = verified.credential.caller;
       entry.principal = 'arn' in caller.principal ? caller.principal.arn : caller.principal.type;
       keyUsage.touch(caller.accessKeyId, service, verified.scope.region);

@@ -6,7 +6,7 @@
  */
 import { AwsError } from '../kernel/aws-error.ts';
 import {
-  AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, validatePolicy,
+  AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, RequestContext, validatePolicy,
   type CompiledPolicy, type ContextInput, type Decision,
 } from '../policy/index.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
@@ -37,13 +37,14 @@ export interface AuthorizationOutcome {
 interface CachedPrincipal {
   readonly generation: number;
   readonly set: PolicySet;
-  /** The caller's condition keys beyond the principal's own: principal tags and session keys. */
-  readonly tags: Readonly<Record<string, ContextInput>>;
+  /** The caller's own condition keys: the principal's, its tags and, for temporary credentials, the session's. */
+  readonly context: RequestContext;
 }
 
 /** Decides operations' checks for callers. */
 export class Authorizer {
   private readonly principals = new Map<string, CachedPrincipal>();
+  private readonly globalKeys = new GlobalKeys();
   readonly cache = new PolicyCache();
 
   constructor(private readonly store: Store, private readonly catalog: AwsManagedPolicyCatalog) {}
@@ -52,10 +53,12 @@ export class Authorizer {
   async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: ServiceName): Promise<AuthorizationOutcome> {
     assertSessionMayCall(caller, service, checks);
     if (checks.length === 0) return { decision: 'Allowed', action: undefined, decidedBy: undefined };
-    const { set: callerSet, tags } = await this.principal(caller);
+    const { set: callerSet, context: callerContext } = await this.principal(caller);
+    // Principal tags and session keys never share a name with a global key, so the order of layers is moot.
+    const requestContext = callerContext.extend(this.globalKeys.of(facts));
     let last: AuthorizationOutcome = { decision: 'Allowed', action: undefined, decidedBy: undefined };
     for (const check of checks) {
-      const context: Record<string, ContextInput> = { ...globalKeys(facts), ...tags, ...check.context };
+      const context = check.context ? requestContext.extend(check.context) : requestContext;
       const request = new AuthorizationRequest({
         principal: caller.principal,
         action: check.action,
@@ -88,7 +91,7 @@ export class Authorizer {
     const cached = this.principals.get(key);
     if (cached && cached.generation === generation) return cached;
     const set = await loadCallerPolicySet(p, { store: this.store, catalog: this.catalog, cache: this.cache }, session);
-    const entry = { generation, set, tags: await this.callerKeys(caller) };
+    const entry = { generation, set, context: RequestContext.forPrincipal(p).extend(await this.callerKeys(caller)) };
     if (this.principals.size > 200_000) this.principals.clear();
     this.principals.set(key, entry);
     return entry;
@@ -116,17 +119,33 @@ export class Authorizer {
   }
 }
 
-/** The global condition keys every request carries (IAM-SPEC §4.1). */
-function globalKeys(facts: RequestFacts): Record<string, ContextInput> {
-  const keys: Record<string, ContextInput> = {
-    'aws:SourceIp': facts.sourceIp,
-    'aws:SecureTransport': facts.secure,
-    'aws:CurrentTime': facts.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'aws:EpochTime': String(Math.floor(facts.time.getTime() / 1000)),
-    'aws:RequestedRegion': facts.region,
-    'aws:ViaAWSService': false,
-  };
-  if (facts.userAgent !== undefined) keys['aws:UserAgent'] = facts.userAgent;
-  if (facts.referer !== undefined) keys['aws:Referer'] = facts.referer;
-  return keys;
+/**
+ * The global condition keys every request carries (IAM-SPEC §4.1). The time keys change once a second,
+ * so their text is kept for the second it was made in.
+ */
+class GlobalKeys {
+  private second = Number.NaN;
+  private currentTime = '';
+  private epochTime = '';
+
+  of(facts: RequestFacts): Record<string, ContextInput> {
+    const ms = facts.time.getTime();
+    const second = Math.floor(ms / 1000);
+    if (second !== this.second) {
+      this.second = second;
+      this.currentTime = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+      this.epochTime = String(second);
+    }
+    const keys: Record<string, ContextInput> = {
+      'aws:SourceIp': facts.sourceIp,
+      'aws:SecureTransport': facts.secure,
+      'aws:CurrentTime': this.currentTime,
+      'aws:EpochTime': this.epochTime,
+      'aws:RequestedRegion': facts.region,
+      'aws:ViaAWSService': false,
+    };
+    if (facts.userAgent !== undefined) keys['aws:UserAgent'] = facts.userAgent;
+    if (facts.referer !== undefined) keys['aws:Referer'] = facts.referer;
+    return keys;
+  }
 }

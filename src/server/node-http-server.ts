@@ -1,71 +1,83 @@
 /**
- * The node:http adapter: reads each request (bounded), hands it to `app.handle`, writes the answer.
- * Keep-alive is on; SIGTERM-style shutdown lets in-flight requests finish before the caller closes
- * the store.
+ * The node:http side of the endpoint: every request the fast path leaves to it (see http-endpoint.ts)
+ * is read here (bounded), handed to `app.handle`, and answered.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App } from './app.ts';
 import type { HttpRequest } from './http-exchange.ts';
+import type { InFlight } from './in-flight.ts';
 
 /** Bodies larger than this are refused before they are read in full. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** A listening server. */
-export interface RunningServer {
-  readonly url: string;
-  readonly port: number;
-  /** Stops accepting connections and resolves once in-flight requests are answered. */
-  close(): Promise<void>;
+/** A node:http server for `app` that is never listened on: connections are given to it. */
+export function createNodeHttpServer(app: App, inFlight: InFlight, keepAliveTimeoutMs: number): Server {
+  const server = createServer({ keepAlive: true }, (req, res) => receive(app, req, res, inFlight));
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  return server;
 }
 
-/** Starts serving `app` on host:port (port 0 picks a free one). */
-export function listen(app: App, host: string, port: number): Promise<RunningServer> {
-  const inFlight = new Set<Promise<void>>();
-  const server: Server = createServer({ keepAlive: true }, (req, res) => {
-    const done = serve(app, req, res).finally(() => inFlight.delete(done));
-    inFlight.add(done);
-  });
-  server.keepAliveTimeout = 65_000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const address = server.address() as AddressInfo;
-      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolve({
-        url: `http://${shownHost}:${address.port}`,
-        port: address.port,
-        close: async () => {
-          await new Promise<void>((closed) => {
-            server.close(() => closed());
-            server.closeIdleConnections();
-          });
-          await Promise.allSettled([...inFlight]);
-        },
-      });
-    });
-  });
-}
+const EMPTY = Buffer.alloc(0);
 
-async function serve(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  try {
-    const body = await readBody(req);
-    if (body === undefined) {
-      res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' }).end('Request Entity Too Large');
-      req.destroy();
+/**
+ * Reads the body (refusing more than MAX_BODY_BYTES before reading it all) with plain listeners and
+ * answers once it ended.
+ */
+function receive(app: App, req: IncomingMessage, res: ServerResponse, inFlight: InFlight): void {
+  inFlight.begin();
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    tooLarge(req, res, inFlight);
+    return;
+  }
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
+  let size = 0;
+  let answered = false;
+  const bodyRead = (): void => {
+    if (answered) return;
+    answered = true;
+    const body = more ? Buffer.concat(more) : first ?? EMPTY;
+    void respond(app, req, res, body).finally(() => inFlight.end());
+  };
+  req.on('data', (chunk: Buffer) => {
+    if (answered) return;
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      answered = true;
+      req.pause();
+      tooLarge(req, res, inFlight);
       return;
     }
+    if (first === undefined) first = chunk;
+    else (more ??= [first]).push(chunk);
+  });
+  req.on('end', bodyRead);
+  req.on('aborted', bodyRead);
+  req.on('error', () => {
+    if (answered) return;
+    answered = true;
+    res.destroy();
+    inFlight.end();
+  });
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse, inFlight: InFlight): void {
+  res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' }).end('Request Entity Too Large');
+  req.destroy();
+  inFlight.end();
+}
+
+async function respond(app: App, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+  try {
     const target = req.url ?? '/';
     const mark = target.indexOf('?');
-    const headers: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
     const request: HttpRequest = {
       method: req.method ?? 'GET',
       path: mark < 0 ? target : target.slice(0, mark),
       query: mark < 0 ? '' : target.slice(mark + 1),
-      headers,
+      headers: singleValued(req.headers),
       body,
-      sourceIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+      sourceIp: peerAddress(req.socket.remoteAddress),
       secure: false,
     };
     const response = await app.handle(request);
@@ -77,24 +89,15 @@ async function serve(app: App, req: IncomingMessage, res: ServerResponse): Promi
   }
 }
 
-/** The body, or undefined when it exceeds MAX_BODY_BYTES. */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return Promise.resolve(undefined);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(undefined);
-        req.pause();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('aborted', () => resolve(Buffer.concat(chunks)));
-  });
+/** The peer's address as `aws:SourceIp` shows it: IPv4-mapped IPv6 addresses in their IPv4 form. */
+export function peerAddress(remote: string | undefined): string {
+  const address = remote ?? '';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/** node:http joins repeated headers into one value except `set-cookie`, which stays a list. */
+function singleValued(headers: IncomingHttpHeaders): Record<string, string | undefined> {
+  const cookies = headers['set-cookie'];
+  if (cookies === undefined) return headers as Record<string, string | undefined>;
+  return { ...headers, 'set-cookie': cookies.join(',') };
 }

@@ -1,6 +1,6 @@
 // The canonical request and the string to sign (IAM-SPEC §8.2–§8.3;
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The algorithm name in `Authorization`, `X-Amz-Algorithm` and the first line of the string to sign. */
 export const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -33,5 +33,5 @@ export function stringToSign(amzDate: string, scope: string, canonical: string):
 /** Lower-case hex SHA-256 of `data` (strings as UTF-8). */
 export function sha256Hex(data: string | Uint8Array): string {
   if (data.length === 0) return EMPTY_PAYLOAD_SHA256;
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex'); // the one-shot form: a third of createHash's cost for short inputs
 }

@@ -1,6 +1,7 @@
 // The SigV4 signing key (four chained HMACs, IAM-SPEC §8.3) and a bounded LRU cache of derived keys.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html (derive a signing key)
 import { createHmac } from 'node:crypto';
+import { HmacSha256Key } from './hmac-key.ts';
 
 /** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request"). */
 export function deriveSigningKey(secretAccessKey: string, date: string, region: string, service: string): Buffer {
@@ -18,6 +19,7 @@ export function hmac(key: string | Uint8Array, data: string): Buffer {
 interface CacheEntry {
   readonly secretAccessKey: string;
   readonly key: Buffer;
+  readonly signer: HmacSha256Key;
 }
 
 /**
@@ -27,25 +29,41 @@ interface CacheEntry {
  */
 export class SigningKeyCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** The most recently used credential: a run of requests by one key skips the re-insertion. */
+  private newest: string | undefined;
 
   constructor(readonly maxEntries = 4096) {}
 
   /** The signing key for `credential` (`AKID/date/region/service/terminator`), derived on a miss. */
   get(credential: string, secretAccessKey: string, date: string, region: string, service: string): Buffer {
+    return this.entry(credential, secretAccessKey, date, region, service).key;
+  }
+
+  /** The same key, ready to sign strings (see HmacSha256Key). */
+  signer(credential: string, secretAccessKey: string, date: string, region: string, service: string): HmacSha256Key {
+    return this.entry(credential, secretAccessKey, date, region, service).signer;
+  }
+
+  private entry(credential: string, secretAccessKey: string, date: string, region: string, service: string): CacheEntry {
     const hit = this.entries.get(credential);
     if (hit !== undefined && hit.secretAccessKey === secretAccessKey) {
-      this.entries.delete(credential); // re-insert: Map order is recency order
-      this.entries.set(credential, hit);
-      return hit.key;
+      if (credential !== this.newest) {
+        this.entries.delete(credential); // re-insert: Map order is recency order
+        this.entries.set(credential, hit);
+        this.newest = credential;
+      }
+      return hit;
     }
     const key = deriveSigningKey(secretAccessKey, date, region, service);
+    const entry = { secretAccessKey, key, signer: new HmacSha256Key(key) };
     this.entries.delete(credential);
-    this.entries.set(credential, { secretAccessKey, key });
+    this.entries.set(credential, entry);
+    this.newest = credential;
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done !== true) this.entries.delete(oldest.value);
     }
-    return key;
+    return entry;
   }
 
   /** How many keys are cached. */
@@ -56,6 +74,7 @@ export class SigningKeyCache {
   /** Forgets every cached key (for example after credentials are revoked in bulk). */
   clear(): void {
     this.entries.clear();
+    this.newest = undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 // Server-side SigV4 verification (IAM-SPEC §8). Order of checks (§8.4): parse → credential scope → time window →
 // look up key → verify signature → session token and expiry → key status.
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../kernel/clock.ts';
 import { canonicalHeaderBlock } from './canonical-headers.ts';
 import { canonicalQueryString, parseQuery } from './canonical-query.ts';
@@ -8,7 +8,7 @@ import { canonicalRequest, EMPTY_PAYLOAD_SHA256, sha256Hex, stringToSign } from 
 import { canonicalUri } from './canonical-uri.ts';
 import { parseCredential, scopeProblems, type CredentialScope } from './credential-scope.ts';
 import { readSignatureClaim, type SignatureLocation } from './signature-claim.ts';
-import { hmac, sharedSigningKeys, type SigningKeyCache } from './signing-key.ts';
+import { sharedSigningKeys, type SigningKeyCache } from './signing-key.ts';
 import { protocolForService, SigV4Error, SIGV4_MESSAGES, sigv4Error, type SigV4Protocol } from './sigv4-error.ts';
 import { firstHeader, type SigV4Request } from './sigv4-request.ts';
 import { checkTimeWindow, type PresignedExpiry } from './time-window.ts';
@@ -108,8 +108,8 @@ export async function verifySignature<C extends SigningCredential>(
       payloadHash,
     });
     const keys = options.signingKeys ?? sharedSigningKeys;
-    const key = keys.get(claim.credential, found.secretAccessKey, scope.date, scope.region, scope.service);
-    const expected = hmac(key, stringToSign(claim.amzDate, credential.scopeText, canonical));
+    const signer = keys.signer(claim.credential, found.secretAccessKey, scope.date, scope.region, scope.service);
+    const expected = signer.hex(stringToSign(claim.amzDate, credential.scopeText, canonical));
     if (!signatureEquals(expected, claim.signature) || !payloadMatches) {
       throw sigv4Error('SignatureDoesNotMatch', SIGV4_MESSAGES.signatureMismatch);
     }
@@ -137,10 +137,10 @@ export async function verifySignature<C extends SigningCredential>(
 
 const SIGNATURE_HEX = /^[0-9a-f]{64}$/;
 
-/** Constant-time comparison of the computed signature with the presented lower-case hex one. */
-function signatureEquals(expected: Buffer, presented: string): boolean {
+/** Constant-time comparison of the computed signature with the presented one, both lower-case hex. */
+function signatureEquals(expected: string, presented: string): boolean {
   if (!SIGNATURE_HEX.test(presented)) return false;
-  return timingSafeEqual(expected, Buffer.from(presented, 'hex'));
+  return timingSafeEqual(Buffer.from(expected, 'latin1'), Buffer.from(presented, 'latin1'));
 }
 
 /** A long-term key must come without a token; a temporary one with exactly its own (compared in constant time). */
@@ -150,6 +150,7 @@ function sessionTokenMatches(required: string | undefined, presented: string | u
   return timingSafeEqual(digest(required), digest(presented));
 }
 
+/** Equal-length stand-ins for tokens of any length, so the comparison's time says nothing about them. */
 function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
+  return Buffer.from(hash('sha256', text, 'hex'), 'latin1');
 }

@@ -60,7 +60,7 @@ test('sqlite: a database migrated by a newer Tollgate is refused', async () => {
 });
 
 test('sqlite: using the store inside its own transaction fails fast instead of deadlocking', async () => {
-  const store = await openSqliteStore({ file: freshFile() });
+  const store = await openSqliteStore({ file: freshFile(), detectNestedUse: true });
   try {
     await assert.rejects(store.transaction(() => store.accounts.list()), /inside its own transaction/);
     await assert.rejects(store.transaction(() => store.transaction(async () => 1)), /inside its own transaction/);

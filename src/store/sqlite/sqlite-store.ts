@@ -14,7 +14,10 @@
  * event loop for up to the busy timeout (5 s), which write transactions of milliseconds make rare.
  *
  * INVARIANT: inside `transaction(work)`, `work` uses only the session it is given. Using the store
- * itself there would wait for the very transaction it runs in; it is refused with an error instead.
+ * itself there would wait for the very transaction it runs in. With `detectNestedUse` such a call is
+ * refused with an error instead; the detection needs AsyncLocalStorage, whose promise hooks tax every
+ * promise of the process (about a tenth of a request's cost), so it is on under the test runner and
+ * off in a serving process.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -32,6 +35,8 @@ import { createSession } from './session.ts';
 export interface SqliteStoreOptions {
   /** A file path (its directory is created when missing), or `:memory:` for a private in-memory database. */
   readonly file: string;
+  /** Refuse use of the store inside its own transaction (see above); by default, under `node --test` only. */
+  readonly detectNestedUse?: boolean;
 }
 
 /** A transaction in progress; `open` turns false when it ends, so a leaked session is refused. */
@@ -51,12 +56,13 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   }
   const mutex = new AsyncMutex();
   const memo = new ReadMemo(database);
-  const scopes = new AsyncLocalStorage<TransactionScope>();
+  const detect = options.detectNestedUse ?? process.env['NODE_TEST_CONTEXT'] !== undefined;
+  const scopes = detect ? new AsyncLocalStorage<TransactionScope>() : undefined;
   let closed = false;
 
   const refuseMisuse = (): void => {
     if (closed) throw new Error('the store is closed');
-    if (scopes.getStore()?.open) {
+    if (scopes?.getStore()?.open) {
       throw new Error('the store was used inside its own transaction: use the session `transaction` passes to its work');
     }
   };
@@ -69,7 +75,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
         return await inImmediateTransaction(db, async (connection) => {
           const scope: TransactionScope = { open: true };
           try {
-            return await scopes.run(scope, () => work(connection, scope));
+            return await (scopes ? scopes.run(scope, () => work(connection, scope)) : work(connection, scope));
           } finally {
             scope.open = false;
           }

@@ -1,0 +1,213 @@
+/**
+ * One connection on the endpoint's fast path: plain HTTP/1.1 requests with Content-Length bodies (what
+ * the AWS SDKs, the AWS CLI, boto3 and kubectl send) are parsed here, one at a time in arrival order,
+ * and each answer leaves in a single write. node:http spends about as much per request as deciding
+ * an IAM call does; this path spends a fraction of it.
+ *
+ * The first request this path does not take (see http1-request-head.ts) hands the connection, at
+ * that request boundary, to node:http with the bytes not yet consumed; node:http then serves it to
+ * the end. Timeouts follow node:http's defaults: a head within 60 s, a whole request within 300 s,
+ * an idle keep-alive connection closed after `keepAliveTimeoutMs`.
+ */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { App } from './app.ts';
+import type { HttpRequest, HttpResponse } from './http-exchange.ts';
+import { readRequestHead, type RequestHead } from './http1-request-head.ts';
+import type { InFlight } from './in-flight.ts';
+import { peerAddress } from './node-http-server.ts';
+
+const HEAD_TIMEOUT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 300_000;
+const EMPTY = Buffer.alloc(0);
+const INTERNAL_ERROR: HttpResponse = { status: 500, headers: { 'content-type': 'text/plain' }, body: '' };
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** What a fast connection needs from the endpoint. */
+export interface FastPathContext {
+  readonly app: App;
+  readonly inFlight: InFlight;
+  readonly maxBodyBytes: number;
+  readonly keepAliveTimeoutMs: number;
+  /** Gives the socket, and the bytes read but not consumed, to node:http. */
+  handOver(socket: Socket, unread: Buffer): void;
+  /** Called once the connection is closed or handed over. */
+  released(connection: FastHttpConnection): void;
+}
+
+/** Serves one socket until it closes or is handed to node:http. */
+export class FastHttpConnection {
+  private unread: Buffer = EMPTY;
+  private busy = false;
+  private closing = false;
+  private done = false;
+  private peerEnded = false;
+  /** When the first byte of the request being received arrived (0 when none is). */
+  private receivingSince = 0;
+  private readonly sourceIp: string;
+  private readonly onData = (chunk: Buffer): void => this.received(chunk);
+  /** The client will send no more: answer what is in hand, then close. */
+  private readonly onEnd = (): void => {
+    this.closing = true;
+    this.peerEnded = true;
+    if (!this.busy) this.next();
+  };
+  private readonly onTimeout = (): void => {
+    if (!this.busy) this.finish(true);
+  };
+  private readonly onClose = (): void => this.release();
+  private readonly onError = (): void => this.finish(true);
+
+  constructor(private readonly socket: Socket, private readonly context: FastPathContext) {
+    this.sourceIp = peerAddress(socket.remoteAddress);
+    socket.setNoDelay(true);
+    socket.setTimeout(context.keepAliveTimeoutMs);
+    socket.on('data', this.onData);
+    socket.on('end', this.onEnd);
+    socket.on('timeout', this.onTimeout);
+    socket.on('close', this.onClose);
+    socket.on('error', this.onError);
+  }
+
+  /** The server is shutting down: finish the request in hand, then close; close at once when idle. */
+  shutDown(): void {
+    this.closing = true;
+    if (!this.busy && this.unread.length === 0) this.finish(false);
+  }
+
+  private received(chunk: Buffer): void {
+    if (this.unread.length === 0) {
+      this.unread = chunk;
+      if (this.receivingSince === 0) this.receivingSince = Date.now();
+    } else {
+      this.unread = Buffer.concat([this.unread, chunk]);
+    }
+    if (!this.busy) this.next();
+  }
+
+  /** Takes the next whole request from `unread`, if there is one. */
+  private next(): void {
+    if (this.done) return;
+    if (this.unread.length === 0) {
+      this.receivingSince = 0;
+      if (this.closing) this.finish(false);
+      return;
+    }
+    this.receivingSince ||= Date.now();
+    const head = readRequestHead(this.unread, 0, this.context.maxBodyBytes);
+    if (head === 'unusual') return this.handOver();
+    const waited = Date.now() - this.receivingSince;
+    if (head === 'incomplete') {
+      if (this.peerEnded || waited > HEAD_TIMEOUT_MS) this.finish(true);
+      return;
+    }
+    const total = head.headBytes + head.bodyBytes;
+    if (this.unread.length < total) {
+      if (this.peerEnded || waited > REQUEST_TIMEOUT_MS) this.finish(true);
+      return;
+    }
+    const body = this.unread.subarray(head.headBytes, total);
+    this.unread = this.unread.length === total ? EMPTY : this.unread.subarray(total);
+    this.receivingSince = this.unread.length === 0 ? 0 : Date.now();
+    this.busy = true;
+    this.context.inFlight.begin();
+    void this.answer(head, body);
+  }
+
+  private async answer(head: RequestHead, body: Buffer): Promise<void> {
+    let response: HttpResponse;
+    try {
+      response = await this.context.app.handle(this.request(head, body));
+    } catch {
+      response = INTERNAL_ERROR;
+    }
+    this.busy = false;
+    this.context.inFlight.end();
+    if (this.done) return;
+    let keepAlive = head.keepAlive && !this.closing;
+    let wire: string;
+    try {
+      wire = serialize(response, keepAlive, this.context.keepAliveTimeoutMs);
+    } catch {
+      keepAlive = false;
+      wire = serialize(INTERNAL_ERROR, false, 0);
+    }
+    this.socket.write(wire);
+    if (keepAlive) this.next();
+    else this.finish(false);
+  }
+
+  private request(head: RequestHead, body: Buffer): HttpRequest {
+    const mark = head.target.indexOf('?');
+    return {
+      method: head.method,
+      path: mark < 0 ? head.target : head.target.slice(0, mark),
+      query: mark < 0 ? '' : head.target.slice(mark + 1),
+      headers: head.headers,
+      body,
+      sourceIp: this.sourceIp,
+      secure: false,
+    };
+  }
+
+  private handOver(): void {
+    this.detach();
+    this.context.handOver(this.socket, this.unread);
+    this.unread = EMPTY;
+    this.context.released(this);
+  }
+
+  /** Ends the connection: gracefully after the last answer, or at once (`abort`). */
+  private finish(abort: boolean): void {
+    if (this.done) return;
+    if (abort) this.socket.destroy();
+    else this.socket.end();
+    this.release();
+  }
+
+  private release(): void {
+    if (this.done) return;
+    this.detach();
+    this.socket.on('error', () => {}); // errors after we let go (a reset during end) are of no interest
+    this.context.released(this);
+  }
+
+  private detach(): void {
+    this.done = true;
+    this.socket.off('data', this.onData);
+    this.socket.off('end', this.onEnd);
+    this.socket.off('timeout', this.onTimeout);
+    this.socket.off('close', this.onClose);
+    this.socket.off('error', this.onError);
+    this.socket.setTimeout(0);
+  }
+}
+
+/** The response as bytes on the wire, in node:http's header style (Date, Connection, Keep-Alive). */
+function serialize(response: HttpResponse, keepAlive: boolean, keepAliveTimeoutMs: number): string {
+  let head = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? 'Unknown'}\r\n`;
+  for (const name in response.headers) {
+    const value = response.headers[name]!;
+    // A CR or LF from data would split the response; such a header is a bug, answered as a 500.
+    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) throw new TypeError(`invalid response header ${name}`);
+    head += `${name}: ${value}\r\n`;
+  }
+  head += `content-length: ${Buffer.byteLength(response.body)}\r\nDate: ${httpDate()}\r\n`;
+  head += keepAlive ? `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(keepAliveTimeoutMs / 1000)}\r\n\r\n` : 'Connection: close\r\n\r\n';
+  return head + response.body;
+}
+
+let dateSecond = -1;
+let dateText = '';
+
+/** The IMF-fixdate of now, made once a second. */
+function httpDate(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(second * 1000).toUTCString();
+  }
+  return dateText;
+}

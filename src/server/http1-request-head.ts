@@ -1,0 +1,106 @@
+/**
+ * Reads the head of one HTTP/1.1 request from a connection's bytes, for the fast path of the endpoint
+ * (see http-endpoint.ts). It accepts only the plain, unambiguous form every AWS client sends:
+ *
+ *   METHOD SP origin-form SP "HTTP/1.1" CRLF, then `name: value` CRLF lines, then CRLF,
+ *   a Host header, a body framed by Content-Length (or none), each header name once.
+ *
+ * Anything else (chunked bodies, Expect, Upgrade, HTTP/1.0, repeated or folded headers, control
+ * characters, oversized heads or bodies, absolute-form targets, HEAD) is answered `unusual`, and the
+ * connection is handed to node:http, which implements every corner of RFC 9112 and its error answers.
+ * So this parser only has to be right about what it accepts, never about how to refuse.
+ */
+
+/** Heads larger than this go to node:http (its default `maxHeaderSize`), which answers 431. */
+export const MAX_HEAD_BYTES = 16 * 1024;
+
+/** A request head the fast path can serve. */
+export interface RequestHead {
+  readonly method: string;
+  /** The request target as sent (origin-form: starts with `/`). */
+  readonly target: string;
+  /** Lower-case names; each appears once. */
+  readonly headers: Record<string, string>;
+  /** Bytes of the head, CRLF CRLF included. */
+  readonly headBytes: number;
+  readonly bodyBytes: number;
+  /** False when the client sent `Connection: close`. */
+  readonly keepAlive: boolean;
+}
+
+/** Not a whole head yet, or a request the fast path leaves to node:http. */
+export type HeadResult = RequestHead | 'incomplete' | 'unusual';
+
+const CR = 0x0d;
+const LF = 0x0a;
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const METHOD = /^[A-Z]+$/;
+/** Visible ASCII only: no spaces, controls or raw non-ASCII in the target. */
+const TARGET = /^\/[\x21-\x7e]*$/;
+/** Field values: HTAB, visible ASCII, SP and obs-text; no other controls. */
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const DIGITS = /^\d{1,16}$/;
+/** Headers whose presence means framing or semantics the fast path does not implement. */
+const LEFT_TO_NODE = new Set(['transfer-encoding', 'expect', 'upgrade', 'te', 'trailer', 'http2-settings']);
+
+/**
+ * The head starting at `start` in `bytes`, when `bytes` holds all of it, and the body it announces is
+ * at most `maxBodyBytes`.
+ */
+export function readRequestHead(bytes: Buffer, start: number, maxBodyBytes: number): HeadResult {
+  const end = headEnd(bytes, start);
+  if (end < 0) return bytes.length - start > MAX_HEAD_BYTES ? 'unusual' : 'incomplete';
+  if (end - start > MAX_HEAD_BYTES) return 'unusual';
+  const lines = bytes.toString('latin1', start, end).split('\r\n');
+  const requestLine = (lines[0] ?? '').split(' ');
+  if (requestLine.length !== 3 || requestLine[2] !== 'HTTP/1.1') return 'unusual';
+  const method = requestLine[0]!;
+  const target = requestLine[1]!;
+  if (!METHOD.test(method) || method === 'HEAD' || method === 'CONNECT' || !TARGET.test(target)) return 'unusual';
+
+  // A plain object: a name that Object.prototype already answers to (`constructor`, `__proto__`) is
+  // `in` it, so such a request goes to node:http rather than being misread here.
+  const headers: Record<string, string> = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const colon = line.indexOf(':');
+    if (colon <= 0) return 'unusual';
+    const name = line.slice(0, colon);
+    if (!TOKEN.test(name)) return 'unusual'; // also refuses `name :` and folded lines
+    const lower = name.toLowerCase();
+    if (lower in headers || LEFT_TO_NODE.has(lower)) return 'unusual';
+    const value = trimOws(line.slice(colon + 1));
+    if (!FIELD_VALUE.test(value)) return 'unusual';
+    headers[lower] = value;
+  }
+  if (headers['host'] === undefined) return 'unusual';
+
+  const length = headers['content-length'];
+  let bodyBytes = 0;
+  if (length !== undefined) {
+    if (!DIGITS.test(length)) return 'unusual';
+    bodyBytes = Number(length);
+    if (bodyBytes > maxBodyBytes) return 'unusual';
+  }
+  const connection = headers['connection']?.toLowerCase();
+  if (connection !== undefined && /(?:^|[\s,])upgrade(?:$|[\s,])/.test(connection)) return 'unusual';
+  const keepAlive = connection === undefined || !/(?:^|[\s,])close(?:$|[\s,])/.test(connection);
+  return { method, target, headers, headBytes: end + 4 - start, bodyBytes, keepAlive };
+}
+
+/** The offset of the CRLF CRLF ending the head that starts at `start`, or -1. */
+function headEnd(bytes: Buffer, start: number): number {
+  for (let i = bytes.indexOf(LF, start); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(LF, i + 1)) {
+    if (i - 1 >= start && bytes[i - 1] === CR && bytes[i + 1] === CR && bytes[i + 2] === LF) return i - 1;
+    if (i - start > MAX_HEAD_BYTES) return -1;
+  }
+  return -1;
+}
+
+function trimOws(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x09)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 0x20 || text.charCodeAt(b - 1) === 0x09)) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
+}
