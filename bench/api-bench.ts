@@ -8,9 +8,15 @@
  *
  * A SigV4 signature stays valid for 15 minutes and carries no nonce, so each workload signs its request
  * once and the load generator replays it (as a client retrying would).
+ *
+ * This machine's speed drifts by tens of percent within minutes (shared cores), so the time of each
+ * workload and of the bare server is cut into `--rounds` slices run in turn: the ratio compares like
+ * with like. A workload's req/s is its requests over its time in all rounds; its p50 and p99 are the
+ * worst of its rounds. The server logs as `npm start` does, to a file (as one redirects it), not into
+ * this process, which generates the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +27,9 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { signRequest } from '../src/sigv4/index.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '4' } } });
 const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
 const connections = Number(values.connections);
 const bin = fileURLToPath(new URL('../bin/tollgate.mjs', import.meta.url));
 
@@ -43,10 +50,18 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
 }
 
 async function startTollgate(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...(process.env['TOLLGATE_BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['TOLLGATE_BENCH_PROFILE']}`] : []), bin, 'serve', '--port', '0', '--data-dir', dataDir, ...(process.env['TOLLGATE_BENCH_QUIET'] ? ['--log-level', 'silent'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await waitForLine(child, /listening on (http:\/\/\S+)\n/);
-  child.stdout!.resume(); // the request log: one JSON line per request, read and dropped
-  return { child, url };
+  const logFile = join(dataDir, 'server.log');
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [...(process.env['TOLLGATE_BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['TOLLGATE_BENCH_PROFILE']}`] : []), bin, 'serve', '--port', '0', '--data-dir', dataDir, ...(process.env['TOLLGATE_BENCH_QUIET'] ? ['--log-level', 'silent'] : [])], { stdio: ['ignore', log, 'inherit'] });
+  closeSync(log);
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  for (;;) {
+    const m = /listening on (http:\/\/\S+)\n/.exec(readFileSync(logFile, 'utf8').slice(0, 4096));
+    if (m) return { child, url: m[1]! };
+    if (exited) throw new Error(`server exited: ${readFileSync(logFile, 'utf8')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function startBaseline(): Promise<{ child: ChildProcess; url: string }> {
@@ -135,10 +150,19 @@ function signedDescribeCluster(url: string, credentials: Credentials): Signed {
   return { method: 'GET', path, headers: { ...request.headers } };
 }
 
-async function load(url: string, request: Signed): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const result = await autocannon({ url: new URL(request.path, url).href, connections, duration: seconds, pipelining: 1, method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
+interface Slice { readonly requests: number; readonly seconds: number; readonly p50: number; readonly p99: number; readonly errors: number }
+
+async function load(url: string, request: Signed, duration: number): Promise<Slice> {
+  const result = await autocannon({ url: new URL(request.path, url).href, connections, duration, pipelining: 1, method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
   const errors = result.errors + result.timeouts + (result.non2xx ?? 0);
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors };
+  return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, errors };
+}
+
+/** The slices of one workload taken together: requests over time, and the worst percentiles. */
+function total(slices: readonly Slice[]): { rps: number; p50: number; p99: number; errors: number } {
+  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
+  const time = slices.reduce((sum, s) => sum + s.seconds, 0);
+  return { rps: Math.round(requests / time), p50: Math.max(...slices.map((s) => s.p50)), p99: Math.max(...slices.map((s) => s.p99)), errors: slices.reduce((sum, s) => sum + s.errors, 0) };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
@@ -156,16 +180,24 @@ try {
     const response = await fetch(new URL(request.path, tollgate.url), { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
     if (response.status !== 200) throw new Error(`${name}: warm-up answered ${response.status}: ${await response.text()}`);
   }
-  const base = await load(baseline.url, { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity' });
+  const bare: Signed = { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity' };
+  const slice = seconds / rounds;
+  const baseSlices: Slice[] = [];
+  const workloadSlices = workloads.map((): Slice[] => []);
+  for (let round = 0; round < rounds; round++) {
+    baseSlices.push(await load(baseline.url, bare, slice));
+    for (const [i, [, request]] of workloads.entries()) workloadSlices[i]!.push(await load(tollgate.url, request, slice));
+  }
+  const base = total(baseSlices);
   const rows = [];
-  for (const [name, request] of workloads) {
-    const r = await load(tollgate.url, request);
+  for (const [i, [name]] of workloads.entries()) {
+    const r = total(workloadSlices[i]!);
     if (r.errors > 0) throw new Error(`${name}: ${r.errors} failed requests`);
     rows.push({ name, rps: r.rps, p50_ms: r.p50, p99_ms: r.p99, baseline_rps: base.rps, ratio: Number((r.rps / base.rps).toFixed(3)) });
   }
   if (values.json) for (const row of rows) console.log(JSON.stringify(row));
   else {
-    console.log(`concurrency ${connections}, ${seconds} s per workload, keep-alive; bare node:http server: ${base.rps} req/s (p50 ${base.p50} ms, p99 ${base.p99} ms)`);
+    console.log(`concurrency ${connections}, ${seconds} s per workload in ${rounds} interleaved rounds, keep-alive; bare node:http server: ${base.rps} req/s (p50 ${base.p50} ms, p99 ${base.p99} ms)`);
     console.log('workload                      req/s   p50 ms   p99 ms   ratio to bare node:http');
     for (const r of rows) console.log(`${r.name.padEnd(28)} ${String(r.rps).padStart(7)} ${String(r.p50_ms).padStart(8)} ${String(r.p99_ms).padStart(8)}   ${(r.ratio * 100).toFixed(1)}%`);
     console.log('targets: ratio ≥ 50%, p99 < 5 ms');
