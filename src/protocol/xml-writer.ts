@@ -7,6 +7,8 @@ const TEXT_ESCAPES: Readonly<Record<string, string>> = {
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const TEXT_SPECIALS = /[&<>\r\u0085\u2028\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+// Most values hold no special: a test (without /g, so no lastIndex state) is cheaper than a replace that finds nothing.
+const HAS_TEXT_SPECIAL = new RegExp(TEXT_SPECIALS.source);
 // eslint-disable-next-line no-control-regex -- as above
 const ATTRIBUTE_SPECIALS = /[&<>"'\r\n\t\u0085\u2028\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
@@ -16,7 +18,7 @@ function reference(c: string): string {
 
 /** Escapes element text: markup characters, CR (which parsers would normalise away) and C0 controls other than tab and LF. */
 export function escapeXml(text: string): string {
-  return text.replace(TEXT_SPECIALS, reference);
+  return HAS_TEXT_SPECIAL.test(text) ? text.replace(TEXT_SPECIALS, reference) : text;
 }
 
 /** Escapes a double-quoted attribute value (quotes and all whitespace but space too). */
@@ -34,6 +36,17 @@ export function xmlElement(name: string, inner: string, attributes: Readonly<Rec
   if (!isXmlName(name)) throw new Error(`not an XML element name: \`${name}\``);
   const attrs = Object.entries(attributes).map(([k, v]) => ` ${k}="${escapeXmlAttribute(v)}"`).join('');
   return `<${name}${attrs}>${inner}</${name}>`;
+}
+
+/**
+ * `xmlElement` with the name and attributes fixed, their checks and escaping done once. A name xmlElement
+ * refuses still fails when an element is written, after its inner text, as xmlElement would.
+ */
+export function elementWriter(name: string, attributes: Readonly<Record<string, string>> = {}): (inner: string) => string {
+  if (!isXmlName(name)) return (inner) => xmlElement(name, inner, attributes);
+  const open = xmlElement(name, '', attributes).slice(0, -`</${name}>`.length);
+  const close = `</${name}>`;
+  return (inner) => open + inner + close;
 }
 
 /** An element holding escaped text. */

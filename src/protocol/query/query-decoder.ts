@@ -2,7 +2,8 @@
 // https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
 import { AwsError } from '../../kernel/aws-error.ts';
 import { expectedKind, scalarFromText } from '../scalar-text.ts';
-import { shapeNamed, wireName, type MemberModel, type ServiceModel, type StructureShape } from '../service-model.ts';
+import { shapeNamed, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
+import { structureFields } from '../shape-plan.ts';
 import type { WireStructure, WireValue } from '../wire-value.ts';
 
 /** A decoded awsQuery call. */
@@ -15,9 +16,50 @@ export interface QueryCall {
 export function queryParameters(...encoded: readonly string[]): Map<string, string> {
   const params = new Map<string, string>();
   for (const text of encoded) {
+    if (text === '' || addPlainPairs(params, text)) continue;
     for (const [key, value] of new URLSearchParams(text)) if (!params.has(key)) params.set(key, value);
   }
   return params;
+}
+
+// eslint-disable-next-line no-control-regex -- the test is "anything outside ASCII"
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * The common case, ASCII text whose escapes are valid UTF-8, parsed as URLSearchParams does without building one:
+ * false (having added only pairs URLSearchParams would have added too) when the text needs its lenient decoding.
+ */
+function addPlainPairs(params: Map<string, string>, text: string): boolean {
+  if (NON_ASCII.test(text)) return false;
+  const body = text.charCodeAt(0) === 0x3f ? text.slice(1) : text;
+  const escaped = body.includes('%') || body.includes('+');
+  let start = 0;
+  while (start <= body.length) {
+    let end = body.indexOf('&', start);
+    if (end === -1) end = body.length;
+    if (end > start) {
+      const eq = body.indexOf('=', start);
+      const split = eq === -1 || eq > end ? end : eq;
+      const key = formDecode(body.slice(start, split), escaped);
+      const value = split === end ? '' : formDecode(body.slice(split + 1, end), escaped);
+      if (key === undefined || value === undefined) return false;
+      if (!params.has(key)) params.set(key, value);
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+/** `+` as space, then percent-escapes; undefined when they are not valid UTF-8 (URLSearchParams substitutes U+FFFD). */
+function formDecode(text: string, escaped: boolean): string | undefined {
+  if (!escaped) return text;
+  const spaced = text.replaceAll('+', ' ');
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The operation `Action` and `Version` name, or AWS's MissingAction / InvalidAction errors. */
@@ -41,29 +83,31 @@ export function decodeQueryCall(model: ServiceModel, params: ReadonlyMap<string,
 }
 
 class QueryReader {
-  private readonly keys: readonly string[];
+  /** The parameter names, listed only once a list, map or nested structure asks for them. */
+  private keyList: readonly string[] | undefined;
 
-  constructor(private readonly model: ServiceModel, private readonly params: ReadonlyMap<string, string>) {
-    this.keys = [...params.keys()];
-  }
+  constructor(private readonly model: ServiceModel, private readonly params: ReadonlyMap<string, string>) {}
 
   structure(shape: StructureShape, prefix: string): WireStructure {
     const out: Record<string, WireValue> = {};
-    for (const [name, member] of Object.entries(shape.members)) {
-      const value = this.value(member, prefix + wireName(name, member));
-      if (value !== undefined) out[name] = value;
+    for (const field of structureFields(this.model, shape)) {
+      const value = this.value(field.shape ?? shapeNamed(this.model, field.member.shape), prefix + field.wireName);
+      if (value !== undefined) out[field.name] = value;
     }
     return out;
   }
 
-  private value(member: MemberModel, key: string): WireValue | undefined {
-    const shape = shapeNamed(this.model, member.shape);
+  private value(shape: ShapeModel, key: string): WireValue | undefined {
     switch (shape.type) {
       case 'structure':
         return this.hasPrefix(`${key}.`) ? this.structure(shape, `${key}.`) : undefined;
       case 'list': {
         const base = shape.flattened ? key : `${key}.${shape.member.locationName ?? 'member'}`;
-        const items = this.indices(base).map((i) => this.value(shape.member, `${base}.${i}`)).filter((v) => v !== undefined);
+        const items: WireValue[] = [];
+        for (const i of this.indices(base)) {
+          const item = this.memberValue(shape.member, `${base}.${i}`);
+          if (item !== undefined) items.push(item);
+        }
         return items.length > 0 || this.params.get(key) === '' ? items : undefined;
       }
       case 'map': {
@@ -73,7 +117,7 @@ class QueryReader {
         const pairs: [string, WireValue][] = [];
         for (const i of this.indices(base)) {
           const k = this.params.get(`${base}.${i}.${keyName}`);
-          const v = this.value(shape.value, `${base}.${i}.${valueName}`);
+          const v = this.memberValue(shape.value, `${base}.${i}.${valueName}`);
           if (k !== undefined && v !== undefined) pairs.push([k, v]);
         }
         // Object.fromEntries defines own properties, so a `__proto__` key stays a plain key.
@@ -89,6 +133,14 @@ class QueryReader {
         return value;
       }
     }
+  }
+
+  private memberValue(member: MemberModel, key: string): WireValue | undefined {
+    return this.value(shapeNamed(this.model, member.shape), key);
+  }
+
+  private get keys(): readonly string[] {
+    return (this.keyList ??= [...this.params.keys()]);
   }
 
   private hasPrefix(prefix: string): boolean {

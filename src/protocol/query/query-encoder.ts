@@ -1,11 +1,12 @@
 // awsQuery responses (IAM-SPEC §9.1): `<XResponse xmlns=…><XResult>…</XResult><ResponseMetadata>…`, and the
 // JSON form STS answers to `Accept: application/json` (aws-iam-authenticator, EKS-SPEC §6.2 step 7).
 import type { ProtocolResponse } from '../http-message.ts';
-import { rfc3986, scalarToText } from '../scalar-text.ts';
-import { shapeNamed, wireName, type MemberModel, type ServiceModel, type StructureShape } from '../service-model.ts';
-import { epochSeconds, toDate } from '../timestamp.ts';
-import { isWireList, isWireStructure, type WireStructure } from '../wire-value.ts';
-import { escapeXml, xmlElement, xmlTextElement } from '../xml-writer.ts';
+import { jsonString, structureJsonWriter, type StructureJsonWriter } from '../json-writer.ts';
+import { shapeNamed, type ServiceModel, type StructureShape } from '../service-model.ts';
+import { ModelMemo, structureFields } from '../shape-plan.ts';
+import type { WireStructure } from '../wire-value.ts';
+import { elementWriter, escapeXml } from '../xml-writer.ts';
+import { structureXmlWriter, type StructureXmlWriter } from './query-xml-writer.ts';
 
 /** The two bodies awsQuery services answer with. */
 export type QueryFormat = 'xml' | 'json';
@@ -21,104 +22,83 @@ export function queryHeaders(format: QueryFormat, requestId: string): Record<str
   return { 'content-type': format === 'json' ? 'application/json' : 'text/xml', 'x-amzn-requestid': requestId };
 }
 
+/** What writing one operation's output as XML needs: the result members, the result wrapper, the response element. */
+interface XmlPlan {
+  readonly members: StructureXmlWriter | undefined;
+  readonly result: (inner: string) => string;
+  readonly response: (inner: string) => string;
+}
+
+/** What writing one operation's output as JSON needs; `exact` when keys collide with ResponseMetadata. */
+interface JsonPlan {
+  readonly members: StructureJsonWriter | undefined;
+  readonly responseKey: string;
+  /** `{"XResponse":{` */
+  readonly open: string;
+  readonly wrapper: string | undefined;
+  /** `"XResult":` */
+  readonly wrapperKey: string | undefined;
+  readonly exact: boolean;
+}
+
+const METADATA = 'ResponseMetadata';
+
+const xmlPlans = new ModelMemo<XmlPlan>((model, operation) => {
+  const shape = resultShape(model, operation);
+  const wrapper = model.operations[operation]!.resultWrapper;
+  const namespace = model.metadata.xmlNamespace;
+  return {
+    members: shape === undefined ? undefined : structureXmlWriter(model, shape),
+    result: wrapper === undefined ? (inner) => inner : elementWriter(wrapper),
+    response: elementWriter(`${operation}Response`, namespace === undefined ? {} : { xmlns: namespace }),
+  };
+});
+
+const jsonPlans = new ModelMemo<JsonPlan>((model, operation) => {
+  const shape = resultShape(model, operation);
+  const wrapper = model.operations[operation]!.resultWrapper;
+  const spreadCollides = wrapper === undefined && shape !== undefined && structureFields(model, shape).some((f) => f.wireName === METADATA);
+  return {
+    members: shape === undefined ? undefined : structureJsonWriter(model, shape, 'query'),
+    responseKey: `${operation}Response`,
+    open: `{${jsonString(`${operation}Response`)}:{`,
+    wrapper,
+    wrapperKey: wrapper === undefined ? undefined : `${jsonString(wrapper)}:`,
+    exact: wrapper === METADATA || spreadCollides,
+  };
+});
+
+/** The operation's output structure, if it has one (non-structure outputs write no result). */
+function resultShape(model: ServiceModel, operation: string): StructureShape | undefined {
+  const name = model.operations[operation]!.output;
+  const shape = name === undefined ? undefined : shapeNamed(model, name);
+  return shape?.type === 'structure' ? shape : undefined;
+}
+
 /** Encodes an operation's output (HTTP 200). */
 export function encodeQueryOutput(model: ServiceModel, operation: string, output: WireStructure | undefined, requestId: string, format: QueryFormat = 'xml'): ProtocolResponse {
-  const op = model.operations[operation];
-  if (op === undefined) throw new Error(`${model.metadata.service}: no operation \`${operation}\``);
-  const shape = op.output === undefined ? undefined : shapeNamed(model, op.output);
-  const result = shape?.type === 'structure' ? { shape, value: output ?? {} } : undefined;
-  const wrapper = op.resultWrapper;
-  const body = format === 'json' ? jsonBody(model, operation, wrapper, result, requestId) : xmlBody(model, operation, wrapper, result, requestId);
+  if (model.operations[operation] === undefined) throw new Error(`${model.metadata.service}: no operation \`${operation}\``);
+  const body = format === 'json' ? jsonBody(jsonPlans.get(model, operation), output, requestId) : xmlBody(xmlPlans.get(model, operation), output, requestId);
   return { status: 200, headers: queryHeaders(format, requestId), body };
 }
 
-type Result = { shape: StructureShape; value: WireStructure } | undefined;
-
-function xmlBody(model: ServiceModel, operation: string, wrapper: string | undefined, result: Result, requestId: string): string {
-  const members = result === undefined ? '' : structureXml(model, result.shape, result.value);
-  const resultXml = result === undefined ? '' : wrapper === undefined ? members : xmlElement(wrapper, members);
-  const metadata = xmlElement('ResponseMetadata', xmlTextElement('RequestId', requestId));
-  const namespace = model.metadata.xmlNamespace;
-  return xmlElement(`${operation}Response`, resultXml + metadata, namespace === undefined ? {} : { xmlns: namespace });
+function xmlBody(plan: XmlPlan, output: WireStructure | undefined, requestId: string): string {
+  const result = plan.members === undefined ? '' : plan.result(plan.members(output ?? {}));
+  return plan.response(`${result}<ResponseMetadata><RequestId>${escapeXml(requestId)}</RequestId></ResponseMetadata>`);
 }
 
-function structureXml(model: ServiceModel, shape: StructureShape, value: WireStructure): string {
-  let xml = '';
-  for (const [name, member] of Object.entries(shape.members)) {
-    const v = value[name];
-    if (v !== undefined && v !== null) xml += memberXml(model, wireName(name, member), member, v);
-  }
-  return xml;
+/** `{"XResponse":{"XResult":{…},"ResponseMetadata":{"RequestId":…}}}`, or the result members inline when there is no wrapper. */
+function jsonBody(plan: JsonPlan, output: WireStructure | undefined, requestId: string): string {
+  const members = plan.members === undefined ? undefined : plan.members(output ?? {});
+  if (plan.exact) return exactJsonBody(plan, members, requestId);
+  const result = members === undefined ? '' : plan.wrapperKey !== undefined ? `${plan.wrapperKey}${members},` : members === '{}' ? '' : `${members.slice(1, -1)},`;
+  return `${plan.open}${result}"${METADATA}":{"RequestId":${jsonString(requestId)}}}}`;
 }
 
-function memberXml(model: ServiceModel, element: string, member: MemberModel, value: unknown): string {
-  const shape = shapeNamed(model, member.shape);
-  switch (shape.type) {
-    case 'structure':
-      if (!isWireStructure(value)) throw new TypeError(`${element}: expected a structure`);
-      return xmlElement(element, structureXml(model, shape, value));
-    case 'list': {
-      if (!isWireList(value)) throw new TypeError(`${element}: expected a list`);
-      const itemName = shape.member.locationName ?? (shape.flattened ? element : 'member');
-      const items = value.map((item) => memberXml(model, itemName, shape.member, item)).join('');
-      return shape.flattened ? items : xmlElement(element, items);
-    }
-    case 'map': {
-      if (!isWireStructure(value)) throw new TypeError(`${element}: expected a map`);
-      const keyName = shape.key.locationName ?? 'key';
-      const valueName = shape.value.locationName ?? 'value';
-      const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null)
-        .map(([k, v]) => xmlElement(shape.flattened ? element : 'entry', xmlTextElement(keyName, k) + memberXml(model, valueName, shape.value, v)));
-      return shape.flattened ? entries.join('') : xmlElement(element, entries.join(''));
-    }
-    default: {
-      const text = scalarToText(shape, value, 'iso8601');
-      return xmlElement(element, escapeXml(member.uriEncoded ? rfc3986(text) : text));
-    }
-  }
-}
-
-function jsonBody(model: ServiceModel, operation: string, wrapper: string | undefined, result: Result, requestId: string): string {
-  const metadata = { ResponseMetadata: { RequestId: requestId } };
-  const members = result === undefined ? undefined : structureJson(model, result.shape, result.value);
-  const inner = members === undefined ? metadata : wrapper === undefined ? { ...members, ...metadata } : { [wrapper]: members, ...metadata };
-  return JSON.stringify({ [`${operation}Response`]: inner });
-}
-
-function structureJson(model: ServiceModel, shape: StructureShape, value: WireStructure): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(shape.members)) {
-    const v = value[name];
-    if (v !== undefined && v !== null) out[wireName(name, member)] = memberJson(model, member, v);
-  }
-  return out;
-}
-
-function memberJson(model: ServiceModel, member: MemberModel, value: unknown): unknown {
-  const shape = shapeNamed(model, member.shape);
-  switch (shape.type) {
-    case 'structure':
-      if (!isWireStructure(value)) throw new TypeError('expected a structure');
-      return structureJson(model, shape, value);
-    case 'list':
-      if (!isWireList(value)) throw new TypeError('expected a list');
-      return value.map((item) => memberJson(model, shape.member, item));
-    case 'map':
-      if (!isWireStructure(value)) throw new TypeError('expected a map');
-      return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, memberJson(model, shape.value, v)]));
-    case 'timestamp': {
-      const date = toDate(value);
-      if (date === undefined) throw new TypeError('expected a timestamp');
-      return epochSeconds(date);
-    }
-    case 'string': {
-      const text = scalarToText(shape, value, 'iso8601');
-      return member.uriEncoded ? rfc3986(text) : text;
-    }
-    case 'blob':
-      return scalarToText(shape, value, 'iso8601');
-    default:
-      scalarToText(shape, value, 'iso8601');
-      return value;
-  }
+/** The object form, for results whose keys a spread of ResponseMetadata would overwrite in place. */
+function exactJsonBody(plan: JsonPlan, membersText: string | undefined, requestId: string): string {
+  const metadata = { [METADATA]: { RequestId: requestId } };
+  const members: unknown = membersText === undefined ? undefined : JSON.parse(membersText);
+  const inner = members === undefined ? metadata : plan.wrapper === undefined ? { ...(members as object), ...metadata } : { [plan.wrapper]: members, ...metadata };
+  return JSON.stringify({ [plan.responseKey]: inner });
 }

@@ -1,10 +1,10 @@
-// JSON documents ↔ model-typed values for restJson1 bodies: timestamps are epoch seconds, blobs base64,
-// member names are wire names (IAM-SPEC §9.2, EKS-SPEC §1 "Wire-format facts").
+// JSON documents → model-typed values for restJson1 bodies: timestamps are epoch seconds, blobs base64,
+// member names are wire names (IAM-SPEC §9.2, EKS-SPEC §1 "Wire-format facts"). Writing is ../json-writer.ts.
 import { AwsError } from '../../kernel/aws-error.ts';
-import { scalarToText } from '../scalar-text.ts';
-import { shapeNamed, wireName, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
-import { epochSeconds, parseTimestamp, toDate } from '../timestamp.ts';
-import { isWireList, isWireStructure, type WireStructure, type WireValue } from '../wire-value.ts';
+import { shapeNamed, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
+import { structureFields } from '../shape-plan.ts';
+import { parseTimestamp } from '../timestamp.ts';
+import type { WireValue } from '../wire-value.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -18,9 +18,9 @@ function mismatch(path: string, expected: string): AwsError {
 export function structureFromJson(model: ServiceModel, shape: StructureShape, json: unknown, path: string, bodyOnly = false): Record<string, WireValue> {
   if (!isObject(json)) throw mismatch(path || '$', 'an object');
   const out: Record<string, WireValue> = {};
-  for (const [name, member] of Object.entries(shape.members)) {
+  for (const { name, wireName, member } of structureFields(model, shape)) {
     if (bodyOnly && member.location !== undefined) continue;
-    const value = valueFromJson(model, member, json[wireName(name, member)], path === '' ? name : `${path}.${name}`);
+    const value = valueFromJson(model, member, json[wireName], path === '' ? name : `${path}.${name}`);
     if (value !== undefined) out[name] = value;
   }
   return out;
@@ -76,43 +76,5 @@ function scalarFromJson(shape: ShapeModel, json: unknown, path: string): WireVal
       throw mismatch(path, 'base64 data');
     default:
       throw mismatch(path, shape.type);
-  }
-}
-
-/** Writes the body members of a structure as a JSON object (members bound to headers etc. are skipped). */
-export function structureToJson(model: ServiceModel, shape: StructureShape, value: WireStructure, bodyOnly = false): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(shape.members)) {
-    if (bodyOnly && member.location !== undefined) continue;
-    const v = value[name];
-    if (v !== undefined && v !== null) out[wireName(name, member)] = valueToJson(model, member, v);
-  }
-  return out;
-}
-
-/** Writes one member's value; throws TypeError when the service returned the wrong kind. */
-export function valueToJson(model: ServiceModel, member: MemberModel, value: unknown): unknown {
-  const shape = shapeNamed(model, member.shape);
-  switch (shape.type) {
-    case 'structure':
-      if (!isWireStructure(value)) throw new TypeError('expected a structure');
-      return structureToJson(model, shape, value);
-    case 'list':
-      if (!isWireList(value)) throw new TypeError('expected a list');
-      return value.map((item) => valueToJson(model, shape.member, item));
-    case 'map':
-      if (!isWireStructure(value)) throw new TypeError('expected a map');
-      return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, valueToJson(model, shape.value, v)]));
-    case 'timestamp': {
-      const date = toDate(value);
-      if (date === undefined) throw new TypeError('expected a timestamp');
-      return shape.timestampFormat === undefined || shape.timestampFormat === 'unixTimestamp' ? epochSeconds(date) : scalarToText(shape, date, 'unixTimestamp');
-    }
-    case 'blob':
-    case 'string':
-      return scalarToText(shape, value, 'unixTimestamp');
-    default:
-      scalarToText(shape, value, 'unixTimestamp');
-      return value;
   }
 }

@@ -3,28 +3,66 @@
 import type { EncodableError } from '../encodable-error.ts';
 import type { ProtocolResponse } from '../http-message.ts';
 import { scalarToText } from '../scalar-text.ts';
-import { shapeNamed, structureNamed, wireName, type ErrorModel, type ServiceModel } from '../service-model.ts';
+import { structureJsonWriter, type StructureJsonWriter } from '../json-writer.ts';
+import { shapeNamed, structureNamed, type ErrorModel, type MemberModel, type ServiceModel, type ShapeModel } from '../service-model.ts';
+import { ModelMemo, structureFields } from '../shape-plan.ts';
 import type { WireStructure } from '../wire-value.ts';
-import { structureToJson } from './json-shape.ts';
+
+/** A member of an output bound to a header, the header prefix or the status code. */
+interface BoundMember {
+  readonly name: string;
+  readonly location: 'statusCode' | 'header' | 'headers';
+  /** The wire name: lower-cased for `header`, as modeled for the `headers` prefix. */
+  readonly header: string;
+  readonly member: MemberModel;
+  readonly shape: ShapeModel | undefined;
+}
+
+/** What encoding one operation's output needs, worked out on its first response. */
+interface OutputPlan {
+  readonly status: number;
+  readonly bound: readonly BoundMember[];
+  readonly body: StructureJsonWriter | undefined;
+}
+
+const plans = new ModelMemo<OutputPlan>(outputPlan);
+
+function outputPlan(model: ServiceModel, operation: string): OutputPlan {
+  const op = model.operations[operation]!;
+  const shape = structureNamed(model, op.output);
+  const bound: BoundMember[] = [];
+  for (const { name, wireName, member, shape: memberShape } of shape === undefined ? [] : structureFields(model, shape)) {
+    const location = member.location;
+    if (location !== 'statusCode' && location !== 'header' && location !== 'headers') continue;
+    bound.push({ name, location, header: location === 'header' ? wireName.toLowerCase() : wireName, member, shape: memberShape });
+  }
+  const body = shape === undefined ? undefined : structureJsonWriter(model, shape, 'rest-json', true);
+  return { status: op.http?.responseCode ?? 200, bound, body };
+}
 
 /** Encodes an operation's output with the model's response code (default 200). */
 export function encodeRestJsonOutput(model: ServiceModel, operation: string, output: WireStructure | undefined, requestId: string): ProtocolResponse {
-  const op = model.operations[operation];
-  if (op === undefined) throw new Error(`${model.metadata.service}: no operation \`${operation}\``);
+  if (model.operations[operation] === undefined) throw new Error(`${model.metadata.service}: no operation \`${operation}\``);
+  const plan = plans.get(model, operation);
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-requestid': requestId };
-  let status = op.http?.responseCode ?? 200;
-  const shape = structureNamed(model, op.output);
-  if (shape === undefined || output === undefined) return { status, headers, body: '{}' };
-  for (const [name, member] of Object.entries(shape.members)) {
+  if (plan.body === undefined || output === undefined) return { status: plan.status, headers, body: '{}' };
+  const status = plan.bound.length === 0 ? plan.status : bindMembers(model, plan, output, headers);
+  return { status, headers, body: plan.body(output) };
+}
+
+/** Writes header-bound members into `headers`; the status code, from a statusCode-bound member or the model. */
+function bindMembers(model: ServiceModel, plan: OutputPlan, output: WireStructure, headers: Record<string, string>): number {
+  let status = plan.status;
+  for (const { name, location, header, member, shape } of plan.bound) {
     const value = output[name];
     if (value === undefined || value === null) continue;
-    if (member.location === 'statusCode' && typeof value === 'number') status = value;
-    if (member.location === 'header') headers[wireName(name, member).toLowerCase()] = scalarToText(shapeNamed(model, member.shape), value, 'rfc822');
-    if (member.location === 'headers' && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) if (typeof v === 'string') headers[`${wireName(name, member)}${k}`.toLowerCase()] = v;
+    if (location === 'statusCode' && typeof value === 'number') status = value;
+    if (location === 'header') headers[header] = scalarToText(shape ?? shapeNamed(model, member.shape), value, 'rfc822');
+    if (location === 'headers' && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) if (typeof v === 'string') headers[`${header}${k}`.toLowerCase()] = v;
     }
   }
-  return { status, headers, body: JSON.stringify(structureToJson(model, shape, output, true)) };
+  return status;
 }
 
 /** The modeled error with wire code `code`, if any. */

@@ -41,48 +41,81 @@ function decodeSegment(segment: string): string | undefined {
   }
 }
 
+/** An empty query string, shared because nothing writes to it: a request without one then allocates none. */
+export const NO_QUERY: URLSearchParams = new URLSearchParams();
+
 /** The routes of one restJson1 service, most specific first. */
 export class RouteTable {
-  private readonly routes: readonly Route[];
+  /** The routes by method, each list most specific first. */
+  private readonly byMethod = new Map<string, Route[]>();
 
   constructor(model: ServiceModel) {
     const routes: Route[] = [];
     for (const [name, op] of Object.entries(model.operations)) if (op.http) routes.push(compile(name, op.http.method, op.http.requestUri));
-    this.routes = routes.sort((a, b) => specificity(a).localeCompare(specificity(b)) || b.query.size - a.query.size);
+    routes.sort((a, b) => specificity(a).localeCompare(specificity(b)) || b.query.size - a.query.size);
+    for (const route of routes) {
+      const list = this.byMethod.get(route.method);
+      if (list === undefined) this.byMethod.set(route.method, [route]);
+      else list.push(route);
+    }
   }
 
   /** The operation for `method` and the raw (percent-encoded) `path`, or undefined. */
-  match(method: string, path: string, query: URLSearchParams = new URLSearchParams()): RouteMatch | undefined {
-    const raw = path.split('/').filter((s, i, all) => s !== '' || (i > 0 && i < all.length - 1));
-    const segments = raw.map(decodeSegment);
-    if (segments.some((s) => s === undefined)) return undefined;
-    const upper = method.toUpperCase();
-    for (const route of this.routes) {
-      if (route.method !== upper) continue;
-      const labels = matchSegments(route.segments, segments as string[]);
-      if (labels === undefined) continue;
-      if ([...route.query].every(([k, v]) => query.getAll(k).includes(v))) return { operation: route.operation, labels };
+  match(method: string, path: string, query: URLSearchParams = NO_QUERY): RouteMatch | undefined {
+    const routes = this.byMethod.get(method.toUpperCase());
+    if (routes === undefined) return undefined;
+    const segments = pathSegments(path);
+    if (segments === undefined) return undefined;
+    for (const route of routes) {
+      if (matchesSegments(route.segments, segments) && requiredQueryPresent(route, query)) return { operation: route.operation, labels: labelsOf(route.segments, segments) };
     }
     return undefined;
   }
 }
 
-function matchSegments(template: readonly Segment[], path: readonly string[]): Record<string, string> | undefined {
-  const labels: Record<string, string> = {};
+/** The percent-decoded segments, empty ones kept only between two slashes; undefined when one does not decode. */
+function pathSegments(path: string): string[] | undefined {
+  const raw = path.split('/');
+  const segments: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i]!;
+    if (s === '' && (i === 0 || i === raw.length - 1)) continue;
+    const decoded = s.includes('%') ? decodeSegment(s) : s;
+    if (decoded === undefined) return undefined;
+    segments.push(decoded);
+  }
+  return segments;
+}
+
+function matchesSegments(template: readonly Segment[], path: readonly string[]): boolean {
   for (let i = 0; i < template.length; i++) {
-    const segment = template[i];
+    const segment = template[i]!;
     const actual = path[i];
-    if (segment === undefined || actual === undefined) return undefined;
+    if (actual === undefined) return false;
     if ('literal' in segment) {
-      if (segment.literal !== actual) return undefined;
+      if (segment.literal !== actual) return false;
     } else if (segment.greedy) {
-      if (i !== template.length - 1) return undefined;
-      labels[segment.label] = path.slice(i).join('/');
-      return labels;
-    } else {
-      if (actual === '') return undefined;
-      labels[segment.label] = actual;
+      return i === template.length - 1;
+    } else if (actual === '') {
+      return false;
     }
   }
-  return template.length === path.length ? labels : undefined;
+  return template.length === path.length;
+}
+
+/** The labels of a template `path` matches. */
+function labelsOf(template: readonly Segment[], path: readonly string[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (let i = 0; i < template.length; i++) {
+    const segment = template[i]!;
+    if ('literal' in segment) continue;
+    labels[segment.label] = segment.greedy ? path.slice(i).join('/') : path[i]!;
+  }
+  return labels;
+}
+
+function requiredQueryPresent(route: Route, query: URLSearchParams): boolean {
+  if (route.query.size === 0) return true;
+  for (const [k, v] of route.query) if (!query.getAll(k).includes(v)) return false;
+  return true;
 }

@@ -1,6 +1,7 @@
 // Model-driven input validation (IAM-SPEC §11.1): required members, lengths, patterns, enums, numeric
 // ranges and list/map sizes, reported in model order with one issue per member.
-import { shapeNamed, type ListShape, type MapShape, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
+import { shapeNamed, type ListShape, type MapShape, type ServiceModel, type ShapeModel, type StringShape, type StructureShape } from '../service-model.ts';
+import { structureFields } from '../shape-plan.ts';
 import { isWireList, isWireStructure, type WireStructure, type WireValue } from '../wire-value.ts';
 import { matchesJavaPattern } from './java-pattern.ts';
 
@@ -36,20 +37,17 @@ class Checker {
   }
 
   structure(shape: StructureShape, value: WireStructure, prefix: string): void {
-    const required = new Set(shape.required ?? []);
-    for (const [name, member] of Object.entries(shape.members)) {
-      const path = prefix + memberPathSegment(name);
-      const v = value[name];
+    for (const field of structureFields(this.model, shape)) {
+      const v = value[field.name];
       if (v === undefined || v === null) {
-        if (required.has(name)) this.issues.push({ path, value: null, constraint: NOT_NULL });
+        if (field.required) this.issues.push({ path: prefix + memberPathSegment(field.name), value: null, constraint: NOT_NULL });
       } else {
-        this.member(member, v, path);
+        this.member(field.shape ?? shapeNamed(this.model, field.member.shape), v, prefix + memberPathSegment(field.name));
       }
     }
   }
 
-  private member(member: MemberModel, value: WireValue, path: string): void {
-    const shape = shapeNamed(this.model, member.shape);
+  private member(shape: ShapeModel, value: WireValue, path: string): void {
     if (shape.type === 'structure') {
       if (isWireStructure(value)) this.structure(shape, value, `${path}.`);
     } else if (shape.type === 'list') {
@@ -101,7 +99,7 @@ class Checker {
   /** The first failed constraint of a scalar: length first, then pattern, then enum (IAM-SPEC §11.1 / Appendix B #14). */
   private scalarFailure(shape: ShapeModel, value: WireValue): string | undefined {
     if (shape.type === 'string' && typeof value === 'string') {
-      return lengthFailure(shape, [...value].length)
+      return stringLengthFailure(shape, value)
         ?? (shape.pattern !== undefined && !matchesJavaPattern(shape.pattern, value) ? patternPhrase(shape.pattern) : undefined)
         ?? (shape.enum !== undefined && !shape.enum.includes(value) ? this.enumPhrase(shape.enum) : undefined);
     }
@@ -136,6 +134,27 @@ function lengthFailure(bounds: { readonly min?: number; readonly max?: number },
   if (bounds.max !== undefined && length > bounds.max) return `Member must have length less than or equal to ${bounds.max}`;
   if (bounds.min !== undefined && length < bounds.min) return `Member must have length greater than or equal to ${bounds.min}`;
   return undefined;
+}
+
+/** lengthFailure over the value's code points, counted only when the shape bounds them. */
+function stringLengthFailure(shape: StringShape, value: string): string | undefined {
+  return shape.min === undefined && shape.max === undefined ? undefined : lengthFailure(shape, codePointCount(value));
+}
+
+/** `[...text].length` without the array: a surrogate pair is one code point, a lone surrogate one too. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 function patternPhrase(pattern: string): string {
