@@ -27,7 +27,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { signRequest } from '../src/sigv4/index.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '4' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '4' }, only: { type: 'string' } } });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
@@ -176,6 +176,10 @@ try {
     ['eks:DescribeCluster', signedDescribeCluster(tollgate.url, user)],
     ['eks:DescribeCluster (role)', signedDescribeCluster(tollgate.url, session)],
   ];
+  if (values.only !== undefined) {
+    const pattern = new RegExp(values.only); // `--only DescribeCluster`: just the matching workloads (for profiling)
+    workloads.splice(0, workloads.length, ...workloads.filter(([name]) => pattern.test(name)));
+  }
   for (const [name, request] of workloads) {
     const response = await fetch(new URL(request.path, tollgate.url), { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
     if (response.status !== 200) throw new Error(`${name}: warm-up answered ${response.status}: ${await response.text()}`);

@@ -73,8 +73,24 @@ export class RequestContext {
   }
 
   private set(key: string, value: ContextInput): void {
-    this.values.set(key.toLowerCase(), Array.isArray(value) ? value.map(String) : String(value));
+    this.values.set(lowerCaseKey(key), Array.isArray(value) ? value.map(String) : String(value));
   }
+}
+
+const LOWER_KEYS_MAX = 4096;
+const lowerKeys = new Map<string, string>();
+
+/**
+ * `key.toLowerCase()`, kept: requests name the same few dozen keys again and again, and a kept string
+ * brings its hash along, where a fresh lower-cased copy is hashed anew by every map it enters.
+ */
+function lowerCaseKey(key: string): string {
+  let lower = lowerKeys.get(key);
+  if (lower === undefined) {
+    if (lowerKeys.size >= LOWER_KEYS_MAX) lowerKeys.clear();
+    lowerKeys.set(key, (lower = key.toLowerCase()));
+  }
+  return lower;
 }
 
 /** What callers may put into a context. */

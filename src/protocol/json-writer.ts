@@ -125,8 +125,27 @@ class JsonCompiler {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const JSON_SPECIALS = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/** JSON.stringify(text): most service strings need no escaping, and a regex test then quoting beats the general path. */
+/** Strings at least this long (a cluster's CA certificate, policy documents) are remembered once quoted. */
+const REMEMBERED_LENGTH = 256;
+const REMEMBERED_MAX = 1024;
+const remembered = new Map<string, string>();
+
+/**
+ * JSON.stringify(text): most service strings need no escaping, and a regex test then quoting beats the
+ * general path. Long strings come back request after request as the same stored value, and scanning
+ * them is the cost, so their quoted form is kept (V8 keeps a string's hash with it: a lookup is cheap).
+ */
 export function jsonString(text: string): string {
+  if (text.length < REMEMBERED_LENGTH) return quote(text);
+  let quoted = remembered.get(text);
+  if (quoted === undefined) {
+    if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+    remembered.set(text, (quoted = quote(text)));
+  }
+  return quoted;
+}
+
+function quote(text: string): string {
   return JSON_SPECIALS.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
