@@ -5,6 +5,7 @@
  * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied.
  */
 import { AwsError } from '../kernel/aws-error.ts';
+import { TimeText } from '../kernel/time-text.ts';
 import {
   AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, RequestContext, validatePolicy,
   type CompiledPolicy, type ContextInput, type Decision,
@@ -119,28 +120,18 @@ export class Authorizer {
   }
 }
 
-/**
- * The global condition keys every request carries (IAM-SPEC §4.1). The time keys change once a second,
- * so their text is kept for the second it was made in.
- */
+/** The global condition keys every request carries (IAM-SPEC §4.1); the time keys are made once a second. */
 class GlobalKeys {
-  private second = Number.NaN;
-  private currentTime = '';
-  private epochTime = '';
+  private readonly currentTime = new TimeText(1000, (ms) => new Date(ms).toISOString().replace('.000Z', 'Z'));
+  private readonly epochTime = new TimeText(1000, (ms) => String(ms / 1000));
 
   of(facts: RequestFacts): Record<string, ContextInput> {
     const ms = facts.time.getTime();
-    const second = Math.floor(ms / 1000);
-    if (second !== this.second) {
-      this.second = second;
-      this.currentTime = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
-      this.epochTime = String(second);
-    }
     const keys: Record<string, ContextInput> = {
       'aws:SourceIp': facts.sourceIp,
       'aws:SecureTransport': facts.secure,
-      'aws:CurrentTime': this.currentTime,
-      'aws:EpochTime': this.epochTime,
+      'aws:CurrentTime': this.currentTime.at(ms),
+      'aws:EpochTime': this.epochTime.at(ms),
       'aws:RequestedRegion': facts.region,
       'aws:ViaAWSService': false,
     };

@@ -11,10 +11,12 @@
  * an idle keep-alive connection closed after `keepAliveTimeoutMs`.
  */
 import { STATUS_CODES } from 'node:http';
+import { TimeText } from '../kernel/time-text.ts';
 import type { Socket } from 'node:net';
 import type { App } from './app.ts';
-import type { HttpRequest, HttpResponse } from './http-exchange.ts';
-import { readRequestHead, type RequestHead } from './http1-request-head.ts';
+import { splitTarget, type HttpRequest, type HttpResponse } from './http-exchange.ts';
+import { EndOfTurnBatch } from './end-of-turn-batch.ts';
+import { FIELD_VALUE, readRequestHead, TOKEN, type RequestHead } from './http1-request-head.ts';
 import type { InFlight } from './in-flight.ts';
 import { peerAddress } from './node-http-server.ts';
 
@@ -22,8 +24,6 @@ const HEAD_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 300_000;
 const EMPTY = Buffer.alloc(0);
 const INTERNAL_ERROR: HttpResponse = { status: 500, headers: { 'content-type': 'text/plain' }, body: '' };
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** What a fast connection needs from the endpoint. */
 export interface FastPathContext {
@@ -45,7 +45,7 @@ export class FastHttpConnection {
   private closing = false;
   private done = false;
   private peerEnded = false;
-  /** When the first byte of the request being received arrived (0 when none is). */
+  /** Since when the request being received has been awaited (0 when none is). */
   private receivingSince = 0;
   private readonly sourceIp: string;
   private readonly onData = (chunk: Buffer): void => this.received(chunk);
@@ -79,12 +79,7 @@ export class FastHttpConnection {
   }
 
   private received(chunk: Buffer): void {
-    if (this.unread.length === 0) {
-      this.unread = chunk;
-      if (this.receivingSince === 0) this.receivingSince = Date.now();
-    } else {
-      this.unread = Buffer.concat([this.unread, chunk]);
-    }
+    this.unread = this.unread.length === 0 ? chunk : Buffer.concat([this.unread, chunk]);
     if (!this.busy) this.next();
   }
 
@@ -111,7 +106,7 @@ export class FastHttpConnection {
     }
     const body = this.unread.subarray(head.headBytes, total);
     this.unread = this.unread.length === total ? EMPTY : this.unread.subarray(total);
-    this.receivingSince = this.unread.length === 0 ? 0 : Date.now();
+    this.receivingSince = 0;
     this.busy = true;
     this.context.inFlight.begin();
     void this.answer(head, body);
@@ -145,11 +140,9 @@ export class FastHttpConnection {
   }
 
   private request(head: RequestHead, body: Buffer): HttpRequest {
-    const mark = head.target.indexOf('?');
     return {
       method: head.method,
-      path: mark < 0 ? head.target : head.target.slice(0, mark),
-      query: mark < 0 ? '' : head.target.slice(mark + 1),
+      ...splitTarget(head.target),
       headers: head.headers,
       body,
       sourceIp: this.sourceIp,
@@ -197,22 +190,23 @@ export class FastHttpConnection {
  * the rest of the turn.
  */
 export class ResponseBatch {
-  private pending: { socket: Socket; wire: string; end: boolean }[] = [];
-
-  /** Queues `wire` for `socket`, to be followed by the end of the connection when `end`. */
-  add(socket: Socket, wire: string, end: boolean): void {
-    if (this.pending.push({ socket, wire, end }) === 1) setImmediate(this.flush);
-  }
-
-  readonly flush = (): void => {
-    const batch = this.pending;
-    this.pending = [];
-    for (const { socket, wire, end } of batch) {
+  private readonly batch = new EndOfTurnBatch<{ socket: Socket; wire: string; end: boolean }>((answers) => {
+    for (const { socket, wire, end } of answers) {
       if (socket.destroyed) continue;
       if (end) socket.end(wire);
       else socket.write(wire);
     }
-  };
+  });
+
+  /** Queues `wire` for `socket`, to be followed by the end of the connection when `end`. */
+  add(socket: Socket, wire: string, end: boolean): void {
+    this.batch.add({ socket, wire, end });
+  }
+
+  /** Writes what is queued now. */
+  flush(): void {
+    this.batch.flush();
+  }
 }
 
 /** The response as bytes on the wire, in node:http's header style (Date, Connection, Keep-Alive). */
@@ -221,7 +215,7 @@ function serialize(response: HttpResponse, keepAlive: boolean, keepAliveTimeoutM
   for (const name in response.headers) {
     const value = response.headers[name]!;
     // A CR or LF from data would split the response; such a header is a bug, answered as a 500.
-    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) throw new TypeError(`invalid response header ${name}`);
+    if (!TOKEN.test(name) || !FIELD_VALUE.test(value)) throw new TypeError(`invalid response header ${name}`);
     head += `${name}: ${value}\r\n`;
   }
   head += `content-length: ${Buffer.byteLength(response.body)}\r\nDate: ${httpDate()}\r\n`;
@@ -229,16 +223,9 @@ function serialize(response: HttpResponse, keepAlive: boolean, keepAliveTimeoutM
   return head + response.body;
 }
 
-let dateSecond = -1;
-let dateText = '';
+const HTTP_DATE = new TimeText(1000, (ms) => new Date(ms).toUTCString());
 
-/** The IMF-fixdate of now, made once a second. */
+/** The IMF-fixdate of now. */
 function httpDate(): string {
-  const now = Date.now();
-  const second = Math.floor(now / 1000);
-  if (second !== dateSecond) {
-    dateSecond = second;
-    dateText = new Date(second * 1000).toUTCString();
-  }
-  return dateText;
+  return HTTP_DATE.at(Date.now());
 }

@@ -33,12 +33,13 @@ export type HeadResult = RequestHead | 'incomplete' | 'unusual';
 
 const CR = 0x0d;
 const LF = 0x0a;
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A field name (RFC 9110 token). */
+export const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const METHOD = /^[A-Z]+$/;
 /** Visible ASCII only: no spaces, controls or raw non-ASCII in the target. */
 const TARGET = /^\/[\x21-\x7e]*$/;
 /** Field values: HTAB, visible ASCII, SP and obs-text; no other controls. */
-const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+export const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const DIGITS = /^\d{1,16}$/;
 /** Headers whose presence means framing or semantics the fast path does not implement. */
 const LEFT_TO_NODE = new Set(['transfer-encoding', 'expect', 'upgrade', 'te', 'trailer', 'http2-settings']);

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App } from './app.ts';
-import type { HttpRequest } from './http-exchange.ts';
+import { splitTarget, type HttpRequest } from './http-exchange.ts';
 import type { InFlight } from './in-flight.ts';
 
 /** Bodies larger than this are refused before they are read in full. */
@@ -69,12 +69,9 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, inFlight: InFlight)
 
 async function respond(app: App, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
   try {
-    const target = req.url ?? '/';
-    const mark = target.indexOf('?');
     const request: HttpRequest = {
       method: req.method ?? 'GET',
-      path: mark < 0 ? target : target.slice(0, mark),
-      query: mark < 0 ? '' : target.slice(mark + 1),
+      ...splitTarget(req.url ?? '/'),
       headers: singleValued(req.headers),
       body,
       sourceIp: peerAddress(req.socket.remoteAddress),

@@ -5,6 +5,8 @@
  */
 import { writeSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
+import { TimeText } from '../kernel/time-text.ts';
+import { EndOfTurnBatch } from './end-of-turn-batch.ts';
 
 /** What is logged about a request. */
 export interface RequestLogEntry {
@@ -33,48 +35,21 @@ export interface RequestLog {
 export const silentLog: RequestLog = { request: () => {}, failure: () => {}, info: () => {}, flush: () => {} };
 
 /**
- * Lines logged during one turn of the event loop leave in one write at its end: a write per request
- * would cost more than deciding the request, and pino's own SonicBoom destination re-measures its
- * whole pending buffer on every line (about 3 µs a line here). On Linux, writes to stdout (file, pipe
- * or terminal) are synchronous, so nothing is lost at exit once `flush` ran.
+ * pino's `isoTime`, made once per millisecond instead of once per line.
  */
-class TurnBatchedLines {
-  private lines: string[] = [];
-
-  constructor(private readonly out: (text: string) => void) {}
-
-  /** pino's destination interface. */
-  write(line: string): boolean {
-    if (this.lines.push(line) === 1) setImmediate(this.drain);
-    return true;
-  }
-
-  readonly drain = (): void => {
-    if (this.lines.length === 0) return;
-    const text = this.lines.join('');
-    this.lines = [];
-    this.out(text);
-  };
-}
-
-let stampMs = Number.NaN;
-let stampText = '';
-
-/** pino's `isoTime`, made once per millisecond instead of once per line. */
-function isoTimeOncePerMs(): string {
-  const now = Date.now();
-  if (now !== stampMs) {
-    stampMs = now;
-    stampText = `,"time":"${new Date(now).toISOString()}"`;
-  }
-  return stampText;
-}
+const ISO_TIME = new TimeText(1, (ms) => `,"time":"${new Date(ms).toISOString()}"`);
 
 /** A pino-backed log writing JSON lines to `destination`: a file descriptor, stdout (1) by default. */
 export function pinoLog(options: { level?: string; destination?: number } = {}): RequestLog {
   const fd = options.destination ?? 1;
-  const lines = new TurnBatchedLines(fd === 1 ? (text) => process.stdout.write(text) : (text) => writeAll(fd, text));
-  const logger: Logger = pino({ level: options.level ?? 'info', base: undefined, timestamp: isoTimeOncePerMs }, lines);
+  // The lines of one event-loop turn leave in one write: a write per request would cost more than
+  // deciding the request, and pino's SonicBoom destination re-measures its whole pending buffer on
+  // every line (about 3 µs a line here). On Linux, writes to stdout (file, pipe or terminal) are
+  // synchronous, so nothing is lost at exit once `flush` ran.
+  const out = fd === 1 ? (text: string) => process.stdout.write(text) : (text: string) => writeAll(fd, text);
+  const lines = new EndOfTurnBatch<string>((batch) => out(batch.join('')));
+  const destination = { write: (line: string) => lines.add(line) };
+  const logger: Logger = pino({ level: options.level ?? 'info', base: undefined, timestamp: () => ISO_TIME.at(Date.now()) }, destination);
   return {
     request: (entry) => logger.info(entry, 'request'),
     failure: (requestId, error) => {
@@ -82,7 +57,7 @@ export function pinoLog(options: { level?: string; destination?: number } = {}):
       logger.error({ requestId, error: e }, 'internal failure');
     },
     info: (message, fields) => logger.info(fields ?? {}, message),
-    flush: () => lines.drain(),
+    flush: () => lines.flush(),
   };
 }
 
