@@ -39,6 +39,7 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
   }
   const { pinoLog } = await import('../server/request-log.ts');
   const log = pinoLog({ level: values['log-level'] });
+  process.once('exit', () => log.flush()); // an unexpected exit still writes the lines waiting in memory
   const tollgate = await startTollgate({ host: values.host, port, dataDir: values['data-dir'], log, eksDelaySeconds });
   io.stderr(`Tollgate: AWS IAM, STS and EKS on one endpoint\n`);
   io.stderr(`data directory: ${tollgate.runtime.dataDir}\n`);

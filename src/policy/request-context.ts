@@ -7,9 +7,15 @@ import { principalContextKeys, type RequestPrincipal } from './request-principal
 
 export type ContextValue = string | readonly string[];
 
-/** Read-only view of a request's condition keys. */
+/**
+ * Read-only view of a request's condition keys. A context may sit on another (`extend`): the keys of a
+ * request layered over the keys of its caller, which are built once per caller. Lookups fall through
+ * the layers; nothing is copied per request.
+ */
 export class RequestContext {
   private readonly values: Map<string, ContextValue>;
+  /** The layer underneath: keys absent here are looked up there. */
+  private readonly below: RequestContext | undefined;
   /** Set when this context already holds every key `principalContextKeys` gives for this principal. */
   readonly principalKeysOf: RequestPrincipal | undefined;
 
@@ -19,9 +25,14 @@ export class RequestContext {
     copyOf?: RequestContext,
     /** The principal whose keys `entries` (or the copy) holds; null when a removal may have dropped one. */
     principal?: RequestPrincipal | null,
+    /** The layer underneath (see `extend`). */
+    below?: RequestContext,
+    /** Keys to share rather than copy: the map of a context, which no one changes after it is built. */
+    shared?: Map<string, ContextValue>,
   ) {
-    this.values = copyOf ? new Map(copyOf.values) : new Map();
-    this.principalKeysOf = principal === null ? undefined : principal ?? copyOf?.principalKeysOf;
+    this.values = shared ?? (copyOf ? copyOf.flatMap() : new Map());
+    this.below = below;
+    this.principalKeysOf = principal === null ? undefined : principal ?? copyOf?.principalKeysOf ?? below?.principalKeysOf;
     if (!entries) return;
     const pairs = Symbol.iterator in entries ? (entries as Iterable<readonly [string, ContextInput]>) : Object.entries(entries);
     for (const [key, value] of pairs) this.set(key, value);
@@ -29,23 +40,24 @@ export class RequestContext {
 
   /** Value of `lowerKey` (which must already be lower-case), or undefined when absent. */
   get(lowerKey: string): ContextValue | undefined {
-    return this.values.get(lowerKey);
+    const value = this.values.get(lowerKey);
+    return value !== undefined || this.below === undefined ? value : this.below.get(lowerKey);
   }
 
   /** Value of `key` in any case. */
   lookup(key: string): ContextValue | undefined {
-    return this.values.get(key.toLowerCase());
+    return this.get(lowerCaseKey(key));
   }
 
   /** True when the key is present. */
   has(key: string): boolean {
-    return this.values.has(key.toLowerCase());
+    return this.lookup(key) !== undefined;
   }
 
   /** A copy with `key` set (or removed when `value` is undefined). */
   with(key: string, value: ContextInput | undefined): RequestContext {
     const copy = new RequestContext(undefined, this, value === undefined ? null : undefined);
-    if (value === undefined) copy.values.delete(key.toLowerCase());
+    if (value === undefined) copy.values.delete(lowerCaseKey(key));
     else copy.set(key, value);
     return copy;
   }
@@ -55,21 +67,34 @@ export class RequestContext {
     return new RequestContext(principalContextKeys(principal), undefined, principal);
   }
 
-  /** A copy with every key of `layer` set, replacing what was there (one native map copy, then the layer). */
-  extend(layer: Readonly<Record<string, ContextInput>>): RequestContext {
-    return new RequestContext(layer, this);
+  /**
+   * This context with every key of `layer` set over it, replacing what was there. A context given as
+   * the layer (which must not sit on another) is shared, not copied.
+   */
+  extend(layer: Readonly<Record<string, ContextInput>> | RequestContext): RequestContext {
+    if (!(layer instanceof RequestContext)) return new RequestContext(layer, undefined, undefined, this);
+    if (layer.below !== undefined) throw new Error('only a context without layers underneath can be laid over another');
+    return new RequestContext(undefined, undefined, undefined, this, layer.values);
   }
 
   /** A copy to which every key of `defaults` that is absent here is added. */
   withDefaults(defaults: Readonly<Record<string, ContextInput>>): RequestContext {
     const copy = new RequestContext(undefined, this);
-    for (const [key, value] of Object.entries(defaults)) if (!copy.values.has(key.toLowerCase())) copy.set(key, value);
+    for (const [key, value] of Object.entries(defaults)) if (!copy.values.has(lowerCaseKey(key))) copy.set(key, value);
     return copy;
   }
 
   /** Every key (lower-cased) with its value. */
   entries(): IterableIterator<[string, ContextValue]> {
-    return this.values.entries();
+    return this.flatMap().entries();
+  }
+
+  /** All layers in one new map, upper layers winning. */
+  private flatMap(): Map<string, ContextValue> {
+    if (this.below === undefined) return new Map(this.values);
+    const map = this.below.flatMap();
+    for (const [key, value] of this.values) map.set(key, value);
+    return map;
   }
 
   private set(key: string, value: ContextInput): void {

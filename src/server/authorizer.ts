@@ -5,7 +5,6 @@
  * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied.
  */
 import { AwsError } from '../kernel/aws-error.ts';
-import { TimeText } from '../kernel/time-text.ts';
 import {
   AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, RequestContext, validatePolicy,
   type CompiledPolicy, type ContextInput, type Decision,
@@ -120,23 +119,38 @@ export class Authorizer {
   }
 }
 
-/** The global condition keys every request carries (IAM-SPEC §4.1); the time keys are made once a second. */
+/**
+ * The global condition keys every request carries (IAM-SPEC §4.1). They change with the second and the
+ * client, so each distinct set is built once a second and laid over callers' keys as it is.
+ */
 class GlobalKeys {
-  private readonly currentTime = new TimeText(1000, (ms) => new Date(ms).toISOString().replace('.000Z', 'Z'));
-  private readonly epochTime = new TimeText(1000, (ms) => String(ms / 1000));
+  private second = Number.NaN;
+  private readonly layers = new Map<string, RequestContext>();
 
-  of(facts: RequestFacts): Record<string, ContextInput> {
+  of(facts: RequestFacts): RequestContext {
     const ms = facts.time.getTime();
-    const keys: Record<string, ContextInput> = {
-      'aws:SourceIp': facts.sourceIp,
-      'aws:SecureTransport': facts.secure,
-      'aws:CurrentTime': this.currentTime.at(ms),
-      'aws:EpochTime': this.epochTime.at(ms),
-      'aws:RequestedRegion': facts.region,
-      'aws:ViaAWSService': false,
-    };
-    if (facts.userAgent !== undefined) keys['aws:UserAgent'] = facts.userAgent;
-    if (facts.referer !== undefined) keys['aws:Referer'] = facts.referer;
-    return keys;
+    const second = Math.floor(ms / 1000);
+    if (second !== this.second || this.layers.size >= 1024) {
+      this.second = second;
+      this.layers.clear();
+    }
+    const key = `${facts.sourceIp} ${facts.secure} ${facts.region} ${facts.userAgent === undefined ? '-' : `+${facts.userAgent}`} ${facts.referer === undefined ? '-' : `+${facts.referer}`}`;
+    let layer = this.layers.get(key);
+    if (layer === undefined) this.layers.set(key, (layer = new RequestContext(globalKeys(facts, second * 1000))));
+    return layer;
   }
+}
+
+function globalKeys(facts: RequestFacts, secondMs: number): Record<string, ContextInput> {
+  const keys: Record<string, ContextInput> = {
+    'aws:SourceIp': facts.sourceIp,
+    'aws:SecureTransport': facts.secure,
+    'aws:CurrentTime': new Date(secondMs).toISOString().replace('.000Z', 'Z'),
+    'aws:EpochTime': String(secondMs / 1000),
+    'aws:RequestedRegion': facts.region,
+    'aws:ViaAWSService': false,
+  };
+  if (facts.userAgent !== undefined) keys['aws:UserAgent'] = facts.userAgent;
+  if (facts.referer !== undefined) keys['aws:Referer'] = facts.referer;
+  return keys;
 }

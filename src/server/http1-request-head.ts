@@ -31,8 +31,6 @@ export interface RequestHead {
 /** Not a whole head yet, or a request the fast path leaves to node:http. */
 export type HeadResult = RequestHead | 'incomplete' | 'unusual';
 
-const CR = 0x0d;
-const LF = 0x0a;
 /** A field name (RFC 9110 token). */
 export const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const METHOD = /^[A-Z]+$/;
@@ -68,7 +66,7 @@ export function readRequestHead(bytes: Buffer, start: number, maxBodyBytes: numb
     if (colon <= 0) return 'unusual';
     const name = line.slice(0, colon);
     if (!TOKEN.test(name)) return 'unusual'; // also refuses `name :` and folded lines
-    const lower = name.toLowerCase();
+    const lower = lowerName(name);
     if (lower in headers || LEFT_TO_NODE.has(lower)) return 'unusual';
     const value = trimOws(line.slice(colon + 1));
     if (!FIELD_VALUE.test(value)) return 'unusual';
@@ -89,13 +87,26 @@ export function readRequestHead(bytes: Buffer, start: number, maxBodyBytes: numb
   return { method, target, headers, headBytes: end + 4 - start, bodyBytes, keepAlive };
 }
 
-/** The offset of the CRLF CRLF ending the head that starts at `start`, or -1. */
+const HEAD_END = Buffer.from('\r\n\r\n');
+
+/** The offset of the CRLF CRLF ending the head that starts at `start`, or -1 (also when none is within reach). */
 function headEnd(bytes: Buffer, start: number): number {
-  for (let i = bytes.indexOf(LF, start); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(LF, i + 1)) {
-    if (i - 1 >= start && bytes[i - 1] === CR && bytes[i + 1] === CR && bytes[i + 2] === LF) return i - 1;
-    if (i - start > MAX_HEAD_BYTES) return -1;
+  // One native search over at most the largest head accepted, rather than one per line.
+  const reach = Math.min(bytes.length, start + MAX_HEAD_BYTES + HEAD_END.length);
+  return (reach === bytes.length ? bytes : bytes.subarray(0, reach)).indexOf(HEAD_END, start);
+}
+
+const LOWER_NAMES_MAX = 1024;
+const lowerNames = new Map<string, string>();
+
+/** `name.toLowerCase()`, kept: clients send the same few header names in every request. */
+function lowerName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    if (lowerNames.size >= LOWER_NAMES_MAX) lowerNames.clear();
+    lowerNames.set(name, (lower = name.toLowerCase()));
   }
-  return -1;
+  return lower;
 }
 
 function trimOws(text: string): string {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { ManualClock } from '../kernel/clock.ts';
 import { stringToSign } from './canonical-request.ts';
 import { signRequest, type SignRequestInput } from './sign-request.ts';
@@ -9,7 +10,7 @@ import type { SigV4Request } from './sigv4-request.ts';
 import {
   lookupVectorCredentials, SIGV4_VECTORS, VECTOR_KEY, VECTOR_SESSION, VECTOR_TIME, vectorRequest, type SigV4Vector,
 } from './sigv4-vectors.ts';
-import { verifySignature, type SigningCredential, type VerifyOptions } from './verify-signature.ts';
+import { signatureEquals, verifySignature, type SigningCredential, type VerifyOptions } from './verify-signature.ts';
 
 const MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
@@ -182,5 +183,22 @@ describe('verifySignature: check order (IAM-SPEC §8.4)', () => {
   it('passes errors of the credential lookup through unchanged', async () => {
     const failure = new Error('store down');
     await assert.rejects(verify(signed(), { lookupCredentials: async () => { throw failure; } }), (e) => e === failure);
+  });
+});
+
+describe('signatureEquals', () => {
+  const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
+  it('is true exactly when the two signatures are the same text', () => {
+    fc.assert(fc.property(hex, hex, (a, b) => signatureEquals(a, b) === (a === b)));
+    fc.assert(fc.property(hex, (a) => signatureEquals(a, Buffer.from(a, 'latin1').toString('latin1'))));
+  });
+
+  it('refuses a signature that differs in one character, in case, or in length', () => {
+    const signature = 'a'.repeat(63) + 'b';
+    assert.equal(signatureEquals(signature, 'a'.repeat(64)), false);
+    assert.equal(signatureEquals(signature, signature.toUpperCase()), false);
+    assert.equal(signatureEquals(signature, signature.slice(1)), false);
+    assert.equal(signatureEquals(signature, `${signature}0`), false);
+    assert.equal(signatureEquals(signature, ''), false);
   });
 });

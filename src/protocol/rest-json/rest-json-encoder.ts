@@ -27,6 +27,12 @@ interface OutputPlan {
 
 const plans = new ModelMemo<OutputPlan>(outputPlan);
 
+/**
+ * Bodies of frozen outputs, by output: an operation that answers the very same frozen object again (a
+ * view of state that has not changed, such as a described cluster) has its body written once.
+ */
+const frozenBodies = new WeakMap<WireStructure, { readonly plan: OutputPlan; readonly body: string }>();
+
 function outputPlan(model: ServiceModel, operation: string): OutputPlan {
   const op = model.operations[operation]!;
   const shape = structureNamed(model, op.output);
@@ -46,8 +52,11 @@ export function encodeRestJsonOutput(model: ServiceModel, operation: string, out
   const plan = plans.get(model, operation);
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-requestid': requestId };
   if (plan.body === undefined || output === undefined) return { status: plan.status, headers, body: '{}' };
-  const status = plan.bound.length === 0 ? plan.status : bindMembers(model, plan, output, headers);
-  return { status, headers, body: plan.body(output) };
+  if (plan.bound.length > 0) return { status: bindMembers(model, plan, output, headers), headers, body: plan.body(output) };
+  if (!Object.isFrozen(output)) return { status: plan.status, headers, body: plan.body(output) };
+  let known = frozenBodies.get(output);
+  if (known?.plan !== plan) frozenBodies.set(output, (known = { plan, body: plan.body(output) }));
+  return { status: plan.status, headers, body: known.body };
 }
 
 /** Writes header-bound members into `headers`; the status code, from a statusCode-bound member or the model. */
