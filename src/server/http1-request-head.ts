@@ -64,9 +64,8 @@ export function readRequestHead(bytes: Buffer, start: number, maxBodyBytes: numb
     const line = lines[i]!;
     const colon = line.indexOf(':');
     if (colon <= 0) return 'unusual';
-    const name = line.slice(0, colon);
-    if (!TOKEN.test(name)) return 'unusual'; // also refuses `name :` and folded lines
-    const lower = lowerName(name);
+    const lower = lowerName(line.slice(0, colon)); // undefined also for `name :` and folded lines
+    if (lower === undefined) return 'unusual';
     if (lower in headers || LEFT_TO_NODE.has(lower)) return 'unusual';
     const value = trimOws(line.slice(colon + 1));
     if (!FIELD_VALUE.test(value)) return 'unusual';
@@ -99,10 +98,14 @@ function headEnd(bytes: Buffer, start: number): number {
 const LOWER_NAMES_MAX = 1024;
 const lowerNames = new Map<string, string>();
 
-/** `name.toLowerCase()`, kept: clients send the same few header names in every request. */
-function lowerName(name: string): string {
+/**
+ * `name.toLowerCase()` when `name` is a field name (a token), else undefined. Valid names are kept with
+ * their lower-cased form: clients send the same few in every request.
+ */
+function lowerName(name: string): string | undefined {
   let lower = lowerNames.get(name);
   if (lower === undefined) {
+    if (!TOKEN.test(name)) return undefined;
     if (lowerNames.size >= LOWER_NAMES_MAX) lowerNames.clear();
     lowerNames.set(name, (lower = name.toLowerCase()));
   }

@@ -49,23 +49,27 @@ export function readSignatureClaim(headers: SigV4Request['headers'], params: rea
 
 function fromAuthorizationHeader(header: string, headers: SigV4Request['headers']): SignatureClaim {
   const trimmed = header.trim();
-  const space = trimmed.search(/\s/);
+  const space = firstWhitespace(trimmed);
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
-  const fields = new Map<string, string>();
-  if (space >= 0) {
-    for (const piece of trimmed.slice(space + 1).split(',')) {
-      const field = piece.trim();
-      if (field === '') continue;
-      const eq = field.indexOf('=');
-      if (eq < 0) {
-        throw sigv4Error('IncompleteSignature', `'${field}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
-      }
-      fields.set(field.slice(0, eq), field.slice(eq + 1)); // a repeated field: the last one wins
+  let credential: string | undefined;
+  let signature: string | undefined;
+  let signedHeaders: string | undefined;
+  // `key=value` pieces separated by commas, each trimmed; empty ones skipped; a repeated key: the last one wins.
+  for (let start = space < 0 ? trimmed.length : space + 1; start < trimmed.length; ) {
+    const comma = trimmed.indexOf(',', start);
+    const end = comma < 0 ? trimmed.length : comma;
+    const field = trimmed.slice(start, end).trim();
+    start = end + 1;
+    if (field === '') continue;
+    const eq = field.indexOf('=');
+    if (eq < 0) {
+      throw sigv4Error('IncompleteSignature', `'${field}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
     }
+    const key = field.slice(0, eq);
+    if (key === 'Credential') credential = field.slice(eq + 1);
+    else if (key === 'Signature') signature = field.slice(eq + 1);
+    else if (key === 'SignedHeaders') signedHeaders = field.slice(eq + 1);
   }
-  const credential = fields.get('Credential');
-  const signature = fields.get('Signature');
-  const signedHeaders = fields.get('SignedHeaders');
   const xAmzDate = firstHeader(headers, 'x-amz-date');
   const rawDate = xAmzDate ?? firstHeader(headers, 'date');
   const missing: string[] = [];
@@ -147,6 +151,16 @@ function parseExpires(text: string): number {
 function decoded(params: readonly EncodedParam[], name: string): string | undefined {
   const value = findParam(params, name);
   return value === undefined ? undefined : uriDecode(value);
+}
+
+/** The index of the first whitespace character (as `/\s/` matches), or -1. */
+function firstWhitespace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return i;
+    if (c > 0x7f && /\s/.test(text[i]!)) return i;
+  }
+  return -1;
 }
 
 function isSorted(names: readonly string[]): boolean {

@@ -114,7 +114,7 @@ export async function verifySignature<C extends SigningCredential>(
       throw sigv4Error('SignatureDoesNotMatch', SIGV4_MESSAGES.signatureMismatch);
     }
 
-    if (!sessionTokenMatches(found.sessionToken, claim.sessionToken)) {
+    if (!sessionTokenMatches(found, claim.sessionToken)) {
       throw sigv4Error('InvalidClientTokenId', SIGV4_MESSAGES.invalidToken);
     }
     if (found.expiresAt !== undefined && now >= found.expiresAt) throw sigv4Error('ExpiredToken', SIGV4_MESSAGES.expiredToken);
@@ -149,11 +149,17 @@ export function signatureEquals(expected: string, presented: string): boolean {
 }
 
 /** A long-term key must come without a token; a temporary one with exactly its own (compared in constant time). */
-function sessionTokenMatches(required: string | undefined, presented: string | undefined): boolean {
+function sessionTokenMatches(credential: SigningCredential, presented: string | undefined): boolean {
+  const required = credential.sessionToken;
   if (required === undefined) return presented === undefined;
   if (presented === undefined) return false;
-  return timingSafeEqual(digest(required), digest(presented));
+  let expected = requiredTokenDigests.get(credential);
+  if (expected === undefined) requiredTokenDigests.set(credential, (expected = digest(required)));
+  return timingSafeEqual(expected, digest(presented));
 }
+
+/** The stand-in of each looked-up credential's own token, made once per credential record rather than per request. */
+const requiredTokenDigests = new WeakMap<SigningCredential, Buffer>();
 
 /** Equal-length stand-ins for tokens of any length, so the comparison's time says nothing about them. */
 function digest(text: string): Buffer {

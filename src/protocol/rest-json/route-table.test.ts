@@ -61,5 +61,19 @@ describe('restJson1 routing (EKS)', () => {
     assert.deepEqual(table.match('GET', '/b/a/b%2Fc.txt'), { operation: 'GetObject', labels: { Bucket: 'b', Key: 'a/b/c.txt' } });
     assert.equal(table.match('GET', '/b/k', new URLSearchParams('acl'))?.operation, 'GetAcl');
     assert.equal(table.match('GET', '/b')?.operation, 'ListBucket');
+    // The same path asked again, with and without the query parameter: the query still decides.
+    assert.equal(table.match('GET', '/b/k')?.operation, 'GetObject');
+    assert.equal(table.match('GET', '/b/k', new URLSearchParams('acl'))?.operation, 'GetAcl');
+    assert.equal(table.match('GET', '/b/k')?.operation, 'GetObject');
+  });
+
+  it('answers a path asked again as the first time (matches are remembered by method and path)', () => {
+    const fresh = new RouteTable(eksModel);
+    for (let round = 0; round < 3; round++) {
+      assert.deepEqual(fresh.match('GET', '/clusters/a/node-groups/b'), { operation: 'DescribeNodegroup', labels: { name: 'a', nodegroupName: 'b' } });
+      assert.deepEqual(fresh.match('GET', '/clusters/a'), { operation: 'DescribeCluster', labels: { name: 'a' } });
+      assert.deepEqual(fresh.match('DELETE', '/clusters/a'), { operation: 'DeleteCluster', labels: { name: 'a' } });
+      assert.equal(fresh.match('GET', '/clusters/a/unknown'), undefined);
+    }
   });
 });

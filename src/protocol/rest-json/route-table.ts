@@ -44,10 +44,18 @@ function decodeSegment(segment: string): string | undefined {
 /** An empty query string, shared because nothing writes to it: a request without one then allocates none. */
 export const NO_QUERY: URLSearchParams = new URLSearchParams();
 
+const KNOWN_MAX = 4096;
+
 /** The routes of one restJson1 service, most specific first. */
 export class RouteTable {
   /** The routes by method, each list most specific first. */
   private readonly byMethod = new Map<string, Route[]>();
+  /**
+   * Matches already made, by method and path, for methods none of whose routes require a query
+   * parameter (so the path alone decides): clients send the same few paths again and again.
+   */
+  private readonly known = new Map<string, RouteMatch | undefined>();
+  private readonly pathDecides = new Set<string>();
 
   constructor(model: ServiceModel) {
     const routes: Route[] = [];
@@ -58,10 +66,21 @@ export class RouteTable {
       if (list === undefined) this.byMethod.set(route.method, [route]);
       else list.push(route);
     }
+    for (const [method, list] of this.byMethod) if (list.every((route) => route.query.size === 0)) this.pathDecides.add(method);
   }
 
   /** The operation for `method` and the raw (percent-encoded) `path`, or undefined. */
   match(method: string, path: string, query: URLSearchParams = NO_QUERY): RouteMatch | undefined {
+    if (!this.pathDecides.has(method)) return this.search(method, path, query);
+    const key = `${method} ${path}`;
+    if (this.known.has(key)) return this.known.get(key);
+    const found = this.search(method, path, query);
+    if (this.known.size >= KNOWN_MAX) this.known.clear();
+    this.known.set(key, found === undefined ? undefined : Object.freeze({ operation: found.operation, labels: Object.freeze(found.labels) }));
+    return found;
+  }
+
+  private search(method: string, path: string, query: URLSearchParams): RouteMatch | undefined {
     const routes = this.byMethod.get(method.toUpperCase());
     if (routes === undefined) return undefined;
     const segments = pathSegments(path);
