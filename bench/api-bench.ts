@@ -52,7 +52,8 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
 async function startTollgate(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const logFile = join(dataDir, 'server.log');
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...(process.env['TOLLGATE_BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['TOLLGATE_BENCH_PROFILE']}`] : []), bin, 'serve', '--port', '0', '--data-dir', dataDir, ...(process.env['TOLLGATE_BENCH_QUIET'] ? ['--log-level', 'silent'] : [])], { stdio: ['ignore', log, 'inherit'] });
+  // Started as `npm start` starts it (package.json), with its V8 flag.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...(process.env['TOLLGATE_BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['TOLLGATE_BENCH_PROFILE']}`] : []), bin, 'serve', '--port', '0', '--data-dir', dataDir, ...(process.env['TOLLGATE_BENCH_QUIET'] ? ['--log-level', 'silent'] : [])], { stdio: ['ignore', log, 'inherit'] });
   closeSync(log);
   let exited = false;
   child.once('exit', () => { exited = true; });

@@ -88,7 +88,7 @@ export function createApp(deps: AppDependencies): App {
       assertValidInput(definition.model, call.operation, call.input);
       const operation = definition.operations[call.operation];
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
-      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region: verified.scope.region, requestId, ...(deps.eksDelaySeconds === undefined ? {} : { eksDelaySeconds: deps.eksDelaySeconds }) };
+      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region: verified.scope.region, requestId, eksDelaySeconds: deps.eksDelaySeconds };
       const checks = await operation.authorize(call.input, ctx);
       const outcome = await authorizer.authorize(caller, checks, {
         sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: verified.scope.region,

@@ -7,7 +7,7 @@
 import { AwsError } from '../kernel/aws-error.ts';
 import {
   AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, RequestContext, validatePolicy,
-  type CompiledPolicy, type ContextInput, type Decision,
+  type CompiledPolicy, type ContextInput, type Decision, type StatementRef,
 } from '../policy/index.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import { loadCallerPolicySet } from '../services/iam/caller-policy-set.ts';
@@ -73,7 +73,7 @@ export class Authorizer {
       last = {
         decision: decision.decision,
         action: check.action,
-        decidedBy: deciding && `${deciding.policyKind}:${deciding.policyArn ?? deciding.policyName}#${deciding.sid ?? deciding.statementIndex}`,
+        decidedBy: deciding && decidedBy(deciding),
       };
       if (decision.decision !== 'Allowed') {
         const message = accessDeniedMessage(decision, request) ?? '';
@@ -119,6 +119,16 @@ export class Authorizer {
   }
 }
 
+/** Names of deciding statements, made once per compiled statement. */
+const statementNames = new WeakMap<StatementRef, string>();
+
+/** `kind:policy#statement` of a statement, for the request log. */
+function decidedBy(statement: StatementRef): string {
+  let name = statementNames.get(statement);
+  if (name === undefined) statementNames.set(statement, (name = `${statement.policyKind}:${statement.policyArn ?? statement.policyName}#${statement.sid ?? statement.statementIndex}`));
+  return name;
+}
+
 /**
  * The global condition keys every request carries (IAM-SPEC §4.1). They change with the second and the
  * client, so each distinct set is built once a second and laid over callers' keys as it is.
@@ -127,18 +137,29 @@ class GlobalKeys {
   private second = Number.NaN;
   private readonly layers = new Map<string, RequestContext>();
 
+  /** The facts and layer of the last request: under load, most requests come from the client before. */
+  private last: { readonly facts: RequestFacts; readonly layer: RequestContext } | undefined;
+
   of(facts: RequestFacts): RequestContext {
     const ms = facts.time.getTime();
     const second = Math.floor(ms / 1000);
     if (second !== this.second || this.layers.size >= 1024) {
       this.second = second;
       this.layers.clear();
+      this.last = undefined;
     }
+    const last = this.last;
+    if (last !== undefined && sameClient(last.facts, facts)) return last.layer;
     const key = `${facts.sourceIp} ${facts.secure} ${facts.region} ${facts.userAgent === undefined ? '-' : `+${facts.userAgent}`} ${facts.referer === undefined ? '-' : `+${facts.referer}`}`;
     let layer = this.layers.get(key);
     if (layer === undefined) this.layers.set(key, (layer = new RequestContext(globalKeys(facts, second * 1000))));
+    this.last = { facts, layer };
     return layer;
   }
+}
+
+function sameClient(a: RequestFacts, b: RequestFacts): boolean {
+  return a.sourceIp === b.sourceIp && a.secure === b.secure && a.region === b.region && a.userAgent === b.userAgent && a.referer === b.referer;
 }
 
 function globalKeys(facts: RequestFacts, secondMs: number): Record<string, ContextInput> {

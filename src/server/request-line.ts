@@ -5,6 +5,7 @@
  * line; for this one line, written once per request, that walk cost more than deciding the request.
  * Every other line of the log is pino's own.
  */
+import { jsonString } from '../protocol/json-writer.ts';
 import type { RequestLogEntry } from './request-log.ts';
 
 /** pino's number for `info`. */
@@ -23,7 +24,7 @@ export function requestLine(entry: RequestLogEntry, timeField: string): string {
 }
 
 function text(value: string): string {
-  return JSON.stringify(value);
+  return jsonString(value);
 }
 
 /** As pino: a number that is not finite is written null. */

@@ -59,7 +59,7 @@ export interface OperationContext {
   readonly region: string;
   readonly requestId: string;
   /** How long EKS resources stay CREATING, UPDATING or DELETING (`--eks-delay-seconds`); EKS's default when absent. */
-  readonly eksDelaySeconds?: number;
+  readonly eksDelaySeconds?: number | undefined;
 }
 
 /** An operation, typed by its wire input and output. */
