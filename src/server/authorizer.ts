@@ -58,7 +58,7 @@ export class Authorizer {
     const requestContext = callerContext.extend(this.globalKeys.of(facts));
     let last: AuthorizationOutcome = { decision: 'Allowed', action: undefined, decidedBy: undefined };
     for (const check of checks) {
-      const context = check.context ? requestContext.extend(check.context) : requestContext;
+      const context = check.context && hasKeys(check.context) ? requestContext.extend(check.context) : requestContext;
       const request = new AuthorizationRequest({
         principal: caller.principal,
         action: check.action,
@@ -117,6 +117,11 @@ export class Authorizer {
       return compilePolicy(result.document, { kind: policy.kind, name: policy.name, arn: undefined });
     });
   }
+}
+
+function hasKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }
 
 /** Names of deciding statements, made once per compiled statement. */

@@ -86,7 +86,7 @@ export function defineOperation<I extends object, O extends object | undefined>(
   return {
     readOnly: definition.readOnly ?? false,
     authorize: (input, ctx) => definition.authorize(input as unknown as I, ctx),
-    handle: async (input, ctx) => ((await definition.handle(input as unknown as I, ctx)) ?? undefined) as WireStructure | undefined,
+    handle: (input, ctx) => definition.handle(input as unknown as I, ctx) as Promise<WireStructure | undefined>,
   };
 }
 

@@ -93,6 +93,18 @@ describe('awsQuery encoding', () => {
       + `<ResponseMetadata><RequestId>${RID}</RequestId></ResponseMetadata></CreateUserResponse>`);
   });
 
+  it('writes a frozen output seen before with the same result, each time with its own request id', () => {
+    const user = { Path: '/', UserName: 'alice', UserId: 'AIDACKCEVSQ6C2EXAMPLE', Arn: 'arn:aws:iam::123456789012:user/alice', CreateDate: new Date('2024-01-15T12:00:00.789Z') };
+    const plain = encodeQueryOutput(iamModel, 'GetUser', { User: user }, RID).body;
+    const frozen = Object.freeze({ User: Object.freeze({ ...user }) });
+    assert.equal(encodeQueryOutput(iamModel, 'GetUser', frozen, RID).body, plain);
+    assert.equal(encodeQueryOutput(iamModel, 'GetUser', frozen, RID).body, plain);
+    const other = encodeQueryOutput(iamModel, 'GetUser', frozen, 'another-request').body;
+    assert.equal(other, plain.replace(RID, 'another-request'));
+    // The same object answered by another operation is written for that operation.
+    assert.match(encodeQueryOutput(iamModel, 'CreateUser', frozen, RID).body, /^<CreateUserResponse [^>]+><CreateUserResult><User>/);
+  });
+
   it('writes operations without output as ResponseMetadata only', () => {
     assert.equal(encodeQueryOutput(iamModel, 'DeleteUser', undefined, RID).body,
       `<DeleteUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ResponseMetadata><RequestId>${RID}</RequestId></ResponseMetadata></DeleteUserResponse>`);

@@ -82,8 +82,21 @@ export function encodeQueryOutput(model: ServiceModel, operation: string, output
   return { status: 200, headers: queryHeaders(format, requestId), body };
 }
 
+/**
+ * The result elements of frozen outputs, by output: an operation that answers the very same frozen
+ * object again (a view of state that has not changed, such as a user) has its result written once.
+ */
+const frozenResults = new WeakMap<WireStructure, { readonly plan: XmlPlan; readonly result: string }>();
+
+function xmlResult(plan: XmlPlan, members: StructureXmlWriter, output: WireStructure): string {
+  if (!Object.isFrozen(output)) return plan.result(members(output));
+  let known = frozenResults.get(output);
+  if (known?.plan !== plan) frozenResults.set(output, (known = { plan, result: plan.result(members(output)) }));
+  return known.result;
+}
+
 function xmlBody(plan: XmlPlan, output: WireStructure | undefined, requestId: string): string {
-  const result = plan.members === undefined ? '' : plan.result(plan.members(output ?? {}));
+  const result = plan.members === undefined ? '' : xmlResult(plan, plan.members, output ?? {});
   return plan.response(`${result}<ResponseMetadata><RequestId>${escapeXml(requestId)}</RequestId></ResponseMetadata>`);
 }
 

@@ -1,4 +1,5 @@
 /** The `Cluster` and `Update` objects as EKS answers them (EKS-SPEC §2.1, §2.4). */
+import { deepFreeze } from '../../kernel/deep-freeze.ts';
 import type { WireStructure, WireValue } from '../../protocol/wire-value.ts';
 import type { ClusterState, UpdateState } from './eks-state.ts';
 import { lifecycleStatus, updateStatus, type LifecycleStatus } from './lifecycle.ts';
@@ -53,13 +54,6 @@ function wire(cluster: ClusterState, status: LifecycleStatus, region: string): W
   return out;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
-  }
-  return value;
-}
 
 /** An update at `now`. */
 export function updateToWire(update: UpdateState, now: number): WireStructure {

@@ -4,12 +4,14 @@
  * resource `user <UserName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html
  */
 import { AwsError } from '../../../kernel/aws-error.ts';
+import { deepFreeze } from '../../../kernel/deep-freeze.ts';
 import { rootArn } from '../../../kernel/iam-arns.ts';
 import type { Caller } from '../../operation.ts';
 import { defineOperation } from '../../operation.ts';
 import { userCheck } from '../shared/identity-checks.ts';
 import { requireUser } from '../shared/identity-entities.ts';
 import { userToWire, type WireUser } from '../shared/identity-wire.ts';
+import type { UserRecord } from '../../../store/iam-records.ts';
 
 interface GetUserInput {
   readonly UserName?: string;
@@ -42,6 +44,15 @@ export const getUser = defineOperation<GetUserInput, GetUserOutput>({
       const account = await ctx.store.accounts.get(accountId);
       return { User: { UserId: accountId, Arn: rootArn(accountId), CreateDate: account?.createdAt ?? new Date(ctx.clock.now()) } };
     }
-    return { User: userToWire(await requireUser(ctx.store, accountId, user.name), 'detail') };
+    return describedUser(await requireUser(ctx.store, accountId, user.name));
   },
 });
+
+/** Stored records are never modified in place, so a view of one stays true: the encoder writes a frozen output it has seen once. */
+const described = new WeakMap<UserRecord, GetUserOutput>();
+
+function describedUser(user: UserRecord): GetUserOutput {
+  let output = described.get(user);
+  if (output === undefined) described.set(user, (output = deepFreeze({ User: userToWire(user, 'detail') })));
+  return output;
+}
