@@ -100,9 +100,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       return mutex.run(() => work(db));
     },
     write: (work) => inTransaction((connection) => work(connection)),
-    memo: async (key, work) => {
-      refuseMisuse();
-      if (memo.has(key)) return memo.get(key);
+    // Not an async function: a known value (nearly every read of a request) then costs one settled
+    // promise rather than an async frame too; misuse still rejects rather than throws.
+    memo: (key, work) => {
+      try {
+        refuseMisuse();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (memo.has(key)) return Promise.resolve(memo.get(key));
       return mutex.run(async () => {
         const value = await work(db);
         memo.set(key, value);

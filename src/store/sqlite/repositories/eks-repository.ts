@@ -31,7 +31,8 @@ export function eksRepository(run: Runner): StoreSession['eks'] {
     .where('account_id', '=', key.accountId).where('region', '=', key.region).where('kind', '=', key.kind)
     .where('cluster', '=', key.cluster).where('name', '=', key.name);
   return {
-    get: (key) => run.memo(`eks ${key.accountId} ${key.region} ${key.kind} ${JSON.stringify([key.cluster, key.name])}`, async (db) => {
+    // The cluster's length ends it unambiguously, whatever either name holds.
+    get: (key) => run.memo(`eks ${key.accountId} ${key.region} ${key.kind} ${key.cluster.length}:${key.cluster} ${key.name}`, async (db) => {
       const row = await where(key)(eksDb(db)).executeTakeFirst();
       return row && toDocument(row);
     }),
