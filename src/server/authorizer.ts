@@ -7,7 +7,7 @@
 import { AwsError } from '../kernel/aws-error.ts';
 import {
   AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, RequestContext, validatePolicy,
-  type CompiledPolicy, type ContextInput, type Decision, type StatementRef,
+  type CompiledPolicy, type ContextInput, type Decision, type RequestPrincipal, type StatementRef,
 } from '../policy/index.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import { loadCallerPolicySet } from '../services/iam/caller-policy-set.ts';
@@ -39,7 +39,25 @@ interface CachedPrincipal {
   readonly set: PolicySet;
   /** The caller's own condition keys: the principal's, its tags and, for temporary credentials, the session's. */
   readonly context: RequestContext;
+  /** Decisions under the global keys of the caller's latest request (see `Authorizer.authorize`). */
+  decisions?: RecentDecisions;
 }
+
+/**
+ * The decisions of one caller under one layer of global keys (one client, one second). A decision is a
+ * function of the caller's policies and keys (fixed for a cached principal), the global keys (fixed
+ * for the layer) and the check, so a check that brings no keys or policies of its own is decided once:
+ * a client that repeats a call within the second gets the decision already made.
+ */
+interface RecentDecisions {
+  readonly principal: RequestPrincipal;
+  readonly layer: RequestContext;
+  readonly context: RequestContext;
+  readonly byCheck: Map<string, Decision>;
+}
+
+/** The most checks remembered per caller and second. */
+const RECENT_DECISIONS_MAX = 256;
 
 /** Decides operations' checks for callers. */
 export class Authorizer {
@@ -53,22 +71,31 @@ export class Authorizer {
   async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: ServiceName): Promise<AuthorizationOutcome> {
     assertSessionMayCall(caller, service, checks);
     if (checks.length === 0) return { decision: 'Allowed', action: undefined, decidedBy: undefined };
-    const { set: callerSet, context: callerContext } = await this.principal(caller);
-    // Principal tags and session keys never share a name with a global key, so the order of layers is moot.
-    const requestContext = callerContext.extend(this.globalKeys.of(facts));
+    const cached = await this.principal(caller);
+    const layer = this.globalKeys.of(facts);
+    let recent = cached.decisions;
+    if (recent === undefined || recent.layer !== layer || recent.principal !== caller.principal) {
+      // Principal tags and session keys never share a name with a global key, so the order of layers is moot.
+      recent = { principal: caller.principal, layer, context: cached.context.extend(layer), byCheck: new Map() };
+      cached.decisions = recent;
+    }
+    const requestContext = recent.context;
     let last: AuthorizationOutcome = { decision: 'Allowed', action: undefined, decidedBy: undefined };
     for (const check of checks) {
-      const context = check.context && hasKeys(check.context) ? requestContext.extend(check.context) : requestContext;
-      const request = new AuthorizationRequest({
-        principal: caller.principal,
-        action: check.action,
-        resource: check.resource,
-        resourceAccount: check.resourceAccount,
-        messageResource: check.messageResource,
-        context,
-      });
-      const set = check.resourcePolicies ? new PolicySet({ ...callerSet.input, resource: check.resourcePolicies.map((p) => this.resourcePolicy(p)) }) : callerSet;
-      const decision = evaluate(request, set);
+      const ownKeys = check.context !== undefined && hasKeys(check.context);
+      const context = ownKeys ? requestContext.extend(check.context!) : requestContext;
+      const memoKey = ownKeys || check.resourcePolicies ? undefined : `${check.action}\n${check.resource}\n${check.resourceAccount ?? ''}`;
+      let decision = memoKey === undefined ? undefined : recent.byCheck.get(memoKey);
+      let request: AuthorizationRequest | undefined;
+      if (decision === undefined) {
+        request = authorizationRequest(caller, check, context);
+        const set = check.resourcePolicies ? new PolicySet({ ...cached.set.input, resource: check.resourcePolicies.map((p) => this.resourcePolicy(p)) }) : cached.set;
+        decision = evaluate(request, set);
+        if (memoKey !== undefined) {
+          if (recent.byCheck.size >= RECENT_DECISIONS_MAX) recent.byCheck.clear();
+          recent.byCheck.set(memoKey, decision);
+        }
+      }
       const deciding = decision.determining[0];
       last = {
         decision: decision.decision,
@@ -76,7 +103,7 @@ export class Authorizer {
         decidedBy: deciding && decidedBy(deciding),
       };
       if (decision.decision !== 'Allowed') {
-        const message = accessDeniedMessage(decision, request) ?? '';
+        const message = accessDeniedMessage(decision, request ?? authorizationRequest(caller, check, context)) ?? '';
         throw Object.assign(new AwsError(service === 'eks' ? 'AccessDeniedException' : 'AccessDenied', 403, message), { outcome: last });
       }
     }
@@ -91,7 +118,7 @@ export class Authorizer {
     const cached = this.principals.get(key);
     if (cached && cached.generation === generation) return cached;
     const set = await loadCallerPolicySet(p, { store: this.store, catalog: this.catalog, cache: this.cache }, session);
-    const entry = { generation, set, context: RequestContext.forPrincipal(p).extend(await this.callerKeys(caller)) };
+    const entry: CachedPrincipal = { generation, set, context: RequestContext.forPrincipal(p).extend(await this.callerKeys(caller)) };
     if (this.principals.size > 200_000) this.principals.clear();
     this.principals.set(key, entry);
     return entry;
@@ -117,6 +144,17 @@ export class Authorizer {
       return compilePolicy(result.document, { kind: policy.kind, name: policy.name, arn: undefined });
     });
   }
+}
+
+function authorizationRequest(caller: Caller, check: AuthorizationCheck, context: RequestContext): AuthorizationRequest {
+  return new AuthorizationRequest({
+    principal: caller.principal,
+    action: check.action,
+    resource: check.resource,
+    resourceAccount: check.resourceAccount,
+    messageResource: check.messageResource,
+    context,
+  });
 }
 
 function hasKeys(record: object): boolean {
