@@ -10,7 +10,7 @@ import type { SigV4Request } from './sigv4-request.ts';
 import {
   lookupVectorCredentials, SIGV4_VECTORS, VECTOR_KEY, VECTOR_SESSION, VECTOR_TIME, vectorRequest, type SigV4Vector,
 } from './sigv4-vectors.ts';
-import { signatureEquals, verifySignature, type SigningCredential, type VerifyOptions } from './verify-signature.ts';
+import { equalInConstantTime, verifySignature, type SigningCredential, type VerifyOptions } from './verify-signature.ts';
 
 const MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
@@ -168,6 +168,15 @@ describe('verifySignature: check order (IAM-SPEC §8.4)', () => {
       'SignatureDoesNotMatch', 403, 'Signature expired: 20240115T120000Z is now earlier than 20240115T124500Z (20240115T130000Z - 15 min.)');
   });
 
+  it('refuses temporary credentials signed with a token that is not theirs, of any length, or with none', async () => {
+    const token = VECTOR_SESSION.sessionToken;
+    const sameLength = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    for (const sessionToken of [sameLength, `${token}x`, token.slice(1)]) {
+      await rejectsWith(verify(signed({ credentials: { ...VECTOR_SESSION, sessionToken } })), 'InvalidClientTokenId', 403, INVALID_TOKEN);
+    }
+    await rejectsWith(verify(signed({ credentials: { accessKeyId: VECTOR_SESSION.accessKeyId, secretAccessKey: VECTOR_SESSION.secretAccessKey } })), 'InvalidClientTokenId', 403, INVALID_TOKEN);
+  });
+
   it('reports a bad signature before a session-token problem', async () => {
     const request = signed({ credentials: { ...VECTOR_SESSION, sessionToken: 'forged' } });
     await rejectsWith(verify({ ...request, body: 'tampered' }), 'SignatureDoesNotMatch', 403, MISMATCH);
@@ -186,19 +195,19 @@ describe('verifySignature: check order (IAM-SPEC §8.4)', () => {
   });
 });
 
-describe('signatureEquals', () => {
+describe('equalInConstantTime (signatures and session tokens)', () => {
   const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
   it('is true exactly when the two signatures are the same text', () => {
-    fc.assert(fc.property(hex, hex, (a, b) => signatureEquals(a, b) === (a === b)));
-    fc.assert(fc.property(hex, (a) => signatureEquals(a, Buffer.from(a, 'latin1').toString('latin1'))));
+    fc.assert(fc.property(hex, hex, (a, b) => equalInConstantTime(a, b) === (a === b)));
+    fc.assert(fc.property(hex, (a) => equalInConstantTime(a, Buffer.from(a, 'latin1').toString('latin1'))));
   });
 
   it('refuses a signature that differs in one character, in case, or in length', () => {
     const signature = 'a'.repeat(63) + 'b';
-    assert.equal(signatureEquals(signature, 'a'.repeat(64)), false);
-    assert.equal(signatureEquals(signature, signature.toUpperCase()), false);
-    assert.equal(signatureEquals(signature, signature.slice(1)), false);
-    assert.equal(signatureEquals(signature, `${signature}0`), false);
-    assert.equal(signatureEquals(signature, ''), false);
+    assert.equal(equalInConstantTime(signature, 'a'.repeat(64)), false);
+    assert.equal(equalInConstantTime(signature, signature.toUpperCase()), false);
+    assert.equal(equalInConstantTime(signature, signature.slice(1)), false);
+    assert.equal(equalInConstantTime(signature, `${signature}0`), false);
+    assert.equal(equalInConstantTime(signature, ''), false);
   });
 });

@@ -1,6 +1,5 @@
 // Server-side SigV4 verification (IAM-SPEC §8). Order of checks (§8.4): parse → credential scope → time window →
 // look up key → verify signature → session token and expiry → key status.
-import { hash, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../kernel/clock.ts';
 import { canonicalHeaderBlock } from './canonical-headers.ts';
 import { canonicalQueryString, parseQuery } from './canonical-query.ts';
@@ -110,7 +109,7 @@ export async function verifySignature<C extends SigningCredential>(
     const keys = options.signingKeys ?? sharedSigningKeys;
     const signer = keys.signer(claim.credential, found.secretAccessKey, scope.date, scope.region, scope.service);
     const expected = signer.hex(stringToSign(claim.amzDate, credential.scopeText, canonical));
-    if (!signatureEquals(expected, claim.signature) || !payloadMatches) {
+    if (!equalInConstantTime(expected, claim.signature) || !payloadMatches) {
       throw sigv4Error('SignatureDoesNotMatch', SIGV4_MESSAGES.signatureMismatch);
     }
 
@@ -136,12 +135,13 @@ export async function verifySignature<C extends SigningCredential>(
 }
 
 /**
- * Constant-time comparison of the computed signature (64 lower-case hex digits) with the presented one:
- * every character is compared, with no early exit, so the time taken says nothing about where they
- * differ; only the length, which is public, decides early. Done on the strings themselves: two Buffer
- * copies for timingSafeEqual cost more than the whole comparison.
+ * Constant-time comparison of a secret text (the computed signature, a session's own token) with the one
+ * presented: every character is compared, with no early exit, so the time taken says nothing about
+ * where they differ; only the length decides early, and it is public (signatures are 64 hex digits,
+ * session tokens have one length by their format). Done on the strings themselves: Buffer copies for
+ * timingSafeEqual cost more than the whole comparison.
  */
-export function signatureEquals(expected: string, presented: string): boolean {
+export function equalInConstantTime(expected: string, presented: string): boolean {
   if (presented.length !== expected.length) return false;
   let difference = 0;
   for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ presented.charCodeAt(i);
@@ -152,16 +152,6 @@ export function signatureEquals(expected: string, presented: string): boolean {
 function sessionTokenMatches(credential: SigningCredential, presented: string | undefined): boolean {
   const required = credential.sessionToken;
   if (required === undefined) return presented === undefined;
-  if (presented === undefined) return false;
-  let expected = requiredTokenDigests.get(credential);
-  if (expected === undefined) requiredTokenDigests.set(credential, (expected = digest(required)));
-  return timingSafeEqual(expected, digest(presented));
+  return presented !== undefined && equalInConstantTime(required, presented);
 }
 
-/** The stand-in of each looked-up credential's own token, made once per credential record rather than per request. */
-const requiredTokenDigests = new WeakMap<SigningCredential, Buffer>();
-
-/** Equal-length stand-ins for tokens of any length, so the comparison's time says nothing about them. */
-function digest(text: string): Buffer {
-  return Buffer.from(hash('sha256', text, 'hex'), 'latin1');
-}
