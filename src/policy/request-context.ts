@@ -3,6 +3,7 @@
  * key after `aws:PrincipalTag/` and friends (§3.1), so they are stored lower-cased. A key holds one
  * string, or a list for multi-valued keys such as `aws:TagKeys` (§3.4).
  */
+import { BoundedMemo } from '../kernel/bounded-memo.ts';
 import { principalContextKeys, type RequestPrincipal } from './request-principal.ts';
 
 export type ContextValue = string | readonly string[];
@@ -102,20 +103,15 @@ export class RequestContext {
   }
 }
 
-const LOWER_KEYS_MAX = 4096;
-const lowerKeys = new Map<string, string>();
+/** Requests name the same few dozen keys again and again: their lower-cased forms are kept. */
+const lowerKeys = new BoundedMemo<string, string>(4096);
 
-/**
- * `key.toLowerCase()`, kept: requests name the same few dozen keys again and again, and a kept string
- * brings its hash along, where a fresh lower-cased copy is hashed anew by every map it enters.
- */
 function lowerCaseKey(key: string): string {
-  let lower = lowerKeys.get(key);
-  if (lower === undefined) {
-    if (lowerKeys.size >= LOWER_KEYS_MAX) lowerKeys.clear();
-    lowerKeys.set(key, (lower = key.toLowerCase()));
-  }
-  return lower;
+  return lowerKeys.get(key, toLowerCase);
+}
+
+function toLowerCase(text: string): string {
+  return text.toLowerCase();
 }
 
 /** What callers may put into a context. */

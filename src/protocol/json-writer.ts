@@ -2,6 +2,7 @@
 // once per model and shape, so a request walks precomputed members instead of the model, and no intermediate
 // object is built: the text is byte for byte what JSON.stringify of that object gives (member order, number
 // and string forms, escaping), and wrong kinds throw the same TypeErrors in the same order.
+import { BoundedMemo } from '../kernel/bounded-memo.ts';
 import { rfc3986, scalarToText } from './scalar-text.ts';
 import type { MemberModel, ServiceModel, ShapeModel, StructureShape, TimestampFormat, TimestampShape } from './service-model.ts';
 import { compileOnce, danglingWriter, resolvedShape, structureFields, type StructureField } from './shape-plan.ts';
@@ -127,8 +128,7 @@ const JSON_SPECIALS = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** Strings at least this long (a cluster's CA certificate, policy documents) are remembered once quoted. */
 const REMEMBERED_LENGTH = 256;
-const REMEMBERED_MAX = 1024;
-const remembered = new Map<string, string>();
+const remembered = new BoundedMemo<string, string>(1024);
 
 /**
  * JSON.stringify(text): most service strings need no escaping, and a regex test then quoting beats the
@@ -136,13 +136,7 @@ const remembered = new Map<string, string>();
  * them is the cost, so their quoted form is kept (V8 keeps a string's hash with it: a lookup is cheap).
  */
 export function jsonString(text: string): string {
-  if (text.length < REMEMBERED_LENGTH) return quote(text);
-  let quoted = remembered.get(text);
-  if (quoted === undefined) {
-    if (remembered.size >= REMEMBERED_MAX) remembered.clear();
-    remembered.set(text, (quoted = quote(text)));
-  }
-  return quoted;
+  return text.length < REMEMBERED_LENGTH ? quote(text) : remembered.get(text, quote);
 }
 
 function quote(text: string): string {

@@ -11,6 +11,8 @@
  * So this parser only has to be right about what it accepts, never about how to refuse.
  */
 
+import { BoundedMemo } from '../kernel/bounded-memo.ts';
+
 /** Heads larger than this go to node:http (its default `maxHeaderSize`), which answers 431. */
 export const MAX_HEAD_BYTES = 16 * 1024;
 
@@ -95,21 +97,16 @@ function headEnd(bytes: Buffer, start: number): number {
   return (reach === bytes.length ? bytes : bytes.subarray(0, reach)).indexOf(HEAD_END, start);
 }
 
-const LOWER_NAMES_MAX = 1024;
-const lowerNames = new Map<string, string>();
+/** Clients send the same few header names in every request: each is checked and lower-cased once. */
+const lowerNames = new BoundedMemo<string, string | undefined>(1024);
 
-/**
- * `name.toLowerCase()` when `name` is a field name (a token), else undefined. Valid names are kept with
- * their lower-cased form: clients send the same few in every request.
- */
+/** `name.toLowerCase()` when `name` is a field name (a token), else undefined. */
 function lowerName(name: string): string | undefined {
-  let lower = lowerNames.get(name);
-  if (lower === undefined) {
-    if (!TOKEN.test(name)) return undefined;
-    if (lowerNames.size >= LOWER_NAMES_MAX) lowerNames.clear();
-    lowerNames.set(name, (lower = name.toLowerCase()));
-  }
-  return lower;
+  return lowerNames.get(name, checkedLowerName);
+}
+
+function checkedLowerName(name: string): string | undefined {
+  return TOKEN.test(name) ? name.toLowerCase() : undefined;
 }
 
 function trimOws(text: string): string {

@@ -1,5 +1,6 @@
 // awsQuery responses (IAM-SPEC §9.1): `<XResponse xmlns=…><XResult>…</XResult><ResponseMetadata>…`, and the
 // JSON form STS answers to `Accept: application/json` (aws-iam-authenticator, EKS-SPEC §6.2 step 7).
+import { FrozenOutputTexts } from '../frozen-output-texts.ts';
 import type { ProtocolResponse } from '../http-message.ts';
 import { jsonString, structureJsonWriter, type StructureJsonWriter } from '../json-writer.ts';
 import { shapeNamed, type ServiceModel, type StructureShape } from '../service-model.ts';
@@ -82,17 +83,11 @@ export function encodeQueryOutput(model: ServiceModel, operation: string, output
   return { status: 200, headers: queryHeaders(format, requestId), body };
 }
 
-/**
- * The result elements of frozen outputs, by output: an operation that answers the very same frozen
- * object again (a view of state that has not changed, such as a user) has its result written once.
- */
-const frozenResults = new WeakMap<WireStructure, { readonly plan: XmlPlan; readonly result: string }>();
+/** Result elements of frozen outputs (a user), written once: the request id around them is written each time. */
+const frozenResults = new FrozenOutputTexts<XmlPlan>();
 
 function xmlResult(plan: XmlPlan, members: StructureXmlWriter, output: WireStructure): string {
-  if (!Object.isFrozen(output)) return plan.result(members(output));
-  let known = frozenResults.get(output);
-  if (known?.plan !== plan) frozenResults.set(output, (known = { plan, result: plan.result(members(output)) }));
-  return known.result;
+  return frozenResults.text(plan, output, (value) => plan.result(members(value)));
 }
 
 function xmlBody(plan: XmlPlan, output: WireStructure | undefined, requestId: string): string {

@@ -1,6 +1,7 @@
 // restJson1 responses and errors (IAM-SPEC §9.2, EKS-SPEC §2.0): JSON bodies, `x-amzn-RequestId`, and for
 // errors the model's HTTP status, `x-amzn-ErrorType: <Code>` and `{…modeled members (null when unused), "message"}`.
 import type { EncodableError } from '../encodable-error.ts';
+import { FrozenOutputTexts } from '../frozen-output-texts.ts';
 import type { ProtocolResponse } from '../http-message.ts';
 import { scalarToText } from '../scalar-text.ts';
 import { structureJsonWriter, type StructureJsonWriter } from '../json-writer.ts';
@@ -27,11 +28,8 @@ interface OutputPlan {
 
 const plans = new ModelMemo<OutputPlan>(outputPlan);
 
-/**
- * Bodies of frozen outputs, by output: an operation that answers the very same frozen object again (a
- * view of state that has not changed, such as a described cluster) has its body written once.
- */
-const frozenBodies = new WeakMap<WireStructure, { readonly plan: OutputPlan; readonly body: string }>();
+/** Bodies of frozen outputs (a described cluster), written once. */
+const frozenBodies = new FrozenOutputTexts<OutputPlan>();
 
 function outputPlan(model: ServiceModel, operation: string): OutputPlan {
   const op = model.operations[operation]!;
@@ -53,10 +51,7 @@ export function encodeRestJsonOutput(model: ServiceModel, operation: string, out
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-requestid': requestId };
   if (plan.body === undefined || output === undefined) return { status: plan.status, headers, body: '{}' };
   if (plan.bound.length > 0) return { status: bindMembers(model, plan, output, headers), headers, body: plan.body(output) };
-  if (!Object.isFrozen(output)) return { status: plan.status, headers, body: plan.body(output) };
-  let known = frozenBodies.get(output);
-  if (known?.plan !== plan) frozenBodies.set(output, (known = { plan, body: plan.body(output) }));
-  return { status: plan.status, headers, body: known.body };
+  return { status: plan.status, headers, body: frozenBodies.text(plan, output, plan.body) };
 }
 
 /** Writes header-bound members into `headers`; the status code, from a statusCode-bound member or the model. */

@@ -1,5 +1,6 @@
 // restJson1 routing: (method, path) → operation through the model's `http.requestUri` templates
 // (`/clusters/{name}/node-groups/{nodegroupName}`; `{label+}` is greedy). IAM-SPEC §9.2.
+import { BoundedMemo } from '../../kernel/bounded-memo.ts';
 import type { ServiceModel } from '../service-model.ts';
 
 /** A matched route: the operation and its percent-decoded URI labels. */
@@ -44,8 +45,6 @@ function decodeSegment(segment: string): string | undefined {
 /** An empty query string, shared because nothing writes to it: a request without one then allocates none. */
 export const NO_QUERY: URLSearchParams = new URLSearchParams();
 
-const KNOWN_MAX = 4096;
-
 /** The routes of one restJson1 service, most specific first. */
 export class RouteTable {
   /** The routes by method, each list most specific first. */
@@ -54,7 +53,7 @@ export class RouteTable {
    * Matches already made, by method and path, for methods none of whose routes require a query
    * parameter (so the path alone decides): clients send the same few paths again and again.
    */
-  private readonly known = new Map<string, RouteMatch | undefined>();
+  private readonly known = new BoundedMemo<string, RouteMatch | undefined>(4096);
   private readonly pathDecides = new Set<string>();
 
   constructor(model: ServiceModel) {
@@ -72,12 +71,7 @@ export class RouteTable {
   /** The operation for `method` and the raw (percent-encoded) `path`, or undefined. */
   match(method: string, path: string, query: URLSearchParams = NO_QUERY): RouteMatch | undefined {
     if (!this.pathDecides.has(method)) return this.search(method, path, query);
-    const key = `${method} ${path}`;
-    if (this.known.has(key)) return this.known.get(key);
-    const found = this.search(method, path, query);
-    if (this.known.size >= KNOWN_MAX) this.known.clear();
-    this.known.set(key, found === undefined ? undefined : Object.freeze({ operation: found.operation, labels: Object.freeze(found.labels) }));
-    return found;
+    return this.known.get(`${method} ${path}`, () => frozen(this.search(method, path, query)));
   }
 
   private search(method: string, path: string, query: URLSearchParams): RouteMatch | undefined {
@@ -131,6 +125,11 @@ function labelsOf(template: readonly Segment[], path: readonly string[]): Record
     labels[segment.label] = segment.greedy ? path.slice(i).join('/') : path[i]!;
   }
   return labels;
+}
+
+/** A match to share between requests. */
+function frozen(match: RouteMatch | undefined): RouteMatch | undefined {
+  return match && Object.freeze({ operation: match.operation, labels: Object.freeze(match.labels) });
 }
 
 function requiredQueryPresent(route: Route, query: URLSearchParams): boolean {
