@@ -9,11 +9,12 @@
  * A SigV4 signature stays valid for 15 minutes and carries no nonce, so each workload signs its request
  * once and the load generator replays it (as a client retrying would).
  *
- * This machine's speed drifts by tens of percent within minutes (shared cores), so the time of each
+ * This machine's speed drifts by tens of percent within seconds (shared cores), so the time of each
  * workload and of the bare server is cut into `--rounds` slices run in turn: the ratio compares like
- * with like. A workload's req/s is its requests over its time in all rounds; its p50 and p99 are the
- * worst of its rounds. The server logs as `npm start` does, to a file (as one redirects it), not into
- * this process, which generates the load.
+ * with like. A workload's req/s is its requests over its time in all rounds, and its p50 and p99 are
+ * those of all its requests (autocannon's latency histograms of its slices, merged). `--slices`
+ * prints each slice's figures to stderr. The server logs as `npm start` does, to a file (as one
+ * redirects it), not into this process, which generates the load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +28,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { signRequest } from '../src/sigv4/index.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '4' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '10' }, only: { type: 'string' }, slices: { type: 'boolean', default: false } } });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
@@ -151,19 +152,29 @@ function signedDescribeCluster(url: string, credentials: Credentials): Signed {
   return { method: 'GET', path, headers: { ...request.headers } };
 }
 
-interface Slice { readonly requests: number; readonly seconds: number; readonly p50: number; readonly p99: number; readonly errors: number }
+/** What autocannon answers for one slice with `skipAggregateResult` (its histograms still encoded). */
+interface RawSlice { readonly totalCompletedRequests: number; readonly duration: number; readonly errors: number; readonly timeouts: number; readonly non2xx: number }
+/** The part of autocannon's aggregated result read here. */
+interface Aggregated { readonly latency: { readonly p50: number; readonly p99: number } }
+const aggregate = (autocannon as unknown as { aggregateResult(results: readonly RawSlice[], options: object): Aggregated }).aggregateResult;
 
-async function load(url: string, request: Signed, duration: number): Promise<Slice> {
-  const result = await autocannon({ url: new URL(request.path, url).href, connections, duration, pipelining: 1, method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
-  const errors = result.errors + result.timeouts + (result.non2xx ?? 0);
-  return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, errors };
+async function load(url: string, request: Signed, duration: number): Promise<RawSlice> {
+  const result = await autocannon({ url: new URL(request.path, url).href, connections, duration, pipelining: 1, method: request.method, headers: request.headers, skipAggregateResult: true, ...(request.body === undefined ? {} : { body: request.body }) });
+  return result as unknown as RawSlice;
 }
 
-/** The slices of one workload taken together: requests over time, and the worst percentiles. */
-function total(slices: readonly Slice[]): { rps: number; p50: number; p99: number; errors: number } {
-  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
-  const time = slices.reduce((sum, s) => sum + s.seconds, 0);
-  return { rps: Math.round(requests / time), p50: Math.max(...slices.map((s) => s.p50)), p99: Math.max(...slices.map((s) => s.p99)), errors: slices.reduce((sum, s) => sum + s.errors, 0) };
+/** The slices of one workload taken together: requests over time, percentiles of all requests. */
+function total(slices: readonly RawSlice[]): { rps: number; p50: number; p99: number; errors: number } {
+  const requests = slices.reduce((sum, s) => sum + s.totalCompletedRequests, 0);
+  const time = slices.reduce((sum, s) => sum + s.duration, 0);
+  const { latency } = aggregate(slices, { url: 'http://127.0.0.1', connections });
+  return { rps: Math.round(requests / time), p50: latency.p50, p99: latency.p99, errors: slices.reduce((sum, s) => sum + s.errors + s.timeouts + s.non2xx, 0) };
+}
+
+function report(round: number, name: string, slice: RawSlice): void {
+  if (!values.slices) return;
+  const { latency } = aggregate([slice], { url: 'http://127.0.0.1', connections });
+  console.error(`round ${round} ${name}: ${Math.round(slice.totalCompletedRequests / slice.duration)} req/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms`);
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
@@ -187,11 +198,15 @@ try {
   }
   const bare: Signed = { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity' };
   const slice = seconds / rounds;
-  const baseSlices: Slice[] = [];
-  const workloadSlices = workloads.map((): Slice[] => []);
+  const baseSlices: RawSlice[] = [];
+  const workloadSlices = workloads.map((): RawSlice[] => []);
   for (let round = 0; round < rounds; round++) {
     baseSlices.push(await load(baseline.url, bare, slice));
-    for (const [i, [, request]] of workloads.entries()) workloadSlices[i]!.push(await load(tollgate.url, request, slice));
+    report(round, 'bare node:http', baseSlices[round]!);
+    for (const [i, [name, request]] of workloads.entries()) {
+      workloadSlices[i]!.push(await load(tollgate.url, request, slice));
+      report(round, name, workloadSlices[i]![round]!);
+    }
   }
   const base = total(baseSlices);
   const rows = [];

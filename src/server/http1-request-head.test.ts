@@ -26,6 +26,11 @@ describe('readRequestHead', () => {
     for (let cut = 0; cut < PLAIN.length - 3; cut++) assert.equal(read(PLAIN.slice(0, cut)), 'incomplete', `cut at ${cut}`);
   });
 
+  it('keeps HTAB and obs-text in values', () => {
+    const head = read('GET / HTTP/1.1\r\nHost: h\r\nX-A: a\tb\xe9\r\n\r\n');
+    assert.ok(typeof head === 'object' && head.headers['x-a'] === 'a\tb\xe9');
+  });
+
   it('sees Connection: close', () => {
     const head = read('GET / HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, Close\r\n\r\n');
     assert.ok(typeof head === 'object' && head.keepAlive === false);
@@ -51,6 +56,12 @@ describe('readRequestHead', () => {
       'GET / HTTP/1.1\r\nHost: h\r\nX-A: 1\r\n folded\r\n\r\n',
       'GET / HTTP/1.1\r\nHost: h\r\nX-A : 1\r\n\r\n',
       'GET / HTTP/1.1\r\nHost: h\r\nX-A: a\x01b\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: h\r\nX-A: a\x7fb\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: h\r\nX-A: a\nb\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: h\r\nX-A: a\rb\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: h\r\nX-A: a\r\r\n\r\n',
+      'GET / HTTP/1.1\nHost: h\r\n\r\n',
+      'GET /\x00 HTTP/1.1\r\nHost: h\r\n\r\n',
       'GET / HTTP/1.1\r\nHost: h\r\nconstructor: x\r\n\r\n',
       'GET / HTTP/1.1\r\nHost: h\r\n__proto__: x\r\n\r\n',
       `GET / HTTP/1.1\r\nHost: h\r\nX-A: ${'a'.repeat(MAX_HEAD_BYTES)}\r\n\r\n`,

@@ -41,6 +41,8 @@ const TARGET = /^\/[\x21-\x7e]*$/;
 /** Field values: HTAB, visible ASCII, SP and obs-text; no other controls. */
 export const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const DIGITS = /^\d{1,16}$/;
+/** In a head: a control other than HTAB, CR and LF, or DEL (the head is read as latin1). */
+const CONTROL = /[^\t\r\n\x20-\x7e\x80-\xff]/;
 /** Headers whose presence means framing or semantics the fast path does not implement. */
 const LEFT_TO_NODE = new Set(['transfer-encoding', 'expect', 'upgrade', 'te', 'trailer', 'http2-settings']);
 
@@ -52,7 +54,13 @@ export function readRequestHead(bytes: Buffer, start: number, maxBodyBytes: numb
   const end = headEnd(bytes, start);
   if (end < 0) return bytes.length - start > MAX_HEAD_BYTES ? 'unusual' : 'incomplete';
   if (end - start > MAX_HEAD_BYTES) return 'unusual';
-  const lines = bytes.toString('latin1', start, end).split('\r\n');
+  const text = bytes.toString('latin1', start, end);
+  // One scan of the whole head for what no line may hold (controls other than HTAB, CR and LF; DEL),
+  // and a count of CRs and LFs, which must all be line breaks: each value is then a FIELD_VALUE
+  // without a test of its own.
+  if (CONTROL.test(text)) return 'unusual';
+  const lines = text.split('\r\n');
+  if (occurrences(text, '\r') !== lines.length - 1 || occurrences(text, '\n') !== lines.length - 1) return 'unusual';
   const requestLine = (lines[0] ?? '').split(' ');
   if (requestLine.length !== 3 || requestLine[2] !== 'HTTP/1.1') return 'unusual';
   const method = requestLine[0]!;
@@ -69,9 +77,7 @@ export function readRequestHead(bytes: Buffer, start: number, maxBodyBytes: numb
     const lower = lowerName(line.slice(0, colon)); // undefined also for `name :` and folded lines
     if (lower === undefined) return 'unusual';
     if (lower in headers || LEFT_TO_NODE.has(lower)) return 'unusual';
-    const value = trimOws(line.slice(colon + 1));
-    if (!FIELD_VALUE.test(value)) return 'unusual';
-    headers[lower] = value;
+    headers[lower] = trimOws(line.slice(colon + 1));
   }
   if (headers['host'] === undefined) return 'unusual';
 
@@ -107,6 +113,13 @@ function lowerName(name: string): string | undefined {
 
 function checkedLowerName(name: string): string | undefined {
   return TOKEN.test(name) ? name.toLowerCase() : undefined;
+}
+
+/** How many times `char` occurs in `text`. */
+function occurrences(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) count++;
+  return count;
 }
 
 function trimOws(text: string): string {

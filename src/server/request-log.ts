@@ -46,7 +46,7 @@ export function pinoLog(options: { level?: string; destination?: number } = {}):
   // more than deciding the request, and pino's SonicBoom destination re-measures its whole pending
   // buffer on every line (about 3 µs a line here). On Linux, writes to stdout (file, pipe or
   // terminal) are synchronous, so nothing is lost at exit once `flush` ran.
-  const out = fd === 1 ? (text: string) => process.stdout.write(text) : (text: string) => writeAll(fd, text);
+  const out = fd === 1 ? (bytes: Buffer) => process.stdout.write(bytes) : (bytes: Buffer) => writeAll(fd, bytes);
   const lines = new PendingLines(out);
   const destination = { write: (line: string) => lines.add(line) };
   const logger: Logger = pino({ level: options.level ?? 'info', base: undefined, timestamp: () => ISO_TIME.at(Date.now()) }, destination);
@@ -68,35 +68,43 @@ export function pinoLog(options: { level?: string; destination?: number } = {}):
  * Lines waiting to be written: they leave together once 64 KiB have gathered or 100 ms after the first
  * of them, whichever comes first (as pino's own asynchronous destination buffers up to `minLength`).
  * Under load that is one write per few hundred requests; an idle server's log is at most 100 ms behind.
+ * Each line is encoded straight into the batch's buffer: joining the lines into one string and
+ * encoding that cost a second pass over every byte.
  */
 class PendingLines {
-  private static readonly MAX_CHARS = 64 * 1024;
+  private static readonly FLUSH_BYTES = 64 * 1024;
   private static readonly MAX_DELAY_MS = 100;
-  private lines: string[] = [];
-  private chars = 0;
+  /** Room for a batch and the line that completes it. */
+  private static readonly BUFFER_BYTES = 2 * PendingLines.FLUSH_BYTES;
+  private buffer = Buffer.allocUnsafe(PendingLines.BUFFER_BYTES);
+  private used = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly write: (text: string) => void) {}
+  constructor(private readonly write: (bytes: Buffer) => void) {}
 
   add(line: string): void {
-    this.lines.push(line);
-    this.chars += line.length;
-    if (this.chars >= PendingLines.MAX_CHARS) this.flush();
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.used + line.length * 3 > this.buffer.length) {
+      this.flush();
+      if (line.length * 3 > this.buffer.length) return this.write(Buffer.from(line)); // one huge line, alone
+    }
+    this.used += this.buffer.write(line, this.used);
+    if (this.used >= PendingLines.FLUSH_BYTES) this.flush();
     else this.timer ??= setTimeout(this.flush, PendingLines.MAX_DELAY_MS).unref();
   }
 
   readonly flush = (): void => {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.lines.length === 0) return;
-    const text = this.lines.join('');
-    this.lines = [];
-    this.chars = 0;
-    this.write(text);
+    if (this.used === 0) return;
+    // A new buffer for the next batch: a stream may still hold this one.
+    const bytes = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(PendingLines.BUFFER_BYTES);
+    this.used = 0;
+    this.write(bytes);
   };
 }
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
+function writeAll(fd: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
 }

@@ -23,3 +23,21 @@ describe('amz dates', () => {
     assert.equal(httpDateToAmzDate('Mon, 31 Feb 2024 12:00:00 GMT'), undefined);
   });
 });
+
+describe('amz dates against Date', () => {
+  it('reads every day from year 1 to 9999 as Date.UTC does', () => {
+    // One day in each month of a spread of years, leap and not, including years below 100.
+    for (const year of [1, 4, 99, 100, 400, 1600, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 2400, 9999]) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [1, 28, 29, 30, 31]) {
+          const expected = new Date(0);
+          expected.setUTCFullYear(year, month - 1, day);
+          expected.setUTCHours(23, 59, 58, 0);
+          const text = `${String(year).padStart(4, '0')}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}T235958Z`;
+          const real = expected.getUTCDate() === day;
+          assert.equal(parseAmzDate(text), real ? expected.getTime() : undefined, text);
+        }
+      }
+    }
+  });
+});

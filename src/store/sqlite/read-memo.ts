@@ -18,6 +18,9 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 
+/** What `known` answers for a key not remembered. */
+export const NOT_KNOWN: unique symbol = Symbol('not known');
+
 /** The most entries kept; the oldest goes first. */
 const MAX_ENTRIES = 10_000;
 
@@ -37,8 +40,8 @@ export class ReadMemo {
     this.seenVersion = this.dataVersion.get()!;
   }
 
-  /** Whether `key` is known as of now (after dropping everything if another connection committed). */
-  has(key: string): boolean {
+  /** The value of `key` as of now, or NOT_KNOWN (after dropping everything if another connection committed). */
+  known(key: string): unknown {
     if (!this.checkedThisTurn) {
       this.checkedThisTurn = true;
       setImmediate(this.endTurn);
@@ -48,12 +51,9 @@ export class ReadMemo {
         this.entries.clear();
       }
     }
-    return this.entries.has(key);
-  }
-
-  /** The value `has` just vouched for. */
-  get<T>(key: string): T {
-    return this.entries.get(key) as T;
+    // One lookup for a known value; a second only for undefined, which may be a remembered "none".
+    const value = this.entries.get(key);
+    return value !== undefined || this.entries.has(key) ? value : NOT_KNOWN;
   }
 
   /** Records what a read under the mutex found. */

@@ -26,7 +26,7 @@ import { AsyncMutex } from './async-mutex.ts';
 import { inImmediateTransaction } from './immediate-transaction.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase } from './open-database.ts';
-import { ReadMemo } from './read-memo.ts';
+import { NOT_KNOWN, ReadMemo } from './read-memo.ts';
 import type { DatabaseWork, Runner } from './runner.ts';
 import type { Database } from './schema.ts';
 import { createSession } from './session.ts';
@@ -102,13 +102,14 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     write: (work) => inTransaction((connection) => work(connection)),
     // Not an async function: a known value (nearly every read of a request) then costs one settled
     // promise rather than an async frame too; misuse still rejects rather than throws.
-    memo: (key, work) => {
+    memo: <T>(key: string, work: DatabaseWork<T>): Promise<T> => {
       try {
         refuseMisuse();
       } catch (error) {
         return Promise.reject(error);
       }
-      if (memo.has(key)) return Promise.resolve(memo.get(key));
+      const known = memo.known(key);
+      if (known !== NOT_KNOWN) return Promise.resolve(known as T);
       return mutex.run(async () => {
         const value = await work(db);
         memo.set(key, value);
