@@ -21,12 +21,17 @@ import type BetterSqlite3 from 'better-sqlite3';
 /** What `known` answers for a key not remembered. */
 export const NOT_KNOWN: unique symbol = Symbol('not known');
 
-/** The most entries kept; the oldest goes first. */
+/** The most entries kept per space; the oldest goes first. */
 const MAX_ENTRIES = 10_000;
 
 /** A memo of committed point reads, valid while the database is unchanged. */
 export class ReadMemo {
-  private readonly entries = new Map<string, unknown>();
+  /**
+   * Entries by space (what was read: `user`, `eks`, ...) and then by key, so that a key is the bare
+   * value a request brings (an access key id, an account id that a cached record holds and whose hash
+   * V8 then keeps) rather than a string concatenated, and hashed anew, for every read.
+   */
+  private readonly spaces = new Map<string, Map<string, unknown>>();
   private readonly dataVersion: BetterSqlite3.Statement<[], number>;
   private seenVersion: number;
   /** Whether data_version was read in this turn of the event loop. */
@@ -40,30 +45,34 @@ export class ReadMemo {
     this.seenVersion = this.dataVersion.get()!;
   }
 
-  /** The value of `key` as of now, or NOT_KNOWN (after dropping everything if another connection committed). */
-  known(key: string): unknown {
+  /** The value of `key` in `space` as of now, or NOT_KNOWN (after dropping everything if another connection committed). */
+  known(space: string, key: string): unknown {
     if (!this.checkedThisTurn) {
       this.checkedThisTurn = true;
       setImmediate(this.endTurn);
       const version = this.dataVersion.get()!;
       if (version !== this.seenVersion) {
         this.seenVersion = version;
-        this.entries.clear();
+        this.spaces.clear();
       }
     }
+    const entries = this.spaces.get(space);
+    if (entries === undefined) return NOT_KNOWN;
     // One lookup for a known value; a second only for undefined, which may be a remembered "none".
-    const value = this.entries.get(key);
-    return value !== undefined || this.entries.has(key) ? value : NOT_KNOWN;
+    const value = entries.get(key);
+    return value !== undefined || entries.has(key) ? value : NOT_KNOWN;
   }
 
   /** Records what a read under the mutex found. */
-  set(key: string, value: unknown): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, value);
+  set(space: string, key: string, value: unknown): void {
+    let entries = this.spaces.get(space);
+    if (entries === undefined) this.spaces.set(space, (entries = new Map()));
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, value);
   }
 
   /** Forgets everything: this process committed (or rolled back) a transaction. */
   invalidate(): void {
-    this.entries.clear();
+    this.spaces.clear();
   }
 }

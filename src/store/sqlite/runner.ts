@@ -14,9 +14,9 @@ export interface Runner {
   read<T>(work: DatabaseWork<T>): Promise<T>;
   /**
    * A point read that outside a transaction may be answered from memory while the database is
-   * unchanged (`read-memo.ts`). `key` must name exactly what `work` reads.
+   * unchanged (`read-memo.ts`). `space` (the kind of record) and `key` must name exactly what `work` reads.
    */
-  memo<T>(key: string, work: DatabaseWork<T>): Promise<T>;
+  memo<T>(space: string, key: string, work: DatabaseWork<T>): Promise<T>;
   write<T>(work: DatabaseWork<T>): Promise<T>;
 }
 

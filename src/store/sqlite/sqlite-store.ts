@@ -91,7 +91,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       if (!scope.open) throw new Error('a transaction session was used after its transaction ended');
       return step(connection);
     };
-    return work(createSession({ read: inside, write: inside, memo: (_key, step) => inside(step) }));
+    return work(createSession({ read: inside, write: inside, memo: (_space, _key, step) => inside(step) }));
   });
 
   const outside: Runner = {
@@ -102,17 +102,17 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     write: (work) => inTransaction((connection) => work(connection)),
     // Not an async function: a known value (nearly every read of a request) then costs one settled
     // promise rather than an async frame too; misuse still rejects rather than throws.
-    memo: <T>(key: string, work: DatabaseWork<T>): Promise<T> => {
+    memo: <T>(space: string, key: string, work: DatabaseWork<T>): Promise<T> => {
       try {
         refuseMisuse();
       } catch (error) {
         return Promise.reject(error);
       }
-      const known = memo.known(key);
+      const known = memo.known(space, key);
       if (known !== NOT_KNOWN) return Promise.resolve(known as T);
       return mutex.run(async () => {
         const value = await work(db);
-        memo.set(key, value);
+        memo.set(space, key, value);
         return value;
       });
     },

@@ -40,7 +40,7 @@ function toRow(key: AccessKeyRecord) {
 /** The access keys part of a session. */
 export function accessKeysRepository(run: Runner): StoreSession['accessKeys'] {
   return {
-    get: (id) => run.memo(`access key ${id}`, async (db) => {
+    get: (id) => run.memo('access key', id, async (db) => {
       const row = await db.selectFrom('access_keys').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toRecord(row);
     }),

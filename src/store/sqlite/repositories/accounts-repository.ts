@@ -25,7 +25,7 @@ export function accountsRepository(run: Runner): StoreSession['accounts'] {
     create: (account) => run.write((db) => rejectingDuplicates('account', async () => {
       await db.insertInto('accounts').values({ id: account.id, created_at: toMillis(account.createdAt) }).execute();
     })),
-    generation: (id) => run.memo(`generation ${id}`, async (db) => {
+    generation: (id) => run.memo('generation', id, async (db) => {
       const row = await db.selectFrom('accounts').select('generation').where('id', '=', id).executeTakeFirst();
       return row?.generation ?? 0;
     }),

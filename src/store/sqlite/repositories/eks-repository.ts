@@ -32,7 +32,7 @@ export function eksRepository(run: Runner): StoreSession['eks'] {
     .where('cluster', '=', key.cluster).where('name', '=', key.name);
   return {
     // The cluster's length ends it unambiguously, whatever either name holds.
-    get: (key) => run.memo(`eks ${key.accountId} ${key.region} ${key.kind} ${key.cluster.length}:${key.cluster} ${key.name}`, async (db) => {
+    get: (key) => run.memo('eks', `${key.accountId} ${key.region} ${key.kind} ${key.cluster.length}:${key.cluster} ${key.name}`, async (db) => {
       const row = await where(key)(eksDb(db)).executeTakeFirst();
       return row && toDocument(row);
     }),

@@ -57,7 +57,7 @@ function roles(db: Kysely<Database>, accountId: string) {
 /** The roles part of a session. */
 export function rolesRepository(run: Runner): StoreSession['roles'] {
   return {
-    get: (accountId, name) => run.memo(`role ${accountId} ${name.toLowerCase()}`, async (db) => {
+    get: (accountId, name) => run.memo('role', `${accountId} ${name.toLowerCase()}`, async (db) => {
       const row = await roles(db, accountId).where('name_lower', '=', name.toLowerCase()).executeTakeFirst();
       return row && toRecord(row);
     }),

@@ -48,7 +48,7 @@ function users(db: Kysely<Database>, accountId: string) {
 /** The users part of a session. */
 export function usersRepository(run: Runner): StoreSession['users'] {
   return {
-    get: (accountId, name) => run.memo(`user ${accountId} ${name.toLowerCase()}`, async (db) => {
+    get: (accountId, name) => run.memo('user', `${accountId} ${name.toLowerCase()}`, async (db) => {
       const row = await users(db, accountId).where('name_lower', '=', name.toLowerCase()).executeTakeFirst();
       return row && toUserRecord(row);
     }),
