@@ -55,30 +55,37 @@ export function readRequestHead(bytes: Buffer, start: number, maxBodyBytes: numb
   if (end < 0) return bytes.length - start > MAX_HEAD_BYTES ? 'unusual' : 'incomplete';
   if (end - start > MAX_HEAD_BYTES) return 'unusual';
   const text = bytes.toString('latin1', start, end);
-  // One scan of the whole head for what no line may hold (controls other than HTAB, CR and LF; DEL),
-  // and a count of CRs and LFs, which must all be line breaks: each value is then a FIELD_VALUE
+  // One scan of the whole head for what no line may hold (controls other than HTAB, CR and LF; DEL);
+  // CRs and LFs are then counted against the line breaks found. Each value is then a FIELD_VALUE
   // without a test of its own.
   if (CONTROL.test(text)) return 'unusual';
-  const lines = text.split('\r\n');
-  if (occurrences(text, '\r') !== lines.length - 1 || occurrences(text, '\n') !== lines.length - 1) return 'unusual';
-  const requestLine = (lines[0] ?? '').split(' ');
-  if (requestLine.length !== 3 || requestLine[2] !== 'HTTP/1.1') return 'unusual';
-  const method = requestLine[0]!;
-  const target = requestLine[1]!;
+  const firstBreak = text.indexOf('\r\n');
+  if (firstBreak < 0) return 'unusual'; // no header lines, so no Host
+  const space1 = text.indexOf(' ');
+  const space2 = space1 < 0 ? -1 : text.indexOf(' ', space1 + 1);
+  if (space2 < 0 || space2 > firstBreak || text.slice(space2 + 1, firstBreak) !== 'HTTP/1.1') return 'unusual';
+  const method = text.slice(0, space1);
+  const target = text.slice(space1 + 1, space2);
   if (!METHOD.test(method) || method === 'HEAD' || method === 'CONNECT' || !TARGET.test(target)) return 'unusual';
 
   // A plain object: a name that Object.prototype already answers to (`constructor`, `__proto__`) is
   // `in` it, so such a request goes to node:http rather than being misread here.
   const headers: Record<string, string> = {};
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const colon = line.indexOf(':');
-    if (colon <= 0) return 'unusual';
-    const lower = lowerName(line.slice(0, colon)); // undefined also for `name :` and folded lines
+  let breaks = 1;
+  for (let lineStart = firstBreak + 2; lineStart <= text.length; ) {
+    const found = text.indexOf('\r\n', lineStart);
+    const lineEnd = found < 0 ? text.length : found;
+    const colon = text.indexOf(':', lineStart);
+    if (colon <= lineStart || colon > lineEnd) return 'unusual';
+    const lower = lowerName(text.slice(lineStart, colon)); // undefined also for `name :` and folded lines
     if (lower === undefined) return 'unusual';
     if (lower in headers || LEFT_TO_NODE.has(lower)) return 'unusual';
-    headers[lower] = trimOws(line.slice(colon + 1));
+    headers[lower] = trimOws(text, colon + 1, lineEnd);
+    if (found < 0) break;
+    breaks++;
+    lineStart = found + 2;
   }
+  if (occurrences(text, '\r') !== breaks || occurrences(text, '\n') !== breaks) return 'unusual'; // a bare CR or LF
   if (headers['host'] === undefined) return 'unusual';
 
   const length = headers['content-length'];
@@ -122,10 +129,11 @@ function occurrences(text: string, char: string): number {
   return count;
 }
 
-function trimOws(text: string): string {
-  let a = 0;
-  let b = text.length;
+/** `text` from `from` to `to`, without the optional whitespace (SP, HTAB) at either end. */
+function trimOws(text: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
   while (a < b && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x09)) a++;
   while (b > a && (text.charCodeAt(b - 1) === 0x20 || text.charCodeAt(b - 1) === 0x09)) b--;
-  return a === 0 && b === text.length ? text : text.slice(a, b);
+  return text.slice(a, b);
 }
