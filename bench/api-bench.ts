@@ -156,7 +156,9 @@ function signedDescribeCluster(url: string, credentials: Credentials): Signed {
 interface RawSlice { readonly totalCompletedRequests: number; readonly duration: number; readonly errors: number; readonly timeouts: number; readonly non2xx: number }
 /** The part of autocannon's aggregated result read here. */
 interface Aggregated { readonly latency: { readonly p50: number; readonly p99: number } }
-const aggregate = (autocannon as unknown as { aggregateResult(results: readonly RawSlice[], options: object): Aggregated }).aggregateResult;
+const aggregateResult = (autocannon as unknown as { aggregateResult(results: readonly RawSlice[], options: object): Aggregated }).aggregateResult;
+/** The latency percentiles of `slices` together (autocannon's options check wants a url; it reads nothing else of it). */
+const aggregate = (slices: readonly RawSlice[]): Aggregated => aggregateResult(slices, { url: 'http://127.0.0.1', connections });
 
 async function load(url: string, request: Signed, duration: number): Promise<RawSlice> {
   const result = await autocannon({ url: new URL(request.path, url).href, connections, duration, pipelining: 1, method: request.method, headers: request.headers, skipAggregateResult: true, ...(request.body === undefined ? {} : { body: request.body }) });
@@ -167,13 +169,13 @@ async function load(url: string, request: Signed, duration: number): Promise<Raw
 function total(slices: readonly RawSlice[]): { rps: number; p50: number; p99: number; errors: number } {
   const requests = slices.reduce((sum, s) => sum + s.totalCompletedRequests, 0);
   const time = slices.reduce((sum, s) => sum + s.duration, 0);
-  const { latency } = aggregate(slices, { url: 'http://127.0.0.1', connections });
+  const { latency } = aggregate(slices);
   return { rps: Math.round(requests / time), p50: latency.p50, p99: latency.p99, errors: slices.reduce((sum, s) => sum + s.errors + s.timeouts + s.non2xx, 0) };
 }
 
 function report(round: number, name: string, slice: RawSlice): void {
   if (!values.slices) return;
-  const { latency } = aggregate([slice], { url: 'http://127.0.0.1', connections });
+  const { latency } = aggregate([slice]);
   console.error(`round ${round} ${name}: ${Math.round(slice.totalCompletedRequests / slice.duration)} req/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms`);
 }
 
