@@ -5,9 +5,8 @@
  */
 import { AuthorizationRequest, compilePolicy, evaluate, PolicySet, validatePolicy } from '../../policy/index.ts';
 import type { StoreSession } from '../../store/store.ts';
-import { DEFAULT_MAX_SESSION_DURATION } from '../iam/operations/create-role.ts';
 import { resourceTagKeys } from '../iam/shared/tags.ts';
-import { serviceLinkedRoleArn, serviceLinkedRolePath, serviceLinkedRoleSpec, serviceTrustPolicy } from '../iam/shared/role-service-linked.ts';
+import { insertServiceLinkedRole, serviceLinkedRoleArn, serviceLinkedRoleSpec } from '../iam/shared/role-service-linked.ts';
 import type { AuthorizationCheck, OperationContext } from '../operation.ts';
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[^/]+\/)*([^/]+)$/;
@@ -60,22 +59,6 @@ export async function serviceLinkedRoleChecks(ctx: OperationContext, service: st
 /** Creates the service-linked role of `service` in the caller's account unless it exists (EKS-SPEC §4). */
 export async function ensureServiceLinkedRole(ctx: OperationContext, tx: StoreSession, service: string): Promise<void> {
   const spec = serviceLinkedRoleSpec(service);
-  const accountId = ctx.caller.accountId;
-  if (!spec || (await tx.roles.get(accountId, spec.roleName))) return;
-  const id = ctx.ids.uniqueId('AROA');
-  await tx.roles.insert({
-    accountId,
-    id,
-    name: spec.roleName,
-    path: serviceLinkedRolePath(service),
-    arn: serviceLinkedRoleArn(accountId, service, spec.roleName),
-    createdAt: new Date(ctx.clock.now()),
-    trustPolicy: serviceTrustPolicy(service),
-    description: spec.description,
-    maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
-    permissionsBoundaryArn: undefined,
-    tags: [],
-    lastUsed: undefined,
-  });
-  if (ctx.managedPolicies.get(spec.policyArn)) await tx.attachments.attach({ accountId, policyArn: spec.policyArn, entityType: 'role', entityId: id });
+  if (!spec || (await tx.roles.get(ctx.caller.accountId, spec.roleName))) return;
+  await insertServiceLinkedRole(ctx, tx, spec, spec.roleName, spec.description);
 }

@@ -1,17 +1,18 @@
 /**
- * iam:CreateServiceLinkedRole: the role an AWS service uses (e.g. eks.amazonaws.com →
- * `AWSServiceRoleForAmazonEKS` at `/aws-service-role/eks.amazonaws.com/`), trusting only that service,
- * with the service's AWS managed policy attached. Authorized on the role's ARN with
- * `iam:AWSServiceName` (IAM-SPEC Appendix A).
+ * iam:CreateServiceLinkedRole: the role an AWS service uses (e.g. ecs.amazonaws.com →
+ * `AWSServiceRoleForECS` at `/aws-service-role/ecs.amazonaws.com/`), trusting only that service, with the
+ * service's AWS managed policies attached (the catalogue in ../service-linked-role-catalog.ts). Authorized on
+ * the role's ARN with `iam:AWSServiceName`. Without a Description the role has none: the descriptions such
+ * roles carry in accounts are given by the services that create them on first use.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html
  */
 import { invalidInput, limitExceeded } from '../shared/iam-errors.ts';
 import { defineOperation } from '../../operation.ts';
 import { roleToWire, type WireRole } from '../shared/role-wire.ts';
 import {
-  serviceLinkedRoleArn, serviceLinkedRoleName, serviceLinkedRolePath, serviceLinkedRoleSpec, serviceTrustPolicy,
+  insertServiceLinkedRole, serviceLinkedRoleArn, serviceLinkedRoleName, serviceLinkedRoleSpec,
 } from '../shared/role-service-linked.ts';
-import { DEFAULT_MAX_SESSION_DURATION, ROLES_PER_ACCOUNT } from './create-role.ts';
+import { ROLES_PER_ACCOUNT } from './create-role.ts';
 
 interface CreateServiceLinkedRoleInput {
   readonly AWSServiceName: string;
@@ -19,7 +20,7 @@ interface CreateServiceLinkedRoleInput {
   readonly CustomSuffix?: string;
 }
 
-/** The role name a request asks for; for a service Tollgate does not know, a guess used only in messages. */
+/** The role name a request asks for; for a service the catalogue does not know, a guess used only in messages. */
 function requestedRoleName(input: CreateServiceLinkedRoleInput): string {
   const spec = serviceLinkedRoleSpec(input.AWSServiceName);
   if (spec) return serviceLinkedRoleName(spec, input.CustomSuffix);
@@ -40,27 +41,10 @@ export const createServiceLinkedRole = defineOperation<CreateServiceLinkedRoleIn
     if (!spec) throw invalidInput(`Service ${service} does not support service-linked roles in Tollgate.`);
     if (input.CustomSuffix !== undefined && !spec.suffixAllowed) throw invalidInput(`Custom suffix is not allowed for ${service}`);
     const name = serviceLinkedRoleName(spec, input.CustomSuffix);
-    const path = serviceLinkedRolePath(service);
     const role = await ctx.store.transaction(async (tx) => {
       if (await tx.roles.get(accountId, name)) throw invalidInput(`Service role name ${name} has been taken in this account, please try a different suffix.`);
       if ((await tx.roles.count(accountId)) >= ROLES_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ROLES_PER_ACCOUNT}`);
-      const record = {
-        accountId,
-        id: ctx.ids.uniqueId('AROA'),
-        name,
-        path,
-        arn: serviceLinkedRoleArn(accountId, service, name),
-        createdAt: new Date(ctx.clock.now()),
-        trustPolicy: serviceTrustPolicy(service),
-        description: input.Description ?? spec.description,
-        maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
-        permissionsBoundaryArn: undefined,
-        tags: [],
-        lastUsed: undefined,
-      };
-      await tx.roles.insert(record);
-      if (ctx.managedPolicies.get(spec.policyArn)) await tx.attachments.attach({ accountId, policyArn: spec.policyArn, entityType: 'role', entityId: record.id });
-      return record;
+      return insertServiceLinkedRole(ctx, tx, spec, name, input.Description);
     });
     return { Role: await roleToWire(ctx.store, role, 'created') };
   },

@@ -1,55 +1,23 @@
 /**
- * The AWS services whose service-linked roles Tollgate can create: role name, AWS managed policy,
- * default description, and whether a CustomSuffix is accepted. Each role lives at
- * `/aws-service-role/<service>/` and trusts only its service.
- * https://docs.aws.amazon.com/eks/latest/userguide/using-service-linked-roles.html
+ * Service-linked roles: each lives at `/aws-service-role/<service>/`, trusts only its service and carries
+ * the service's AWS managed policies (the catalogue in ../service-linked-role-catalog.ts says which).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html
  */
 import { iamArn } from '../../../kernel/iam-arns.ts';
+import type { RoleRecord } from '../../../store/iam-records.ts';
+import type { StoreSession } from '../../../store/store.ts';
+import type { OperationContext } from '../../operation.ts';
+import { SERVICE_LINKED_ROLES, type ServiceLinkedRoleSpec } from '../service-linked-role-catalog.ts';
 import { SERVICE_ROLE_PATH_PREFIX } from './role-errors.ts';
 
-/** One service that has a service-linked role. */
-export interface ServiceLinkedRoleSpec {
-  readonly service: string;
-  readonly roleName: string;
-  readonly policyArn: string;
-  readonly description: string;
-  readonly suffixAllowed: boolean;
-}
+export type { ServiceLinkedRoleSpec } from '../service-linked-role-catalog.ts';
 
-const POLICY = 'arn:aws:iam::aws:policy/aws-service-role/';
+/** The MaxSessionDuration of every service-linked role, in seconds. */
+const SERVICE_LINKED_ROLE_MAX_SESSION_DURATION = 3600;
 
-/** The known services, by service principal. */
-export const SERVICE_LINKED_ROLES: Readonly<Record<string, ServiceLinkedRoleSpec>> = {
-  'eks.amazonaws.com': {
-    service: 'eks.amazonaws.com', roleName: 'AWSServiceRoleForAmazonEKS', policyArn: `${POLICY}AmazonEKSServiceRolePolicy`,
-    description: 'Allows Amazon EKS to call AWS services on your behalf.', suffixAllowed: false,
-  },
-  'eks-nodegroup.amazonaws.com': {
-    service: 'eks-nodegroup.amazonaws.com', roleName: 'AWSServiceRoleForAmazonEKSNodegroup', policyArn: `${POLICY}AWSServiceRoleForAmazonEKSNodegroup`,
-    description: 'This policy allows Amazon EKS to create and manage Nodegroups', suffixAllowed: false,
-  },
-  'eks-fargate.amazonaws.com': {
-    service: 'eks-fargate.amazonaws.com', roleName: 'AWSServiceRoleForAmazonEKSForFargate', policyArn: `${POLICY}AmazonEKSForFargateServiceRolePolicy`,
-    description: 'This policy grants necessary permissions to Amazon EKS to run fargate tasks', suffixAllowed: false,
-  },
-  'eks-connector.amazonaws.com': {
-    service: 'eks-connector.amazonaws.com', roleName: 'AWSServiceRoleForAmazonEKSConnector', policyArn: `${POLICY}AmazonEKSConnectorServiceRolePolicy`,
-    description: 'Allows access to other AWS service resources that are required to connect to external clusters', suffixAllowed: false,
-  },
-  'autoscaling.amazonaws.com': {
-    service: 'autoscaling.amazonaws.com', roleName: 'AWSServiceRoleForAutoScaling', policyArn: `${POLICY}AutoScalingServiceRolePolicy`,
-    description: 'Default Service-Linked Role enables access to AWS Services and Resources used or managed by Auto Scaling', suffixAllowed: true,
-  },
-  'elasticloadbalancing.amazonaws.com': {
-    service: 'elasticloadbalancing.amazonaws.com', roleName: 'AWSServiceRoleForElasticLoadBalancing', policyArn: `${POLICY}AWSElasticLoadBalancingServiceRolePolicy`,
-    description: 'Allows ELB to call AWS services on your behalf.', suffixAllowed: false,
-  },
-};
-
-/** The spec of `service`, or undefined when Tollgate does not know it. */
+/** The spec of `service`, or undefined when the catalogue does not know it. */
 export function serviceLinkedRoleSpec(service: string): ServiceLinkedRoleSpec | undefined {
-  return Object.hasOwn(SERVICE_LINKED_ROLES, service) ? SERVICE_LINKED_ROLES[service] : undefined;
+  return SERVICE_LINKED_ROLES.get(service);
 }
 
 /** The path of `service`'s service-linked roles. */
@@ -62,7 +30,7 @@ export function serviceLinkedRoleName(spec: ServiceLinkedRoleSpec, suffix: strin
   return suffix === undefined ? spec.roleName : `${spec.roleName}_${suffix}`;
 }
 
-/** The ARN CreateServiceLinkedRole is authorized on (IAM-SPEC Appendix A). */
+/** The ARN CreateServiceLinkedRole is authorized on (`arn:aws:iam::ACCT:role/aws-service-role/<service>/<RoleName>`). */
 export function serviceLinkedRoleArn(accountId: string, service: string, roleName: string): string {
   return iamArn(accountId, 'role', serviceLinkedRolePath(service), roleName);
 }
@@ -70,4 +38,33 @@ export function serviceLinkedRoleArn(accountId: string, service: string, roleNam
 /** The trust policy of a service-linked role: only its service may assume it. */
 export function serviceTrustPolicy(service: string): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+}
+
+/**
+ * Inserts `spec`'s role named `name` into the caller's account inside `tx`, with the service's policies
+ * attached, and returns it. The caller has checked the name is free and the quota.
+ */
+export async function insertServiceLinkedRole(
+  ctx: OperationContext, tx: StoreSession, spec: ServiceLinkedRoleSpec, name: string, description: string | undefined,
+): Promise<RoleRecord> {
+  const accountId = ctx.caller.accountId;
+  const record: RoleRecord = {
+    accountId,
+    id: ctx.ids.uniqueId('AROA'),
+    name,
+    path: spec.path,
+    arn: serviceLinkedRoleArn(accountId, spec.service, name),
+    createdAt: new Date(ctx.clock.now()),
+    trustPolicy: serviceTrustPolicy(spec.service),
+    description,
+    maxSessionDuration: SERVICE_LINKED_ROLE_MAX_SESSION_DURATION,
+    permissionsBoundaryArn: undefined,
+    tags: [],
+    lastUsed: undefined,
+  };
+  await tx.roles.insert(record);
+  for (const policyArn of spec.policyArns) {
+    if (ctx.managedPolicies.get(policyArn)) await tx.attachments.attach({ accountId, policyArn, entityType: 'role', entityId: record.id });
+  }
+  return record;
 }
