@@ -64,7 +64,7 @@ test('CreatePolicy refuses taken names, old versions, oversize documents, princi
     name: 'InvalidInputException', status: 400, message: 'Duplicate tag keys found.',
   });
   await assertAwsError(iam.send(new GetPolicyCommand({ PolicyArn: local('tags') })), notFound(local('tags')));
-  await assertAwsError(iam.send(new GetPolicyCommand({ PolicyArn: 'not-an-arn-at-all-xx' })), { name: 'InvalidInputException', status: 400, message: 'ARN not-an-arn-at-all-xx is not valid.' });
+  await assertAwsError(iam.send(new GetPolicyCommand({ PolicyArn: 'not-an-arn-at-all-xx' })), { name: 'ValidationError', status: 400, message: 'Invalid ARN:  Could not be parsed!' });
 });
 
 test('versions: five at most, SetAsDefault and SetDefaultPolicyVersion, the default cannot be deleted, ids are not reused', async () => {

@@ -6,8 +6,8 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { invalidAttachArn, policyNotAttachable, serviceRolePolicyNotAttachable } from '../shared/policy-errors.ts';
-import { findPolicy, isServiceRolePolicy, looksLikeArn } from '../shared/policy-lookup.ts';
+import { policyNotAttachable, serviceRolePolicyNotAttachable } from '../shared/policy-errors.ts';
+import { assertParsablePolicyArn, findPolicy, isServiceRolePolicy } from '../shared/policy-lookup.ts';
 import { assertRoleModifiable } from '../shared/role-errors.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
 
@@ -23,7 +23,7 @@ export const attachRolePolicy = defineOperation<AttachRolePolicyInput, object>({
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:AttachRolePolicy', input.RoleName, { context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;
-    if (!looksLikeArn(input.PolicyArn)) throw invalidAttachArn(input.PolicyArn);
+    assertParsablePolicyArn(input.PolicyArn);
     await ctx.store.transaction(async (tx) => {
       const role = await requireRole(tx, accountId, input.RoleName);
       assertRoleModifiable(role);

@@ -5,8 +5,7 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { missing } from '../shared/iam-errors.ts';
-import { invalidAttachArn } from '../shared/policy-errors.ts';
-import { looksLikeArn } from '../shared/policy-lookup.ts';
+import { assertParsablePolicyArn } from '../shared/policy-lookup.ts';
 import { assertRoleModifiable } from '../shared/role-errors.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
 
@@ -19,7 +18,7 @@ export const detachRolePolicy = defineOperation<DetachRolePolicyInput, object>({
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:DetachRolePolicy', input.RoleName, { context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;
-    if (!looksLikeArn(input.PolicyArn)) throw invalidAttachArn(input.PolicyArn);
+    assertParsablePolicyArn(input.PolicyArn);
     await ctx.store.transaction(async (tx) => {
       const role = await requireRole(tx, accountId, input.RoleName);
       assertRoleModifiable(role);

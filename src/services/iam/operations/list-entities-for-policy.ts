@@ -9,8 +9,8 @@ import { defineOperation } from '../../operation.ts';
 import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 import { policyCheck } from '../shared/policy-authorization.ts';
-import { invalidArn, policyNotAttachable } from '../shared/policy-errors.ts';
-import { findPolicy, looksLikeArn } from '../shared/policy-lookup.ts';
+import { policyNotAttachable } from '../shared/policy-errors.ts';
+import { assertParsablePolicyArn, findPolicy } from '../shared/policy-lookup.ts';
 
 interface ListEntitiesForPolicyInput {
   readonly PolicyArn: string;
@@ -42,7 +42,7 @@ export const listEntitiesForPolicy = defineOperation<ListEntitiesForPolicyInput,
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;
     const store = ctx.store;
-    if (!looksLikeArn(input.PolicyArn)) throw invalidArn(input.PolicyArn);
+    assertParsablePolicyArn(input.PolicyArn);
     const found = await findPolicy(store, ctx.managedPolicies, accountId, input.PolicyArn);
     if (!found) throw policyNotAttachable(input.PolicyArn);
     const entities: Entity[] = [];

@@ -7,7 +7,8 @@
 import type { OperationContext } from '../../operation.ts';
 import { limitExceeded, noSuchEntity } from './iam-errors.ts';
 import { requireOwner, type IdentityOwnerType } from './identity-entities.ts';
-import { assertPolicyArn, findManagedPolicy, requireAttachablePolicy, type ManagedPolicyRef } from './identity-managed-policies.ts';
+import { findManagedPolicy, requireAttachablePolicy, type ManagedPolicyRef } from './identity-managed-policies.ts';
+import { assertParsablePolicyArn } from './policy-lookup.ts';
 
 /** Most managed policies attached to one user or group. */
 export const ATTACHED_POLICIES_PER_ENTITY = 10;
@@ -16,7 +17,7 @@ const QUOTA_NAME = { user: 'PoliciesPerUser', group: 'PoliciesPerGroup' } as con
 
 /** Attaches `policyArn` to the user or group `name`. */
 export async function attachPolicy(ctx: OperationContext, type: IdentityOwnerType, name: string, policyArn: string): Promise<void> {
-  assertPolicyArn(policyArn);
+  assertParsablePolicyArn(policyArn);
   const accountId = ctx.caller.accountId;
   await ctx.store.transaction(async (tx) => {
     const owner = await requireOwner(tx, accountId, type, name);
@@ -30,7 +31,7 @@ export async function attachPolicy(ctx: OperationContext, type: IdentityOwnerTyp
 
 /** Detaches `policyArn` from the user or group `name`. */
 export async function detachPolicy(ctx: OperationContext, type: IdentityOwnerType, name: string, policyArn: string): Promise<void> {
-  assertPolicyArn(policyArn);
+  assertParsablePolicyArn(policyArn);
   const accountId = ctx.caller.accountId;
   await ctx.store.transaction(async (tx) => {
     const owner = await requireOwner(tx, accountId, type, name);

@@ -6,25 +6,15 @@
 import { AwsError } from '../../../kernel/aws-error.ts';
 import type { StoreSession } from '../../../store/store.ts';
 import type { AwsManagedPolicyCatalog } from '../aws-managed-policy-catalog.ts';
-import { invalidInput, noSuchEntity } from './iam-errors.ts';
+import { noSuchEntity } from './iam-errors.ts';
+import { invalidBoundaryArn } from './policy-errors.ts';
+import { looksLikeArn } from './policy-lookup.ts';
 
 /** A managed policy as attachment listings name it. */
 export interface ManagedPolicyRef {
   readonly arn: string;
   readonly name: string;
   readonly path: string;
-}
-
-const ARN = /^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+$/;
-
-/** True when `text` has the form of an ARN. */
-export function isArn(text: string): boolean {
-  return ARN.test(text);
-}
-
-/** ValidationError `ARN <x> is not valid.` unless `arn` is an ARN (Attach/Detach*Policy). */
-export function assertPolicyArn(arn: string): void {
-  if (!isArn(arn)) throw new AwsError('ValidationError', 400, `ARN ${arn} is not valid.`);
 }
 
 /** The policy `arn` when it exists and the caller's account may use it; else undefined. */
@@ -53,6 +43,6 @@ export async function requireAttachablePolicy(session: StoreSession, catalog: Aw
  * attachable.` for an unknown policy.
  */
 export async function assertBoundaryPolicy(session: StoreSession, catalog: AwsManagedPolicyCatalog, accountId: string, arn: string): Promise<void> {
-  if (!isArn(arn)) throw invalidInput(`ARN ${arn} is not valid.`);
+  if (!looksLikeArn(arn)) throw invalidBoundaryArn(arn);
   if (!(await findManagedPolicy(session, catalog, accountId, arn))) throw noSuchEntity(`Scope ARN: ${arn} does not exist or is not attachable.`);
 }

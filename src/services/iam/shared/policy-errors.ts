@@ -32,14 +32,18 @@ export function missingBoundary(arn: string): AwsError {
   return noSuchEntity(`Scope ARN: ${arn} does not exist or is not attachable.`);
 }
 
-/** `InvalidInput` for a malformed policy ARN (GetPolicy and friends, permissions boundaries). */
-export function invalidArn(arn: string): AwsError {
+/** `InvalidInput` for a permissions boundary that is not an ARN (CreateUser, CreateRole, Put*PermissionsBoundary). */
+export function invalidBoundaryArn(arn: string): AwsError {
   return new AwsError('InvalidInput', 400, `ARN ${arn} is not valid.`);
 }
 
-/** `ValidationError` for a malformed policy ARN given to Attach*Policy / Detach*Policy. */
-export function invalidAttachArn(arn: string): AwsError {
-  return new AwsError('ValidationError', 400, `ARN ${arn} is not valid.`);
+/**
+ * `ValidationError` for a PolicyArn that does not parse as an ARN (a policy name, a path): AWS's text,
+ * with its two spaces, in every operation that takes a PolicyArn. An ARN that parses but names no policy
+ * is NoSuchEntity instead (test/iam/policy-arn-validation.test.ts).
+ */
+export function unparsablePolicyArn(): AwsError {
+  return new AwsError('ValidationError', 400, 'Invalid ARN:  Could not be parsed!');
 }
 
 /** The duplicate-tag text of TagPolicy and CreatePolicy (roles and users add a note on case, IAM-SPEC §11.3). */

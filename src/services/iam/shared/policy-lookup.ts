@@ -6,7 +6,7 @@ import type { ManagedPolicyRecord } from '../../../store/iam-records.ts';
 import type { StoreSession } from '../../../store/store.ts';
 import type { AwsManagedPolicy, AwsManagedPolicyCatalog } from '../aws-managed-policy-catalog.ts';
 import { missing } from './iam-errors.ts';
-import { invalidArn, missingBoundary, serviceRolePolicyNotAttachable } from './policy-errors.ts';
+import { invalidBoundaryArn, missingBoundary, serviceRolePolicyNotAttachable, unparsablePolicyArn } from './policy-errors.ts';
 
 /** The parts of a managed policy ARN `arn:aws:iam::<account|aws>:policy/<path><name>`. */
 export interface PolicyArnParts {
@@ -28,9 +28,14 @@ export function parsePolicyArn(arn: string): PolicyArnParts | undefined {
   return m ? { account: m[1]!, path: `${m[2]!}/`, name: m[3]! } : undefined;
 }
 
-/** True when `arn` looks like any ARN at all (`arn:partition:service:region:account:resource`). */
+/** True when `arn` parses as an ARN at all: `arn:<partition>:<service>:<region>:<account>:<resource>`, region and account may be empty. */
 export function looksLikeArn(arn: string): boolean {
-  return /^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+$/.test(arn);
+  return /^arn:[^:]+:[^:]+:[^:]*:[^:]*:.+$/.test(arn);
+}
+
+/** ValidationError `Invalid ARN:  Could not be parsed!` unless `arn` parses as an ARN. */
+export function assertParsablePolicyArn(arn: string): void {
+  if (!looksLikeArn(arn)) throw unparsablePolicyArn();
 }
 
 /** The policy `arn` names as seen from `accountId`, or undefined. */
@@ -43,9 +48,9 @@ export async function findPolicy(store: StoreSession, catalog: AwsManagedPolicyC
   return record && record.accountId === accountId ? { kind: 'customer', arn, policy: record } : undefined;
 }
 
-/** The policy `arn` names; InvalidInput for a malformed ARN, NoSuchEntity `Policy <arn> was not found.` when missing. */
+/** The policy `arn` names; ValidationError when it is not an ARN, NoSuchEntity `Policy <arn> was not found.` when missing. */
 export async function requirePolicy(store: StoreSession, catalog: AwsManagedPolicyCatalog, accountId: string, arn: string): Promise<FoundPolicy> {
-  if (!looksLikeArn(arn)) throw invalidArn(arn);
+  assertParsablePolicyArn(arn);
   const found = await findPolicy(store, catalog, accountId, arn);
   if (!found) throw missing.policy(arn);
   return found;
@@ -69,7 +74,7 @@ export function isServiceRolePolicy(found: FoundPolicy): boolean {
  * PolicyNotAttachable for an AWS service-role policy.
  */
 export async function requireBoundaryPolicy(store: StoreSession, catalog: AwsManagedPolicyCatalog, accountId: string, arn: string): Promise<FoundPolicy> {
-  if (!looksLikeArn(arn)) throw invalidArn(arn);
+  if (!looksLikeArn(arn)) throw invalidBoundaryArn(arn);
   const found = await findPolicy(store, catalog, accountId, arn);
   if (!found) throw missingBoundary(arn);
   if (isServiceRolePolicy(found)) throw serviceRolePolicyNotAttachable();
