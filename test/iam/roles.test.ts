@@ -31,12 +31,13 @@ test('CreateRole answers the role with AROA id, ARN with path, the trust policy 
   assert.equal(Role!.Arn, `arn:aws:iam::${ACCOUNT}:role/eks/eksClusterRole`);
   assert.equal(Role!.Path, '/eks/');
   assert.equal(decodeURIComponent(Role!.AssumeRolePolicyDocument!), EKS_TRUST);
-  assert.equal(Role!.MaxSessionDuration, 3600);
+  assert.equal(Role!.MaxSessionDuration, undefined, 'CreateRole answers no MaxSessionDuration (GetRole does)');
   assert.deepEqual(Role!.Tags, [{ Key: 'team', Value: 'platform' }]);
   assert.ok(Role!.CreateDate instanceof Date);
   const got = (await iam.send(new GetRoleCommand({ RoleName: 'EKSCLUSTERROLE' }))).Role!;
   assert.equal(got.RoleName, 'eksClusterRole');
   assert.equal(got.Description, 'cluster role');
+  assert.equal(got.MaxSessionDuration, 3600);
   assert.equal(got.RoleId, Role!.RoleId);
   assert.deepEqual(got.RoleLastUsed, {});
 });
@@ -50,8 +51,8 @@ test('CreateRole refuses a taken name (any case), bad MaxSessionDuration, duplic
     name: 'ValidationError', status: 400,
     message: '1 validation error detected: Value at \'maxSessionDuration\' failed to satisfy constraint: Member must have value less than or equal to 43200',
   });
-  const { Role } = await iam.send(new CreateRoleCommand({ RoleName: 'long', AssumeRolePolicyDocument: EKS_TRUST, MaxSessionDuration: 43200 }));
-  assert.equal(Role!.MaxSessionDuration, 43200);
+  await iam.send(new CreateRoleCommand({ RoleName: 'long', AssumeRolePolicyDocument: EKS_TRUST, MaxSessionDuration: 43200 }));
+  assert.equal((await iam.send(new GetRoleCommand({ RoleName: 'long' }))).Role!.MaxSessionDuration, 43200);
   await assertAwsError(iam.send(new CreateRoleCommand({ RoleName: 'tags', AssumeRolePolicyDocument: EKS_TRUST, Tags: [{ Key: 'a', Value: '1' }, { Key: 'A', Value: '2' }] })), {
     name: 'InvalidInputException', status: 400, message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
   });

@@ -24,7 +24,8 @@ interface GetFederationTokenInput {
 interface GetFederationTokenOutput {
   readonly Credentials: WireCredentials;
   readonly FederatedUser: { readonly FederatedUserId: string; readonly Arn: string };
-  readonly PackedPolicySize?: number;
+  /** Always present: 0 when the request carries no policy (as AWS answers). */
+  readonly PackedPolicySize: number;
 }
 
 const USER_DEFAULT = 43_200;
@@ -56,7 +57,7 @@ export const getFederationToken = defineOperation<GetFederationTokenInput, GetFe
     return {
       Credentials: credentials,
       FederatedUser: { FederatedUserId: `${accountId}:${input.Name}`, Arn: federatedUserArn(accountId, input.Name) },
-      ...(policies.packedPolicySize !== undefined ? { PackedPolicySize: policies.packedPolicySize } : {}),
+      PackedPolicySize: policies.packedPolicySize ?? 0,
     };
   },
 });

@@ -52,6 +52,6 @@ export const createPolicy = defineOperation<CreatePolicyInput, { Policy: WirePol
         throw error;
       }
     });
-    return { Policy: customerPolicyToWire(policy, UNUSED, 'detail') };
+    return { Policy: customerPolicyToWire(policy, UNUSED, 'created') };
   },
 });

@@ -20,6 +20,6 @@ export const updateRoleDescription = defineOperation<UpdateRoleDescriptionInput,
       await tx.roles.update(updated);
       return updated;
     });
-    return { Role: await roleToWire(ctx.store, role, 'detail') };
+    return { Role: await roleToWire(ctx.store, role, 'described') };
   },
 });

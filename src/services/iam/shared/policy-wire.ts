@@ -32,8 +32,12 @@ export interface WirePolicyVersion {
   readonly CreateDate: Date;
 }
 
-/** How much of a policy an answer carries: ListPolicies omits description and tags. */
-export type PolicyDetail = 'listing' | 'detail';
+/**
+ * How much of a policy an answer carries. `listing` (ListPolicies): no description, no tags. `created`
+ * (CreatePolicy): no description even when the request set one, tags when any. `detail` (GetPolicy): the
+ * description when set and `Tags` always, an empty `<Tags/>` when there are none (the SDKs read `[]`).
+ */
+export type PolicyDetail = 'listing' | 'created' | 'detail';
 
 /** A customer managed policy as IAM answers it. */
 export function customerPolicyToWire(policy: ManagedPolicyRecord, usage: PolicyUsage, detail: PolicyDetail): WirePolicy {
@@ -49,12 +53,12 @@ export function customerPolicyToWire(policy: ManagedPolicyRecord, usage: PolicyU
     ...(detail === 'detail' && policy.description !== undefined ? { Description: policy.description } : {}),
     CreateDate: policy.createdAt,
     UpdateDate: policy.updatedAt,
-    ...(detail === 'detail' && policy.tags.length > 0 ? { Tags: tagsToWire(policy.tags) } : {}),
+    ...(detail === 'detail' || (detail === 'created' && policy.tags.length > 0) ? { Tags: tagsToWire(policy.tags) } : {}),
   };
 }
 
-/** An AWS managed policy as IAM answers it, with this account's use counts. */
-export function awsPolicyToWire(policy: AwsManagedPolicy, usage: PolicyUsage): WirePolicy {
+/** An AWS managed policy as IAM answers it, with this account's use counts (`detail`: GetPolicy's empty `Tags`). */
+export function awsPolicyToWire(policy: AwsManagedPolicy, usage: PolicyUsage, detail: PolicyDetail = 'listing'): WirePolicy {
   return {
     PolicyName: policy.name,
     PolicyId: policy.id,
@@ -66,12 +70,13 @@ export function awsPolicyToWire(policy: AwsManagedPolicy, usage: PolicyUsage): W
     IsAttachable: true,
     CreateDate: policy.createdAt,
     UpdateDate: policy.updatedAt,
+    ...(detail === 'detail' ? { Tags: [] } : {}),
   };
 }
 
 /** Either kind of managed policy as IAM answers it. */
 export function policyToWire(found: FoundPolicy, usage: PolicyUsage, detail: PolicyDetail): WirePolicy {
-  return found.kind === 'aws' ? awsPolicyToWire(found.policy, usage) : customerPolicyToWire(found.policy, usage, detail);
+  return found.kind === 'aws' ? awsPolicyToWire(found.policy, usage, detail) : customerPolicyToWire(found.policy, usage, detail);
 }
 
 /** A customer policy version; `withDocument` for GetPolicyVersion and account details. */

@@ -1,6 +1,7 @@
 /**
- * IAM's `Role` structure and the mapper from the store's record. Listings omit the boundary, tags and
- * last use, as ListRoles does. https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html
+ * IAM's `Role` structure and the mapper from the store's record, with the members each operation answers
+ * (the API reference's and the AWS CLI's response examples, and answers recorded against AWS).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html
  */
 import type { RoleRecord } from '../../../store/iam-records.ts';
 import type { StoreSession } from '../../../store/store.ts';
@@ -23,14 +24,19 @@ export interface WireRole {
   readonly CreateDate: Date;
   readonly AssumeRolePolicyDocument: string;
   readonly Description?: string;
-  readonly MaxSessionDuration: number;
+  readonly MaxSessionDuration?: number;
   readonly PermissionsBoundary?: WirePermissionsBoundary;
   readonly Tags?: WireTag[];
   readonly RoleLastUsed?: WireRoleLastUsed;
 }
 
-/** How much of a role an answer carries: ListRoles (`listing`), CreateRole (`created`), GetRole (`detail`). */
-export type RoleDetail = 'listing' | 'created' | 'detail';
+/**
+ * How much of a role an answer carries. `listing` (ListRoles): description and MaxSessionDuration, no
+ * boundary, tags or last use. `created` (CreateRole, CreateServiceLinkedRole): no description,
+ * MaxSessionDuration or last use, even when the request set them; the boundary and tags when set.
+ * `described` (UpdateRoleDescription): `created` with the description. `detail` (GetRole): everything.
+ */
+export type RoleDetail = 'listing' | 'created' | 'described' | 'detail';
 
 /** The boundary member of a user or role, when it has one. */
 export function boundaryToWire(arn: string | undefined): { PermissionsBoundary?: WirePermissionsBoundary } {
@@ -39,19 +45,21 @@ export function boundaryToWire(arn: string | undefined): { PermissionsBoundary?:
 
 /** `role` as IAM answers it, its trust policy rendered with ARNs (IAM-SPEC §1.2). */
 export async function roleToWire(store: StoreSession, role: RoleRecord, detail: RoleDetail): Promise<WireRole> {
-  const base: WireRole = {
+  const withDescription = detail !== 'created' && role.description !== undefined;
+  const withDuration = detail === 'listing' || detail === 'detail';
+  const wire: WireRole = {
     Path: role.path,
     RoleName: role.name,
     RoleId: role.id,
     Arn: role.arn,
     CreateDate: role.createdAt,
     AssumeRolePolicyDocument: await trustPolicyFromStore(store, role.accountId, role.trustPolicy),
-    ...(role.description !== undefined ? { Description: role.description } : {}),
-    MaxSessionDuration: role.maxSessionDuration,
+    ...(withDescription ? { Description: role.description } : {}),
+    ...(withDuration ? { MaxSessionDuration: role.maxSessionDuration } : {}),
   };
-  if (detail === 'listing') return base;
+  if (detail === 'listing') return wire;
   return {
-    ...base,
+    ...wire,
     ...boundaryToWire(role.permissionsBoundaryArn),
     ...(role.tags.length > 0 ? { Tags: tagsToWire(role.tags) } : {}),
     ...(detail === 'detail' ? { RoleLastUsed: roleLastUsedToWire(role) } : {}),
