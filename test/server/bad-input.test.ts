@@ -108,3 +108,14 @@ test('x-amz-content-sha256: UNSIGNED-PAYLOAD is refused by IAM, STS and EKS with
   assert.match(await eks.text(), /The request signature we calculated does not match/);
   assert.equal(await userCount(), before);
 });
+
+test('out-of-range awsQuery list indexes (Tags.member.0, Tags.member.99999999) are MalformedInput and change nothing', async () => {
+  const before = await userCount();
+  for (const [index, message] of [['0', '0 is not a valid index'], ['99999999', 'Excessively sparse input would skip 99999998 list elements']]) {
+    const { status, text } = await send(`Action=CreateUser&Version=2010-05-08&UserName=tags-${index}&Tags.member.${index}.Key=k&Tags.member.${index}.Value=v`);
+    assert.equal(status, 400, text);
+    assert.equal(code(text), 'MalformedInput');
+    assert.match(text, new RegExp(`<Type>Sender</Type><Code>MalformedInput</Code><Message>${message}</Message>`));
+  }
+  assert.equal(await userCount(), before);
+});
