@@ -163,6 +163,8 @@ test('a client that half-closes right after its requests still gets every answer
 /** Where a connection is when the request under test arrives: fresh (the fast path, which hands unusual requests over) or already on node:http. */
 const ENTRIES = ['fast path', 'node:http path'] as const;
 type Entry = (typeof ENTRIES)[number];
+/** A word for `entry` in user names. */
+const short = (entry: Entry) => (entry === 'fast path' ? 'fast' : 'node');
 
 /** An open connection at `entry`: for the node:http path, a chunked request has already been answered on it. */
 async function connectionAt(entry: Entry): Promise<Socket> {
@@ -211,7 +213,7 @@ const settle = () => new Promise((r) => setTimeout(r, 150));
 
 for (const entry of ENTRIES) {
   test(`a signed chunked CreateUser without its closing 0 chunk, then a half-close, is never executed (${entry})`, async () => {
-    const name = `chunked-${entry.split(' ')[0]!.replace(':', '')}`;
+    const name = `chunked-${short(entry)}`;
     const body = createUser(name);
     const socket = await connectionAt(entry);
     const closed = closing(socket);
@@ -223,7 +225,7 @@ for (const entry of ENTRIES) {
 
   test(`Expect: 100-continue with a body cut short by a half-close runs nothing, not even the part that arrived (${entry})`, async () => {
     for (const unsigned of [false, true]) {
-      const name = `expect-${unsigned ? 'unsigned' : 'signed'}-${entry.split(' ')[0]!.replace(':', '')}`;
+      const name = `expect-${unsigned ? 'unsigned' : 'signed'}-${short(entry)}`;
       const full = createUser(name, '/a/b/');
       const sent = createUser(name, '/a/'); // a prefix of `full`: what arrived is itself a valid, different request
       assert.ok(full.startsWith(sent));
@@ -242,7 +244,7 @@ for (const entry of ENTRIES) {
 
   test(`a Content-Length body cut short by a half-close or a close is never executed (${entry})`, async () => {
     for (const how of ['half-close', 'close'] as const) {
-      const name = `short-${how}-${entry.split(' ')[0]!.replace(':', '')}`;
+      const name = `short-${how}-${short(entry)}`;
       const full = createUser(name, '/a/b/');
       const sent = createUser(name, '/a/');
       const socket = await connectionAt(entry);
@@ -270,7 +272,7 @@ for (const entry of ENTRIES) {
       ['a valid one, then key=value garbage', (auth) => [`Authorization: ${auth}`, 'Authorization: x=y']],
     ];
     for (const [i, [label, authorizations]] of cases.entries()) {
-      const name = `twoauth-${i}-${entry.split(' ')[0]!.replace(':', '')}`;
+      const name = `twoauth-${i}-${short(entry)}`;
       const body = createUser(name);
       const head = iamHead(body);
       const auth = head.find((l) => l.startsWith('authorization: '))!.slice('authorization: '.length);
@@ -298,7 +300,7 @@ for (const entry of ENTRIES) {
       ['Host', (body) => repeat(iamHead(body), 'host'), 400, undefined],
     ];
     for (const [label, lines, status, code] of cases) {
-      const name = `repeat-${label.toLowerCase()}-${entry.split(' ')[0]!.replace(':', '')}`;
+      const name = `repeat-${label.toLowerCase()}-${short(entry)}`;
       const body = createUser(name);
       const got = responses(socket, 1);
       socket.write([...lines(body), `Content-Length: ${body.length}`, '', body].join('\r\n'));
