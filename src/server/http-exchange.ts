@@ -8,6 +8,8 @@ export interface HttpRequest {
   /** The raw query string without `?`. */
   readonly query: string;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** Lower-case names of the headers sent more than once (their values are joined with `,` in `headers`). */
+  readonly repeatedHeaders?: readonly string[];
   readonly body: Buffer;
   /** The peer's address (`aws:SourceIp`). */
   readonly sourceIp: string;

@@ -2,7 +2,7 @@
  * The node:http side of the endpoint: every request the fast path leaves to it (see http-endpoint.ts)
  * is read here (bounded), handed to `app.handle`, and answered.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App } from './app.ts';
 import { splitTarget, type HttpRequest } from './http-exchange.ts';
 import type { InFlight } from './in-flight.ts';
@@ -21,7 +21,10 @@ const EMPTY = Buffer.alloc(0);
 
 /**
  * Reads the body (refusing more than MAX_BODY_BYTES before reading it all) with plain listeners and
- * answers once it ended.
+ * answers once all of it arrived. A request whose body never finished arriving (the client closed or
+ * half-closed first: a chunked body without its last chunk, a Content-Length body cut short, an
+ * `Expect: 100-continue` body abandoned) is discarded: what did arrive may itself be a valid, different
+ * request, so nothing of it runs.
  */
 function receive(app: App, req: IncomingMessage, res: ServerResponse, inFlight: InFlight): void {
   inFlight.begin();
@@ -29,15 +32,20 @@ function receive(app: App, req: IncomingMessage, res: ServerResponse, inFlight: 
     tooLarge(req, res, inFlight);
     return;
   }
+  const { headers, repeated } = readHeaders(req.rawHeaders);
+  if (repeated?.includes('host')) {
+    badRequest(res, inFlight); // RFC 9112 §3.2: more than one Host line is a 400
+    return;
+  }
   let first: Buffer | undefined;
   let more: Buffer[] | undefined;
   let size = 0;
   let answered = false;
-  const bodyRead = (): void => {
+  const discard = (): void => {
     if (answered) return;
     answered = true;
-    const body = more ? Buffer.concat(more) : first ?? EMPTY;
-    void respond(app, req, res, body).finally(() => inFlight.end());
+    res.destroy();
+    inFlight.end();
   };
   req.on('data', (chunk: Buffer) => {
     if (answered) return;
@@ -51,14 +59,16 @@ function receive(app: App, req: IncomingMessage, res: ServerResponse, inFlight: 
     if (first === undefined) first = chunk;
     else (more ??= [first]).push(chunk);
   });
-  req.on('end', bodyRead);
-  req.on('aborted', bodyRead);
-  req.on('error', () => {
+  req.on('end', () => {
     if (answered) return;
+    if (!req.complete) return discard();
     answered = true;
-    res.destroy();
-    inFlight.end();
+    const body = more ? Buffer.concat(more) : first ?? EMPTY;
+    void respond(app, req, res, headers, repeated, body).finally(() => inFlight.end());
   });
+  // 'close' without a complete message: the connection ended mid-request ('aborted'); 'error' likewise.
+  req.on('close', discard);
+  req.on('error', discard);
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse, inFlight: InFlight): void {
@@ -67,12 +77,20 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, inFlight: InFlight)
   inFlight.end();
 }
 
-async function respond(app: App, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+function badRequest(res: ServerResponse, inFlight: InFlight): void {
+  res.writeHead(400, { 'content-type': 'text/plain', connection: 'close' }).end('Bad Request');
+  inFlight.end();
+}
+
+async function respond(
+  app: App, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>, repeated: readonly string[] | undefined, body: Buffer,
+): Promise<void> {
   try {
     const request: HttpRequest = {
       method: req.method ?? 'GET',
       ...splitTarget(req.url ?? '/'),
-      headers: singleValued(req.headers),
+      headers,
+      ...(repeated === undefined ? {} : { repeatedHeaders: repeated }),
       body,
       sourceIp: peerAddress(req.socket.remoteAddress),
       secure: false,
@@ -92,9 +110,25 @@ export function peerAddress(remote: string | undefined): string {
   return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
 
-/** node:http joins repeated headers into one value except `set-cookie`, which stays a list. */
-function singleValued(headers: IncomingHttpHeaders): Record<string, string | undefined> {
-  const cookies = headers['set-cookie'];
-  if (cookies === undefined) return headers as Record<string, string | undefined>;
-  return { ...headers, 'set-cookie': cookies.join(',') };
+/**
+ * The request's headers by lower-case name, read from the lines as sent. node:http's own `headers` keeps
+ * only the first `Authorization`, `Host`, `Content-Type`, ... and joins other repeats with `, `; here a
+ * header sent several times is joined with `,`, as SigV4 canonicalises it, and named in `repeated`, so
+ * that no signing input is silently read from one line of several.
+ */
+export function readHeaders(raw: readonly string[]): { headers: Record<string, string>; repeated: string[] | undefined } {
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  let repeated: string[] | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    const earlier = headers[name];
+    if (earlier === undefined) {
+      headers[name] = value;
+    } else {
+      headers[name] = `${earlier},${value}`;
+      if (!(repeated ??= []).includes(name)) repeated.push(name);
+    }
+  }
+  return { headers, repeated };
 }

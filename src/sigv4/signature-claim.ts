@@ -4,7 +4,7 @@ import { httpDateToAmzDate, parseAmzDate } from './amz-date.ts';
 import { SIGV4_ALGORITHM } from './canonical-request.ts';
 import { findParam, type EncodedParam } from './canonical-query.ts';
 import { SIGV4_MESSAGES, sigv4Error } from './sigv4-error.ts';
-import { firstHeader, type SigV4Request } from './sigv4-request.ts';
+import { headerValue, isRepeated, type SigV4Request } from './sigv4-request.ts';
 import { uriDecode } from './uri-encode.ts';
 
 /** Where the signature travelled. */
@@ -36,42 +36,71 @@ const QUERY_AUTH_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signatu
 
 /**
  * The claim of `request` (whose query is `params`). Throws MissingAuthenticationToken when it carries neither
- * form, SignatureDoesNotMatch when it carries both, IncompleteSignature when the one it carries is malformed.
+ * form, SignatureDoesNotMatch when it carries both, IncompleteSignature when the one it carries is malformed
+ * or when several Authorization headers were sent.
  */
-export function readSignatureClaim(headers: SigV4Request['headers'], params: readonly EncodedParam[]): SignatureClaim {
-  const authorization = firstHeader(headers, 'authorization');
+export function readSignatureClaim(request: Pick<SigV4Request, 'headers' | 'repeatedHeaders'>, params: readonly EncodedParam[]): SignatureClaim {
+  const { headers } = request;
+  const authorization = headerValue(headers, 'authorization');
   const presigned = QUERY_AUTH_PARAMS.some((name) => findParam(params, name) !== undefined);
   if (authorization !== undefined && presigned) throw sigv4Error('SignatureDoesNotMatch', SIGV4_MESSAGES.signatureMismatch);
-  if (authorization !== undefined) return fromAuthorizationHeader(authorization, headers);
+  if (authorization !== undefined) {
+    // Several Authorization headers are read as one comma-joined value, as AWS reads them (a doubled header
+    // is refused with `'AWS4-HMAC-SHA256' not a valid key=value pair ...`). When the joined value happens to
+    // parse (a second line `x=y`), the request is still ambiguous and is refused all the same.
+    const claim = fromAuthorizationHeader(authorization, headers);
+    if (isRepeated(request, 'authorization')) {
+      throw sigv4Error('IncompleteSignature', `Authorization header requires exactly one value. Authorization=${authorization}`);
+    }
+    return claim;
+  }
   if (presigned) return fromQuery(params);
   throw sigv4Error('MissingAuthenticationToken', 'Request is missing Authentication Token');
+}
+
+const WHITESPACE = /\s/;
+/** Spaces and tabs inside a comma-separated piece (HTTP's optional whitespace). */
+const SPACE_RUN = /[ \t]+/;
+
+/** The three Authorization fields the verifier reads. */
+interface AuthorizationFields {
+  credential: string | undefined;
+  signature: string | undefined;
+  signedHeaders: string | undefined;
+}
+
+/** Reads one `key=value` field of Authorization header `header` into `into`. */
+function readField(field: string, header: string, into: AuthorizationFields): void {
+  const eq = field.indexOf('=');
+  if (eq < 0) {
+    throw sigv4Error('IncompleteSignature', `'${field}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
+  }
+  const key = field.slice(0, eq);
+  if (key === 'Credential') into.credential = field.slice(eq + 1);
+  else if (key === 'Signature') into.signature = field.slice(eq + 1);
+  else if (key === 'SignedHeaders') into.signedHeaders = field.slice(eq + 1);
 }
 
 function fromAuthorizationHeader(header: string, headers: SigV4Request['headers']): SignatureClaim {
   const trimmed = header.trim();
   const space = firstWhitespace(trimmed);
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
-  let credential: string | undefined;
-  let signature: string | undefined;
-  let signedHeaders: string | undefined;
-  // `key=value` pieces separated by commas, each trimmed; empty ones skipped; a repeated key: the last one wins.
+  const fields: AuthorizationFields = { credential: undefined, signature: undefined, signedHeaders: undefined };
+  // `key=value` fields separated by commas, and by spaces too: AWS names the bare `AWS4-HMAC-SHA256` of
+  // a header doubled into one value as the field without `=`. Empty ones are skipped; a repeated key:
+  // the last one wins.
   for (let start = space < 0 ? trimmed.length : space + 1; start < trimmed.length; ) {
     const comma = trimmed.indexOf(',', start);
     const end = comma < 0 ? trimmed.length : comma;
-    const field = trimmed.slice(start, end).trim();
+    const piece = trimmed.slice(start, end).trim();
     start = end + 1;
-    if (field === '') continue;
-    const eq = field.indexOf('=');
-    if (eq < 0) {
-      throw sigv4Error('IncompleteSignature', `'${field}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
-    }
-    const key = field.slice(0, eq);
-    if (key === 'Credential') credential = field.slice(eq + 1);
-    else if (key === 'Signature') signature = field.slice(eq + 1);
-    else if (key === 'SignedHeaders') signedHeaders = field.slice(eq + 1);
+    if (piece === '') continue;
+    if (piece.indexOf(' ') < 0 && piece.indexOf('\t') < 0) readField(piece, header, fields);
+    else for (const field of piece.split(SPACE_RUN)) readField(field, header, fields);
   }
-  const xAmzDate = firstHeader(headers, 'x-amz-date');
-  const rawDate = xAmzDate ?? firstHeader(headers, 'date');
+  const { credential, signature, signedHeaders } = fields;
+  const xAmzDate = headerValue(headers, 'x-amz-date');
+  const rawDate = xAmzDate ?? headerValue(headers, 'date');
   const missing: string[] = [];
   if (credential === undefined) missing.push("Authorization header requires 'Credential' parameter.");
   if (signature === undefined) missing.push("Authorization header requires 'Signature' parameter.");
@@ -82,7 +111,7 @@ function fromAuthorizationHeader(header: string, headers: SigV4Request['headers'
   }
   if (algorithm !== SIGV4_ALGORITHM) throw sigv4Error('IncompleteSignature', `Unsupported AWS 'algorithm': '${algorithm}'.`);
   const amzDate = xAmzDate ?? httpDateToAmzDate(rawDate) ?? rawDate;
-  const token = firstHeader(headers, 'x-amz-security-token');
+  const token = headerValue(headers, 'x-amz-security-token');
   return finish('authorization-header', credential, signedHeaders, signature, amzDate, rawDate, token, undefined);
 }
 
@@ -158,7 +187,7 @@ function firstWhitespace(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return i;
-    if (c > 0x7f && /\s/.test(text[i]!)) return i;
+    if (c > 0x7f && WHITESPACE.test(text[i]!)) return i;
   }
   return -1;
 }

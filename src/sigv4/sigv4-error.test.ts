@@ -35,6 +35,7 @@ async function rejectsWith(promise: Promise<unknown>, code: string, httpStatus: 
 
 const IAM: SignRequestInput = vector('IAM CreateUser').input;
 const EKS: SignRequestInput = vector('EKS DescribeCluster').input;
+const CREATE_USER_HASH = '0f69be1cde1a472d13a709ec9a29f23aa8daa2095b81e1ff47d03de4824dd037';
 const signed = (overrides: Partial<SignRequestInput> = {}) => signRequest({ ...IAM, ...overrides }).request;
 
 describe('verifySignature: errors of IAM-SPEC §8.4 (awsQuery: IAM, STS)', () => {
@@ -63,6 +64,43 @@ describe('verifySignature: errors of IAM-SPEC §8.4 (awsQuery: IAM, STS)', () =>
     const authorization = String(request.headers['authorization']).replace('SignedHeaders', 'junk, SignedHeaders');
     await rejectsWith(verify({ ...request, headers: { ...request.headers, authorization } }), 'IncompleteSignature', 400,
       `'junk' not a valid key=value pair (missing equal-sign) in Authorization header: '${authorization}'.`);
+  });
+
+  it('Authorization fields are separated by commas and whitespace: a header doubled into one value names the second algorithm (as AWS answers it)', async () => {
+    const request = signed();
+    const authorization = `${String(request.headers['authorization'])},${String(request.headers['authorization'])}`;
+    await rejectsWith(verify({ ...request, headers: { ...request.headers, authorization } }), 'IncompleteSignature', 400,
+      `'AWS4-HMAC-SHA256' not a valid key=value pair (missing equal-sign) in Authorization header: '${authorization}'.`);
+  });
+
+  it('several Authorization headers → IncompleteSignature, read as their comma-joined value, and never served', async () => {
+    const request = signed();
+    const valid = String(request.headers['authorization']);
+    const other = String(signRequest({ ...IAM, time: VECTOR_TIME + 1000 }).request.headers['authorization']);
+    const several = (values: string[]) => verify({ ...request, headers: { ...request.headers, authorization: values } });
+    await rejectsWith(several([valid, 'garbage']), 'IncompleteSignature', 400,
+      `'garbage' not a valid key=value pair (missing equal-sign) in Authorization header: '${valid},garbage'.`);
+    await rejectsWith(several([valid, valid]), 'IncompleteSignature', 400,
+      `'AWS4-HMAC-SHA256' not a valid key=value pair (missing equal-sign) in Authorization header: '${valid},${valid}'.`);
+    await rejectsWith(several([valid, other]), 'IncompleteSignature', 400,
+      `'AWS4-HMAC-SHA256' not a valid key=value pair (missing equal-sign) in Authorization header: '${valid},${other}'.`);
+    // Joined, `x=y` parses as an extra field; a second header line is still never served.
+    await rejectsWith(several([valid, 'x=y']), 'IncompleteSignature', 400, `Authorization header requires exactly one value. Authorization=${valid},x=y`);
+    // The same, as the HTTP layer reports it: the joined value and the names of repeated headers.
+    await rejectsWith(verify({ ...request, headers: { ...request.headers, authorization: `${valid},x=y` }, repeatedHeaders: ['authorization'] }),
+      'IncompleteSignature', 400, `Authorization header requires exactly one value. Authorization=${valid},x=y`);
+    await verify({ ...request, repeatedHeaders: ['user-agent'] });
+  });
+
+  it('a repeated X-Amz-Date or X-Amz-Security-Token is read as its joined value, never as its first', async () => {
+    const request = signed();
+    const date = String(request.headers['x-amz-date']);
+    await rejectsWith(verify({ ...request, headers: { ...request.headers, 'x-amz-date': [date, date] } }), 'IncompleteSignature', 400,
+      `Date must be in ISO-8601 'basic format'. Got '${date},${date}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+    const session = signed({ credentials: VECTOR_SESSION });
+    const token = String(session.headers['x-amz-security-token']);
+    await assert.rejects(verify({ ...session, headers: { ...session.headers, 'x-amz-security-token': [token, token] } }), SigV4Error);
+    await assert.rejects(verify({ ...session, headers: { ...session.headers, 'x-amz-content-sha256': [CREATE_USER_HASH, CREATE_USER_HASH] } }), SigV4Error);
   });
 
   it('algorithm other than AWS4-HMAC-SHA256 → IncompleteSignature', async () => {

@@ -16,6 +16,11 @@ export interface SigV4Request {
   readonly query?: string | readonly QueryPair[];
   /** Request headers keyed by lower-case name. */
   readonly headers: Readonly<Record<string, HeaderValue | undefined>>;
+  /**
+   * Lower-case names of headers sent more than once whose values `headers` already holds joined with `,`
+   * (as an HTTP layer that keeps one string per name delivers them); a list value says the same by itself.
+   */
+  readonly repeatedHeaders?: readonly string[] | undefined;
   /** The raw body. Give this or `payloadHash`; when both are absent the body is empty. */
   readonly body?: string | Uint8Array;
   /** Lower-case hex SHA-256 of the body, when the caller has already computed it. */
@@ -28,8 +33,17 @@ export function splitRequestTarget(target: string): { path: string; query: strin
   return mark < 0 ? { path: target, query: '' } : { path: target.slice(0, mark), query: target.slice(mark + 1) };
 }
 
-/** The first value of header `name` (lower case), or undefined when absent. */
-export function firstHeader(headers: SigV4Request['headers'], name: string): string | undefined {
+/**
+ * The value of header `name` (lower case) as the canonical request sees it: a repeated header's values
+ * joined with `,`, never one of them alone; undefined when absent.
+ */
+export function headerValue(headers: SigV4Request['headers'], name: string): string | undefined {
   const value = headers[name];
-  return typeof value === 'string' || value === undefined ? value : value[0];
+  return typeof value === 'string' || value === undefined ? value : value.join(',');
+}
+
+/** True when header `name` (lower case) was sent more than once. */
+export function isRepeated(request: Pick<SigV4Request, 'headers' | 'repeatedHeaders'>, name: string): boolean {
+  const value = request.headers[name];
+  return (typeof value === 'object' && value.length > 1) || (request.repeatedHeaders?.includes(name) ?? false);
 }

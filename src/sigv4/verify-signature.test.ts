@@ -34,6 +34,7 @@ async function rejectsWith(promise: Promise<unknown>, code: string, httpStatus: 
   });
 }
 
+const CREATE_USER_HASH = '0f69be1cde1a472d13a709ec9a29f23aa8daa2095b81e1ff47d03de4824dd037';
 const IAM: SignRequestInput = vector('IAM CreateUser').input;
 const EKS: SignRequestInput = vector('EKS DescribeCluster').input;
 const signed = (overrides: Partial<SignRequestInput> = {}) => signRequest({ ...IAM, ...overrides }).request;
@@ -97,11 +98,22 @@ describe('verifySignature: request forms', () => {
     await verify({ ...request, path: '/clusters/demo/' });
   });
 
-  it('accepts UNSIGNED-PAYLOAD only when x-amz-content-sha256 says so, and not when disabled', async () => {
-    const request = signed({ headers: { ...IAM.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
-    await verify({ ...request, body: 'anything' });
-    await rejectsWith(verify({ ...request, body: 'anything' }, { allowUnsignedPayload: false }), 'SignatureDoesNotMatch', 403, MISMATCH);
+  it('accepts x-amz-content-sha256 when it is the hex SHA-256 of the body', async () => {
+    const request = signed({ headers: { ...IAM.headers, 'x-amz-content-sha256': CREATE_USER_HASH } });
+    await verify(request);
   });
+
+  // UNSIGNED-PAYLOAD and the STREAMING-* forms are S3's: IAM, STS and EKS answer their signature mismatch,
+  // so a captured request cannot be replayed with another body.
+  for (const declared of ['UNSIGNED-PAYLOAD', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', CREATE_USER_HASH.toUpperCase(), 'x']) {
+    it(`refuses x-amz-content-sha256: ${declared} for IAM, STS and EKS, even with the body it was sent with`, async () => {
+      for (const [service, code] of [['iam', 'SignatureDoesNotMatch'], ['sts', 'SignatureDoesNotMatch'], ['eks', 'InvalidSignatureException']] as const) {
+        const request = signed({ service, headers: { ...IAM.headers, 'x-amz-content-sha256': declared } });
+        await rejectsWith(verify(request, { service }), code, 403, MISMATCH);
+        await rejectsWith(verify({ ...request, body: 'Action=DeleteUser&Version=2010-05-08&UserName=alice' }, { service }), code, 403, MISMATCH);
+      }
+    });
+  }
 
   it('accepts a session token that was sent but not signed (other SDKs)', async () => {
     const request = signed({ credentials: VECTOR_SESSION });
@@ -126,7 +138,6 @@ function manualAuthorization(canonical: string, signedHeaders: string, identity:
 }
 
 const FORM_CANONICAL_HEADERS = 'content-type:application/x-www-form-urlencoded; charset=utf-8\nhost:iam.amazonaws.com\n';
-const CREATE_USER_HASH = '0f69be1cde1a472d13a709ec9a29f23aa8daa2095b81e1ff47d03de4824dd037';
 
 describe('verifySignature: tampering', () => {
   const cases: [string, (r: ReturnType<typeof signed>) => SigV4Request][] = [

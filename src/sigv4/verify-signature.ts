@@ -9,7 +9,7 @@ import { parseCredential, scopeProblems, type CredentialScope } from './credenti
 import { readSignatureClaim, type SignatureLocation } from './signature-claim.ts';
 import { sharedSigningKeys, type SigningKeyCache } from './signing-key.ts';
 import { protocolForService, SigV4Error, SIGV4_MESSAGES, sigv4Error, type SigV4Protocol } from './sigv4-error.ts';
-import { firstHeader, type SigV4Request } from './sigv4-request.ts';
+import { headerValue, type SigV4Request } from './sigv4-request.ts';
 import { checkTimeWindow, type PresignedExpiry } from './time-window.ts';
 
 /** What the credential store knows about an access key id; only `secretAccessKey` is required. */
@@ -36,8 +36,6 @@ export interface VerifyOptions<C extends SigningCredential> {
   readonly protocol?: SigV4Protocol | undefined;
   /** Presigned URL lifetime policy; by default `fifteen-minutes` for `sts` scopes, `x-amz-expires` otherwise. */
   readonly presignedExpiry?: PresignedExpiry | undefined;
-  /** Accept `x-amz-content-sha256: UNSIGNED-PAYLOAD` (IAM-SPEC §8.2 [I]); default true. */
-  readonly allowUnsignedPayload?: boolean | undefined;
   /** Signing-key cache; defaults to one shared by the process. */
   readonly signingKeys?: SigningKeyCache | undefined;
 }
@@ -59,7 +57,6 @@ export interface VerifiedRequest<C extends SigningCredential> {
   readonly validUntil: number;
 }
 
-const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 const IAM_REGION = 'us-east-1'; // IAM is global and signs in us-east-1 (IAM-SPEC §8.4, §9.1)
 
 /**
@@ -73,7 +70,7 @@ export async function verifySignature<C extends SigningCredential>(
   let protocol = options.protocol ?? (options.service !== undefined ? protocolForService(options.service) : undefined);
   try {
     const params = parseQuery(request.query);
-    const claim = readSignatureClaim(request.headers, params);
+    const claim = readSignatureClaim(request, params);
     const credential = parseCredential(claim.credential);
     const { scope } = credential;
     protocol ??= protocolForService(scope.service);
@@ -89,13 +86,12 @@ export async function verifySignature<C extends SigningCredential>(
     const found = await options.lookupCredentials(credential.accessKeyId);
     if (found === undefined) throw sigv4Error('InvalidClientTokenId', SIGV4_MESSAGES.invalidToken);
 
-    const actualHash = request.payloadHash ?? (request.body === undefined ? EMPTY_PAYLOAD_SHA256 : sha256Hex(request.body));
-    const declaredHash = firstHeader(request.headers, 'x-amz-content-sha256');
-    const payloadHash = declaredHash ?? actualHash;
-    const payloadMatches =
-      declaredHash === undefined ||
-      declaredHash === actualHash ||
-      (declaredHash === UNSIGNED_PAYLOAD && options.allowUnsignedPayload !== false);
+    // The payload is always the body's own hash. `x-amz-content-sha256`, when sent, must be that hash:
+    // `UNSIGNED-PAYLOAD` and the `STREAMING-*` forms are S3's, and IAM, STS and EKS answer them with their
+    // signature mismatch, so that no captured signature can be replayed with another body.
+    const payloadHash = request.payloadHash ?? (request.body === undefined ? EMPTY_PAYLOAD_SHA256 : sha256Hex(request.body));
+    const declaredHash = headerValue(request.headers, 'x-amz-content-sha256');
+    const payloadMatches = declaredHash === undefined || declaredHash === payloadHash;
 
     const presigned = claim.location === 'presigned-url';
     const canonical = canonicalRequest({

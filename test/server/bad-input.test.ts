@@ -86,3 +86,36 @@ test('a truncated body does not hang the server or write anything', async () => 
   });
   assert.equal(await userCount(), before);
 });
+
+test('x-amz-content-sha256: UNSIGNED-PAYLOAD is refused by IAM, STS and EKS with their signature mismatch, and nothing runs', async () => {
+  const before = await userCount();
+  const unsigned = { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
+  const iam = await send('Action=CreateUser&Version=2010-05-08&UserName=unsigned-payload', unsigned);
+  assert.equal(iam.status, 403, iam.text);
+  assert.equal(code(iam.text), 'SignatureDoesNotMatch');
+  assert.match(iam.text, /<Message>The request signature we calculated does not match the signature you provided\./);
+  const sts = await send('Action=GetCallerIdentity&Version=2011-06-15', unsigned, 'sts');
+  assert.equal(sts.status, 403, sts.text);
+  assert.equal(code(sts.text), 'SignatureDoesNotMatch');
+
+  const { request } = signRequest({
+    method: 'GET', path: '/clusters', credentials: f.root, region: 'us-west-2', service: 'eks', time: Date.now(),
+    headers: { host: new URL(f.url).host, ...unsigned },
+  });
+  const eks = await fetch(`${f.url}/clusters`, { headers: request.headers });
+  assert.equal(eks.status, 403);
+  assert.equal(eks.headers.get('x-amzn-errortype')?.split(':')[0], 'InvalidSignatureException');
+  assert.match(await eks.text(), /The request signature we calculated does not match/);
+  assert.equal(await userCount(), before);
+});
+
+test('out-of-range awsQuery list indexes (Tags.member.0, Tags.member.99999999) are MalformedInput and change nothing', async () => {
+  const before = await userCount();
+  for (const [index, message] of [['0', '0 is not a valid index'], ['99999999', 'Excessively sparse input would skip 99999998 list elements']]) {
+    const { status, text } = await send(`Action=CreateUser&Version=2010-05-08&UserName=tags-${index}&Tags.member.${index}.Key=k&Tags.member.${index}.Value=v`);
+    assert.equal(status, 400, text);
+    assert.equal(code(text), 'MalformedInput');
+    assert.match(text, new RegExp(`<Type>Sender</Type><Code>MalformedInput</Code><Message>${message}</Message>`));
+  }
+  assert.equal(await userCount(), before);
+});

@@ -2,7 +2,10 @@
 // on the same connection; both answer exactly as a client expects (raw sockets, byte by byte).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
+import { GetUserCommand } from '@aws-sdk/client-iam';
+import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { signRequest } from '../../src/sigv4/index.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 
@@ -154,3 +157,159 @@ test('a client that half-closes right after its requests still gets every answer
   assert.deepEqual(list.map((r) => r.status), [200, 200]);
   await closed;
 });
+
+// ---- Nothing half-received is executed; an ambiguous signature is never served (both paths) ----
+
+/** Where a connection is when the request under test arrives: fresh (the fast path, which hands unusual requests over) or already on node:http. */
+const ENTRIES = ['fast path', 'node:http path'] as const;
+type Entry = (typeof ENTRIES)[number];
+/** A word for `entry` in user names. */
+const short = (entry: Entry) => (entry === 'fast path' ? 'fast' : 'node');
+
+/** An open connection at `entry`: for the node:http path, a chunked request has already been answered on it. */
+async function connectionAt(entry: Entry): Promise<Socket> {
+  const socket = await open();
+  if (entry === 'node:http path') {
+    const got = responses(socket, 1);
+    socket.write(signedRequest([], 'chunked'));
+    assert.equal((await got).list[0]!.status, 200);
+  }
+  return socket;
+}
+
+const createUser = (name: string, path = '/') => `Action=CreateUser&Version=2010-05-08&UserName=${name}&Path=${encodeURIComponent(path)}`;
+
+/** The request line and signed header lines of an IAM request whose payload is signed as `signedBody` (no framing). */
+function iamHead(signedBody: string, headers: Record<string, string> = {}, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = f.root): string[] {
+  const { request } = signRequest({
+    method: 'POST', path: '/', body: signedBody, credentials, region: 'us-east-1', service: 'iam', time: Date.now(),
+    headers: { host: new URL(f.url).host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
+  });
+  return ['POST / HTTP/1.1', ...Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`)];
+}
+
+async function userExists(name: string): Promise<boolean> {
+  try {
+    await f.iam().send(new GetUserCommand({ UserName: name }));
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchEntityException') return false;
+    throw error;
+  }
+}
+
+/** Resolves when `socket` closes; fails the test when the server keeps it open for `ms`. */
+function closing(socket: Socket, ms = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server kept the connection open')), ms);
+    socket.once('close', () => { clearTimeout(timer); resolve(); });
+    socket.on('error', () => {});
+    socket.resume(); // read what the server sends, or its end is never seen
+  });
+}
+
+/** Time for a request the server wrongly started to reach the store. */
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+for (const entry of ENTRIES) {
+  test(`a signed chunked CreateUser without its closing 0 chunk, then a half-close, is never executed (${entry})`, async () => {
+    const name = `chunked-${short(entry)}`;
+    const body = createUser(name);
+    const socket = await connectionAt(entry);
+    const closed = closing(socket);
+    socket.end([...iamHead(body), 'Transfer-Encoding: chunked', '', `${body.length.toString(16)}\r\n${body}\r\n`].join('\r\n'));
+    await closed;
+    await settle();
+    assert.equal(await userExists(name), false);
+  });
+
+  test(`Expect: 100-continue with a body cut short by a half-close runs nothing, not even the part that arrived (${entry})`, async () => {
+    for (const unsigned of [false, true]) {
+      const name = `expect-${unsigned ? 'unsigned' : 'signed'}-${short(entry)}`;
+      const full = createUser(name, '/a/b/');
+      const sent = createUser(name, '/a/'); // a prefix of `full`: what arrived is itself a valid, different request
+      assert.ok(full.startsWith(sent));
+      const socket = await connectionAt(entry);
+      const closed = closing(socket);
+      const head = unsigned ? iamHead('', { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }) : iamHead(sent);
+      const continued = new Promise<void>((resolve) => socket.on('data', (d: Buffer) => { if (d.toString('latin1').includes('100 Continue')) resolve(); }));
+      socket.write([...head, `Content-Length: ${full.length}`, 'Expect: 100-continue', '', ''].join('\r\n'));
+      await continued;
+      socket.end(sent);
+      await closed;
+      await settle();
+      assert.equal(await userExists(name), false, `${unsigned ? 'UNSIGNED-PAYLOAD' : 'signed'}: the truncated request ran`);
+    }
+  });
+
+  test(`a Content-Length body cut short by a half-close or a close is never executed (${entry})`, async () => {
+    for (const how of ['half-close', 'close'] as const) {
+      const name = `short-${how}-${short(entry)}`;
+      const full = createUser(name, '/a/b/');
+      const sent = createUser(name, '/a/');
+      const socket = await connectionAt(entry);
+      const closed = closing(socket);
+      const text = [...iamHead(sent), `Content-Length: ${full.length}`, '', sent].join('\r\n');
+      if (how === 'half-close') socket.end(text);
+      else socket.write(text, () => socket.destroy());
+      await closed;
+      await settle();
+      assert.equal(await userExists(name), false, `${how}: the truncated request ran`);
+    }
+    const again = await open();
+    const got = responses(again, 1);
+    again.write(signedRequest());
+    assert.equal((await got).list[0]!.status, 200);
+    again.destroy();
+  });
+
+  test(`several Authorization headers get IncompleteSignature and are never served (${entry})`, async () => {
+    const socket = await connectionAt(entry);
+    const cases: [string, (auth: string, other: string) => string[]][] = [
+      ['a valid one, then garbage', (auth) => [`Authorization: ${auth}`, 'Authorization: garbage']],
+      ['the same valid one twice', (auth) => [`Authorization: ${auth}`, `Authorization: ${auth}`]],
+      ['two valid ones', (auth, other) => [`Authorization: ${auth}`, `Authorization: ${other}`]],
+      ['a valid one, then key=value garbage', (auth) => [`Authorization: ${auth}`, 'Authorization: x=y']],
+    ];
+    for (const [i, [label, authorizations]] of cases.entries()) {
+      const name = `twoauth-${i}-${short(entry)}`;
+      const body = createUser(name);
+      const head = iamHead(body);
+      const auth = head.find((l) => l.startsWith('authorization: '))!.slice('authorization: '.length);
+      const other = iamHead(body).find((l) => l.startsWith('authorization: '))!.slice('authorization: '.length);
+      const lines = [...head.filter((l) => !l.startsWith('authorization: ')), ...authorizations(auth, other)];
+      const got = responses(socket, 1);
+      socket.write([...lines, `Content-Length: ${body.length}`, '', body].join('\r\n'));
+      const [response] = (await got).list;
+      assert.equal(response!.status, 400, `${label}: ${response!.body}`);
+      assert.equal(/<Code>([^<]+)<\/Code>/.exec(response!.body)?.[1], 'IncompleteSignature', label);
+      assert.equal(await userExists(name), false, `${label}: served`);
+    }
+    socket.destroy();
+  });
+
+  test(`a repeated X-Amz-Date, X-Amz-Security-Token, x-amz-content-sha256 or Host is never served (${entry})`, async () => {
+    const { Credentials: session } = await f.sts().send(new GetSessionTokenCommand({}));
+    const temporary = { accessKeyId: session!.AccessKeyId!, secretAccessKey: session!.SecretAccessKey!, sessionToken: session!.SessionToken! };
+    const socket = await connectionAt(entry);
+    const repeat = (lines: string[], name: string) => [...lines, lines.find((l) => l.startsWith(`${name}: `))!];
+    const cases: [string, (body: string) => string[], number, string | undefined][] = [
+      ['X-Amz-Date', (body) => repeat(iamHead(body), 'x-amz-date'), 400, 'IncompleteSignature'],
+      ['X-Amz-Security-Token', (body) => repeat(iamHead(body, {}, temporary), 'x-amz-security-token'), 403, undefined],
+      ['x-amz-content-sha256', (body) => repeat(iamHead(body, { 'x-amz-content-sha256': createHash('sha256').update(body).digest('hex') }), 'x-amz-content-sha256'), 403, 'SignatureDoesNotMatch'],
+      ['Host', (body) => repeat(iamHead(body), 'host'), 400, undefined],
+    ];
+    for (const [label, lines, status, code] of cases) {
+      const name = `repeat-${label.toLowerCase()}-${short(entry)}`;
+      const body = createUser(name);
+      const got = responses(socket, 1);
+      socket.write([...lines(body), `Content-Length: ${body.length}`, '', body].join('\r\n'));
+      const [response] = (await got).list;
+      assert.equal(response!.status, status, `${label}: ${response!.body}`);
+      if (code !== undefined) assert.equal(/<Code>([^<]+)<\/Code>/.exec(response!.body)?.[1], code, label);
+      assert.equal(await userExists(name), false, `${label}: served`);
+      if (response!.headers['connection'] === 'close') break; // Host: the connection ends with the 400
+    }
+    socket.destroy();
+  });
+}

@@ -82,11 +82,44 @@ export function decodeQueryCall(model: ServiceModel, params: ReadonlyMap<string,
   return { operation, input };
 }
 
+/** The most positions one index may add past the largest one before it (at least 1). */
+const MAX_SKIPPED = 10;
+/** A key segment spelled with leading zeros (`.01`, `.00`): it names the same position as without them. */
+const LEADING_ZERO_SEGMENT = /\.0+\d/;
+const DIGITS = /^\d+$/;
+const NEGATIVE = /^-\d+$/;
+
+/**
+ * How IAM answers list and map indexes it cannot place (docs/aws-behaviour/awsquery-list-indexes.md):
+ * MalformedInput, before any validation of the values.
+ */
+function malformedInput(message: string): AwsError {
+  return new AwsError('MalformedInput', 400, message);
+}
+
+/** True when a key segment is spelled as an index (digits, or digits after `-`). */
+function isIndex(segment: string): boolean {
+  return DIGITS.test(segment) || NEGATIVE.test(segment);
+}
+
+/** The position an index segment names; 0 and negative ones are refused. */
+function positionOf(segment: string): number {
+  if (segment.charCodeAt(0) === 0x2d) throw malformedInput(`Key ${segment} may not have a leading '-'`);
+  const position = Number(segment);
+  if (position === 0) throw malformedInput('0 is not a valid index');
+  return position;
+}
+
+/** `key` with its numeric segments written without leading zeros (`Tags.member.01.Key` → `Tags.member.1.Key`). */
+function withoutLeadingZeros(key: string): string {
+  return key.split('.').map((segment) => (DIGITS.test(segment) ? segment.replace(/^0+(?=\d)/, '') : segment)).join('.');
+}
+
 class QueryReader {
   /** The parameter names, listed only once a list, map or nested structure asks for them. */
   private keyList: readonly string[] | undefined;
 
-  constructor(private readonly model: ServiceModel, private readonly params: ReadonlyMap<string, string>) {}
+  constructor(private readonly model: ServiceModel, private params: ReadonlyMap<string, string>) {}
 
   structure(shape: StructureShape, prefix: string): WireStructure {
     const out: Record<string, WireValue> = {};
@@ -103,10 +136,15 @@ class QueryReader {
         return this.hasPrefix(`${key}.`) ? this.structure(shape, `${key}.`) : undefined;
       case 'list': {
         const base = shape.flattened ? key : `${key}.${shape.member.locationName ?? 'member'}`;
+        const element = shapeNamed(this.model, shape.member.shape);
         const items: WireValue[] = [];
         for (const i of this.indices(base)) {
-          const item = this.memberValue(shape.member, `${base}.${i}`);
-          if (item !== undefined) items.push(item);
+          const item = this.value(element, `${base}.${i}`);
+          if (item === undefined) continue;
+          // A skipped position of a list of structures is an element with no members, which validation
+          // then reports (`tags.1.member.key ... Member must not be null`), as IAM does.
+          if (element.type === 'structure') while (items.length < i - 1) items.push({});
+          items.push(item);
         }
         return items.length > 0 || this.params.get(key) === '' ? items : undefined;
       }
@@ -139,23 +177,53 @@ class QueryReader {
     return this.value(shapeNamed(this.model, member.shape), key);
   }
 
+  /** The parameter names; a name whose positions are spelled with leading zeros is read without them. */
   private get keys(): readonly string[] {
-    return (this.keyList ??= [...this.params.keys()]);
+    if (this.keyList !== undefined) return this.keyList;
+    let keys = [...this.params.keys()];
+    if (keys.some((k) => LEADING_ZERO_SEGMENT.test(k))) {
+      // Only list, map and nested-structure members have such names, and each is read after this listing.
+      const params = new Map<string, string>();
+      for (const [k, v] of this.params) {
+        const plain = withoutLeadingZeros(k);
+        if (!params.has(plain)) params.set(plain, v);
+      }
+      this.params = params;
+      keys = [...params.keys()];
+    }
+    return (this.keyList = keys);
   }
 
   private hasPrefix(prefix: string): boolean {
     return this.keys.some((k) => k.startsWith(prefix));
   }
 
-  /** The 1-based positions present under `base.N…`, ascending (gaps are closed up). */
+  /**
+   * The 1-based positions present under `base.N…`, ascending. As IAM reads them: an index may not be 0 or
+   * negative, nor be followed by another index, and each may reach at most MAX_SKIPPED positions past the
+   * largest one before it (a list cannot be made huge by one far-off index).
+   */
   private indices(base: string): number[] {
     const found = new Set<number>();
     const prefix = `${base}.`;
     for (const key of this.keys) {
       if (!key.startsWith(prefix)) continue;
-      const segment = key.slice(prefix.length).split('.', 1)[0] ?? '';
-      if (/^[1-9]\d*$/.test(segment)) found.add(Number(segment));
+      const dot = key.indexOf('.', prefix.length);
+      const segment = key.slice(prefix.length, dot < 0 ? key.length : dot);
+      if (!isIndex(segment)) continue;
+      if (dot >= 0) {
+        const next = key.indexOf('.', dot + 1);
+        if (isIndex(key.slice(dot + 1, next < 0 ? key.length : next))) throw malformedInput('Two index elements may not occur back to back');
+      }
+      found.add(positionOf(segment));
     }
-    return [...found].sort((a, b) => a - b);
+    const positions = [...found].sort((a, b) => a - b);
+    let largest = 1;
+    for (const position of positions) {
+      const skipped = position - largest;
+      if (skipped > MAX_SKIPPED) throw malformedInput(`Excessively sparse input would skip ${skipped} list elements`);
+      largest = Math.max(largest, position);
+    }
+    return positions;
   }
 }
