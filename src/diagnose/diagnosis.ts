@@ -54,6 +54,8 @@ export interface ParsedDenial {
   readonly principalType: PrincipalType | null;
   readonly account: string | null;
   readonly action: string | null;
+  /** True when the text names only the operation and the action was derived from it. */
+  readonly actionInferred: boolean;
   readonly resource: string | null;
   readonly operation: string | null;
   readonly reason: DenialReason;

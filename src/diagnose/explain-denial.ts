@@ -70,6 +70,7 @@ function cause(req: DeniedRequest): string {
     return `${base}${arn}${through}${EXPLICIT_TAIL}`;
   }
   if (r.effect === 'implicit' && r.policyType) return CAUSES[r.policyType].implicit;
+  if (/^sts:AssumeRoleWithWebIdentity$/i.test(req.denial.action ?? '')) return 'Web-identity credentials are refused by the role\'s trust policy: the caller has no identity-based policy of its own yet.';
   return 'The message does not say which kind of policy denied it (older messages and some services leave the reason out). Most often the caller\'s identity-based policies lack an Allow; a permissions boundary, a session policy, an SCP, or the resource\'s own policy can deny it as well.';
 }
 
@@ -86,9 +87,10 @@ function notes(req: DeniedRequest): string[] {
   }
   if (action === 'sts:assumerole' && req.principal?.type === 'Root') out.push('The root user cannot assume roles at all: call as an IAM user or role.');
   if (action === 'sts:assumerolewithwebidentity') out.push('sts:AssumeRoleWithWebIdentity is decided by the role\'s trust policy alone: it must trust the identity provider (for EKS, the cluster\'s OIDC provider) with conditions matching the token\'s sub and aud; check too that the role ARN the credentials were requested for exists.');
-  if (d.resource === null && d.action !== null && req.resourceGuessed) out.push(`The message names no resource, so the fix uses ${req.policyResource}; narrow it to the resource${action === 'iam:passrole' ? ' (the role)' : ''} the request was for.`);
+  const trustOnly = /^sts:assumerolewith/.test(action ?? '');
+  if (d.resource === null && d.action !== null && req.resourceGuessed && !trustOnly) out.push(`The message names no resource, so the fix uses ${req.policyResource}; narrow it to the resource${action === 'iam:passrole' ? ' (the role)' : ''} the request was for.`);
   else if (req.resourceGuessed && d.resource !== null) out.push(`The message names the resource as \`${d.resource}\`, not by ARN, so the fix uses ${req.policyResource}; narrow it to the resource's ARN.`);
-  if (d.action !== null && d.resource === null && d.operation !== null && d.principal === null) out.push(`The action is inferred from the operation ${d.operation}.`);
+  if (d.actionInferred) out.push(d.operation ? `The text names no action: ${d.action} is the action of the ${d.operation} operation.` : `The text names no action: KMS answers this way when it refuses ${d.action}.`);
   if (d.encodedMessage) out.push('The message carries EC2\'s encoded authorization details: aws sts decode-authorization-message --encoded-message MESSAGE (which needs sts:DecodeAuthorizationMessage) shows the full request context and which statements decided.');
   else if (d.errorCode?.endsWith('UnauthorizedOperation')) out.push('EC2 returned UnauthorizedOperation; when the response carries an encoded authorization failure message, aws sts decode-authorization-message decodes it; CloudTrail records the call with its principal otherwise.');
   if (d.authorizationId) out.push(`AWS's Access Troubleshooter holds this evaluation: aws iam-toolbox get-request-authorization-details --authorization-id ${d.authorizationId}.`);

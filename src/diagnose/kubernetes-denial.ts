@@ -38,6 +38,7 @@ function denial(user: string | null, k: KubernetesDenial): ParsedDenial {
     principalType: subject?.type ?? null,
     account: subject?.account ?? null,
     action: k.verb && k.resource ? `${k.verb} ${k.resource.replace(/^([^/]+)/, `$1${group}`)}` : null,
+    actionInferred: false,
     resource: objectPath(k),
     operation: null,
     // RBAC has no deny: a Forbidden is always a missing permission.

@@ -26,8 +26,8 @@ function prefixOf(service: string | null, errorCode: string | null): string | un
 /** `denial` with the operation the user names (for texts that omit it, such as the SDKs' messages). */
 export function withOperation(denial: ParsedDenial, operation: string | undefined): ParsedDenial {
   if (operation === undefined || denial.operation !== null || denial.kubernetes) return denial;
-  const action = denial.action ?? operationAction(operation, prefixOf(denial.service, denial.errorCode)) ?? null;
-  return { ...denial, operation, action };
+  const inferred = denial.action === null ? operationAction(operation, prefixOf(denial.service, denial.errorCode)) : undefined;
+  return inferred === undefined ? { ...denial, operation } : { ...denial, operation, action: inferred, actionInferred: true };
 }
 
 /** Parses a denial text; undefined when the text holds no denial this reader knows. */
@@ -52,6 +52,7 @@ export function parseDenial(raw: string): ParsedDenial | undefined {
     principalType: parts?.type ?? null,
     account: parts?.account ?? null,
     action,
+    actionInferred: action !== null && message.action === null && envelope.apiAction === null,
     resource: message.resource,
     operation: envelope.operation,
     reason: message.reason,

@@ -158,3 +158,10 @@ test('a request the current policies allow: said so, with nothing to fix', async
   assert.deepEqual(d.fixes, []);
   assert.equal(d.verified, false);
 });
+
+test('a denial by a kind of policy the data directory does not hold (an SCP): explained, fixes offered, nothing verified', async () => {
+  const d = await diagnose('User: arn:aws:iam::111122223333:user/marymajor is not authorized to perform: eks:DeleteCluster on resource: arn:aws:eks:us-west-2:111122223333:cluster/prod with an explicit deny in a service control policy');
+  assert.match(d.explanation, /A data directory holds no service control policies, so the denial was not decided again/);
+  assert.equal(d.verified, false);
+  assert.equal(d.fixes.length, 2);
+});

@@ -28,6 +28,9 @@ const KIND_WORDS: Readonly<Record<PolicyKind, PolicyType>> = {
   trust: 'role trust policy', scp: 'service control policy', rcp: 'resource control policy',
 };
 
+/** Kinds of policy a data directory does not hold: denials they decided cannot be decided again. */
+const NOT_HELD: readonly PolicyType[] = ['session policy', 'service control policy', 'resource control policy', 'VPC endpoint policy'];
+
 function setOf(held: readonly HeldPolicy[]): PolicySet {
   const of = (kind: PolicyKind) => held.filter((h) => h.compiled.kind === kind).map((h) => h.compiled);
   return new PolicySet({ identity: of('identity'), boundary: of('boundary'), resource: [...of('trust'), ...of('resource')] });
@@ -110,6 +113,10 @@ export async function diagnoseAgainstStore(text: string, store: StoreSession, ca
   const base = explainDenial(req);
   if (denial.kubernetes) {
     return { denial, explanation: `${base} The data directory holds no Kubernetes permissions, so nothing was decided again.`, fixes: offlineFixes(req), verified: false };
+  }
+  const type = denial.reason.policyType;
+  if (type !== null && NOT_HELD.includes(type)) {
+    return { denial, explanation: `${base} A data directory holds no ${type === 'session policy' ? 'session policies of past credentials' : `${type === 'VPC endpoint policy' ? 'VPC endpoint' : type.replace(/ policy$/, '')} policies`}, so the denial was not decided again and the fixes are not verified.`, fixes: offlineFixes(req), verified: false };
   }
   const rebuilt = await storedRequest(store, catalog, req, now);
   if (!rebuilt.ok) {
