@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AttachUserPolicyCommand, CreatePolicyCommand, CreatePolicyVersionCommand, CreateRoleCommand, PutUserPermissionsBoundaryCommand,
-  PutUserPolicyCommand, UpdateAssumeRolePolicyCommand,
+  PutRolePolicyCommand, PutUserPolicyCommand, UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { CreateClusterCommand } from '@aws-sdk/client-eks';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
@@ -143,6 +143,26 @@ test('a role whose trust policy does not name the caller (sts:AssumeRole): the t
   await fx.iam().send(new UpdateAssumeRolePolicyCommand({ RoleName: 'Deployer', PolicyDocument: JSON.stringify(fix.policy) }));
   const assumed = await assume();
   assert.match(assumed.AssumedRoleUser?.Arn ?? '', /assumed-role\/Deployer\/deploy$/);
+});
+
+test('a role session: the role\'s policies decide, the fix goes on the role, and the same session is then allowed', async () => {
+  const hank = await userWithPolicy(fx.iam(), 'hank', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111122223333:role/Builder' }]);
+  await fx.iam().send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] }) }));
+  await fx.iam().send(new PutRolePolicyCommand({ RoleName: 'Builder', PolicyName: 'build', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: CLUSTER_ADMIN }) }));
+  const c = (await fx.sts(hank).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111122223333:role/Builder', RoleSessionName: 'ci-42' }))).Credentials!;
+  const session: Credentials = { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! };
+  const text = await denialText(createCluster(session, 'builder-cluster'));
+  assert.match(text, /User: arn:aws:sts::111122223333:assumed-role\/Builder\/ci-42 is not authorized to perform: iam:PassRole/);
+
+  const d = await diagnose(text, '--operation', 'CreateCluster');
+  assert.equal(d.principalType, 'AssumedRole');
+  assert.equal(d.operation, 'CreateCluster');
+  assert.match(d.explanation, /over inline policy build of IAM role Builder/);
+  assert.equal(d.verified, true);
+  const fix = d.fixes[0]!;
+  assert.match(fix.where, /^inline policy TollgateDiagnose of IAM role Builder: aws iam put-role-policy --role-name Builder --policy-name TollgateDiagnose/);
+  await fx.iam().send(new PutRolePolicyCommand({ RoleName: 'Builder', PolicyName: 'TollgateDiagnose', PolicyDocument: JSON.stringify(fix.policy) }));
+  assert.equal((await createCluster(session, 'builder-cluster')).cluster?.status, 'CREATING');
 });
 
 test('a caller the data directory does not hold: the text is still explained, nothing is verified', async () => {
