@@ -30,7 +30,6 @@ const DETAILS: readonly RegExp[] = [
   /You are not authorized to perform this operation\./,
   /\bAccess Denied\b/,
   /\bAccess denied\b/,
-  /\b(?:does not|doesn't) have access to Kubernetes objects on this (?:EKS )?cluster\b/,
 ];
 
 /** A printed principal worth keeping: an ARN (even a masked one), `anonymous` or a service principal, never a placeholder. */

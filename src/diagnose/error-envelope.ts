@@ -30,7 +30,8 @@ const DOTNET = /\bAmazon\.(?!Runtime\.)([A-Za-z0-9]+)\.(?:Model\.)?[A-Za-z0-9]*E
 const XML_CODE = /<Code>([^<]+)<\/Code>/;
 const XML_REQUEST = /<Request(?:ID|Id)>([^<]+)<\/Request(?:ID|Id)>/;
 const JSON_CODE = /"(?:__type|errorType|code|ErrorCode|Code)" ?: ?"([A-Za-z0-9.#:]+)"/;
-const JSON_REQUEST = /"(?:requestId|RequestId)" ?: ?'?"?([A-Za-z0-9-]+)/;
+/** `"requestId": "..."` in JSON, `requestId: '...'` as Node prints an SDK error. */
+const JSON_REQUEST = /\b(?:requestId|RequestId)["']? ?: ?["']([A-Za-z0-9-]+)/;
 const API_ACTION = /\bAPI: ([a-z0-9-]+:[A-Za-z0-9]+)\b/;
 const GENERIC_CODE = /\b([A-Za-z]*AccessDenied(?:Exception)?|UnauthorizedOperation|AuthorizationError|UnauthorizedException)/;
 const AUTHORIZATION_ID = /#\/authorization-details\/([a-z0-9]+)/i;

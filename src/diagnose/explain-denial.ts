@@ -15,7 +15,7 @@ export function principalWords(p: PrincipalParts | undefined, printed: string | 
   switch (p?.type) {
     case 'IAMUser': return `IAM user ${p.name ?? printed}${account}`;
     case 'Role': return `IAM role ${p.name ?? printed}${account}`;
-    case 'AssumedRole': return `session ${p.sessionName ?? '?'} of IAM role ${p.name ?? '?'}${account}`;
+    case 'AssumedRole': return `${p.sessionName ? `session ${p.sessionName}` : 'a session'} of IAM role ${p.name ?? printed}${account}`;
     case 'Root': return `the root user of account ${p.account ?? p.printedAccount}`;
     case 'FederatedUser': return `federated user ${p.name ?? printed}${account}`;
     case 'AWSService': return `the service ${p.service ?? printed}`;
@@ -85,6 +85,7 @@ function notes(req: DeniedRequest): string[] {
     else out.push('The text does not say which service the role is passed to; add an iam:PassedToService condition naming it to keep the grant narrow.');
     if (req.crossAccount) out.push('A role in another account can never be passed: use a role of the caller\'s own account.');
   }
+  if (req.principal?.type === 'Root' && (d.reason.policyType === 'identity-based policy' || d.reason.policyType === 'permissions boundary')) out.push('The root user is not limited by identity-based policies or boundaries: in its own account only SCPs, RCPs and resource-based policies can deny it, so look there too.');
   if (action === 'sts:assumerole' && req.principal?.type === 'Root') out.push('The root user cannot assume roles at all: call as an IAM user or role.');
   if (action === 'sts:assumerolewithwebidentity') out.push('sts:AssumeRoleWithWebIdentity is decided by the role\'s trust policy alone: it must trust the identity provider (for EKS, the cluster\'s OIDC provider) with conditions matching the token\'s sub and aud; check too that the role ARN the credentials were requested for exists.');
   const trustOnly = /^sts:assumerolewith/.test(action ?? '');

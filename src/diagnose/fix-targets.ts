@@ -81,7 +81,7 @@ export function resourceTarget(req: DeniedRequest): string {
 export function trustTarget(roleArn: string): string {
   const name = /:role\/(?:.*\/)?([^/]+)$/.exec(roleArn)?.[1];
   const role = name ?? 'ROLE';
-  return `the trust policy of role ${name ? roleArn : 'being assumed'}: merge this statement into it (aws iam get-role --role-name ${role}; aws iam update-assume-role-policy --role-name ${role} --policy-document file://merged.json)`;
+  return `the trust policy of ${name ? `role ${roleArn}` : 'the role being assumed'}: merge this statement into it (aws iam get-role --role-name ${role}; aws iam update-assume-role-policy --role-name ${role} --policy-document file://merged.json)`;
 }
 
 /** The organization's service control policies. */

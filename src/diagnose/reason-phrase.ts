@@ -15,7 +15,8 @@ const SPELLINGS: Readonly<Record<string, PolicyType>> = {
   'trust policy': 'role trust policy',
 };
 
-const TYPE = Object.keys(SPELLINGS).sort((a, b) => b.length - a.length).map((t) => t.replace(/[-]/g, '\\-')).join('|');
+// Longest first, so that `role trust policy` wins over `trust policy`.
+const TYPE = Object.keys(SPELLINGS).sort((a, b) => b.length - a.length).join('|');
 const ACTION = '[A-Za-z0-9-]+:[A-Za-z0-9*]+';
 const IMPLICIT = new RegExp(`because (?:no|the) (${TYPE}) allows the (${ACTION}) action`, 'iy');
 const EXPLICIT = new RegExp(`with an explicit deny(?: in (?:a|an|the) (${TYPE}))?(?:: (arn:[^\\s"]+))?(?: transitively through (?:a|an|the) (${TYPE}))?(?=$|[\\s.,;)"'\\]}])`, 'iy');

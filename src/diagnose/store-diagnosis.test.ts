@@ -116,7 +116,7 @@ test('a permissions boundary without the action: the statement merged into the b
   assert.deepEqual(d.reason, { effect: 'implicit', policyType: 'permissions boundary' });
   assert.equal(d.verified, true);
   const fix = d.fixes[0]!;
-  assert.match(fix.where, /^permissions boundary arn:aws:iam::111122223333:policy\/EksBoundary of IAM user erin, with this statement added: aws iam create-policy-version/);
+  assert.match(fix.where, /^permissions boundary arn:aws:iam::111122223333:policy\/EksBoundary of IAM user erin, with this statement added \(the new version applies wherever the policy is attached or used as a boundary\): aws iam create-policy-version/);
   assert.deepEqual(fix.policy.Statement, [
     boundary.Statement[0],
     { Sid: 'TollgateDiagnose', Effect: 'Allow', Action: 'iam:PassRole', Resource: clusterRole, Condition: { StringEquals: { 'iam:PassedToService': 'eks.amazonaws.com' } } },

@@ -52,7 +52,7 @@ function rewriteWhere(held: HeldPolicy, what: string): string {
   switch (o.type) {
     case 'inline': return `${policyLabel(o)}, ${what}: aws iam put-${o.owner.type}-policy ${entityCli(o.owner)} --policy-name ${o.name} --policy-document file://policy.json`;
     case 'managed':
-    case 'boundary': return `${policyLabel(o)}, ${what}: aws iam create-policy-version --policy-arn ${o.arn} --policy-document file://policy.json --set-as-default`;
+    case 'boundary': return `${policyLabel(o)}, ${what} (the new version applies wherever the policy is attached or used as a boundary): aws iam create-policy-version --policy-arn ${o.arn} --policy-document file://policy.json --set-as-default`;
     case 'trust': return `${policyLabel(o)}, ${what}: aws iam update-assume-role-policy --role-name ${o.role.name} --policy-document file://policy.json`;
   }
 }
