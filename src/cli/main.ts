@@ -7,6 +7,7 @@ commands:
   serve [--host H] [--port P] [--data-dir D]     serve the AWS IAM, STS and EKS APIs
   accounts create --id ACCOUNT [--data-dir D]    create an account and its root access key
   policy test FILE.jsonl...                      decide policy test cases, one JSON object per line
+  diagnose [--json] [--data-dir D] "TEXT"        explain an AccessDenied and print the fix (text on stdin with - or a pipe)
 `;
 
 const processIo: CommandIo = {
@@ -18,6 +19,7 @@ const processIo: CommandIo = {
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
   const [command, sub, ...rest] = argv;
   if (command === 'policy' && sub === 'test') return policyTestCommand(rest, io);
+  if (command === 'diagnose') return (await import('./diagnose-command.ts')).diagnoseCommand(argv.slice(1), io);
   if (command === 'serve') {
     const { serveCommand } = await import('./serve-command.ts');
     return serveCommand(argv.slice(1), io);
