@@ -96,7 +96,6 @@ export function createApp(deps: AppDependencies): App {
       }, service);
       Object.assign(entry, outcome);
       const output = await operation.handle(call.input, ctx);
-      if (!operation.readOnly) await deps.store.accounts.bumpGeneration(caller.accountId);
       response = encode(definition, service, call.operation, output, requestId, request);
     } catch (error) {
       const outcome = (error as { outcome?: AuthorizationOutcome }).outcome;

@@ -1,6 +1,7 @@
 /**
  * GetAccessKeyLastUsed's data: the time, service and region a key was last used. Recorded off the
- * request path and at most once a minute per key, so signed requests do not each pay for a write.
+ * request path and at most once a minute per key, so signed requests do not each pay for a write; the
+ * write is the Store's quiet `recordUse`, which moves no account generation, so it drops no cache.
  */
 import type { Clock } from '../kernel/clock.ts';
 import type { Store } from '../store/store.ts';
@@ -32,10 +33,7 @@ export class KeyUsageRecorder {
 
   private async write(accessKeyId: string, service: string, region: string, now: number): Promise<void> {
     try {
-      await this.store.transaction(async (tx) => {
-        const key = await tx.accessKeys.get(accessKeyId);
-        if (key) await tx.accessKeys.update({ ...key, lastUsed: { date: new Date(now), service, region } });
-      });
+      await this.store.accessKeys.recordUse(accessKeyId, { date: new Date(now), service, region });
     } catch (error) {
       this.log.failure(`key-usage:${accessKeyId.slice(0, 4)}`, error);
     }
