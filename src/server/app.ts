@@ -58,8 +58,8 @@ export interface App {
 
 /** Builds the application from its dependencies. */
 export function createApp(deps: AppDependencies): App {
-  const credentials = new CredentialResolver(deps.store, deps.secrets);
-  const authorizer = new Authorizer(deps.store, deps.catalog);
+  const credentials = new CredentialResolver(deps.store, deps.secrets, deps.clock);
+  const authorizer = new Authorizer(deps.store, deps.catalog, deps.clock);
   const keyUsage = new KeyUsageRecorder(deps.store, deps.clock, deps.log);
   const routes = new Map<ServiceName, RouteTable>();
   const started = deps.clock.now();
