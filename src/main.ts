@@ -18,6 +18,7 @@ import { eksOperations } from './services/eks/index.ts';
 import { iamOperations } from './services/iam/index.ts';
 import { stsOperations } from './services/sts/index.ts';
 import { loadMasterKey } from './store/master-key.ts';
+import { PRIVATE_DIRECTORY_MODE, restrictToOwner } from './store/private-files.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -42,10 +43,26 @@ export interface Runtime {
   readonly ids: IdGenerator;
 }
 
-/** Opens (creating if needed) the data directory `dataDir`. */
-export async function openRuntime(dataDir: string, options: { clock?: Clock; ids?: IdGenerator; environment?: Readonly<Record<string, string | undefined>> } = {}): Promise<Runtime> {
+/** The files of a data directory that hold secrets: the owner's alone (`store/private-files.ts`). */
+const PRIVATE_FILES = ['tollgate.db', 'tollgate.db-wal', 'tollgate.db-shm', 'master.key', 'root-credentials'];
+
+/** What `openRuntime` says of a file it found readable by others and restricted to its owner. */
+function sayRestricted(file: string, formerMode: number): void {
+  process.stderr.write(`tollgate: ${file} was readable by others (mode ${formerMode.toString(8).padStart(4, '0')}); restricted it to its owner\n`);
+}
+
+/**
+ * Opens (creating if needed) the data directory `dataDir`: created 0700; its files are created 0600,
+ * and any found readable by others are restricted to their owner and reported to `onRestricted`
+ * (by default, a line on stderr).
+ */
+export async function openRuntime(dataDir: string, options: { clock?: Clock; ids?: IdGenerator; environment?: Readonly<Record<string, string | undefined>>; onRestricted?: (file: string, formerMode: number) => void } = {}): Promise<Runtime> {
   const dir = resolve(dataDir);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  for (const name of PRIVATE_FILES) {
+    const formerMode = restrictToOwner(join(dir, name));
+    if (formerMode !== undefined) (options.onRestricted ?? sayRestricted)(join(dir, name), formerMode);
+  }
   const secrets = new SecretBox(loadMasterKey(dir, options.environment ?? process.env));
   const store = await openSqliteStore({ file: join(dir, 'tollgate.db') });
   return { dataDir: dir, store, secrets, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };

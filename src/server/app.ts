@@ -58,8 +58,8 @@ export interface App {
 
 /** Builds the application from its dependencies. */
 export function createApp(deps: AppDependencies): App {
-  const credentials = new CredentialResolver(deps.store, deps.secrets);
-  const authorizer = new Authorizer(deps.store, deps.catalog);
+  const credentials = new CredentialResolver(deps.store, deps.secrets, deps.clock);
+  const authorizer = new Authorizer(deps.store, deps.catalog, deps.clock);
   const keyUsage = new KeyUsageRecorder(deps.store, deps.clock, deps.log);
   const routes = new Map<ServiceName, RouteTable>();
   const started = deps.clock.now();
@@ -96,7 +96,6 @@ export function createApp(deps: AppDependencies): App {
       }, service);
       Object.assign(entry, outcome);
       const output = await operation.handle(call.input, ctx);
-      if (!operation.readOnly) await deps.store.accounts.bumpGeneration(caller.accountId);
       response = encode(definition, service, call.operation, output, requestId, request);
     } catch (error) {
       const outcome = (error as { outcome?: AuthorizationOutcome }).outcome;

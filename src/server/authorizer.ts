@@ -5,6 +5,8 @@
  * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied.
  */
 import { AwsError } from '../kernel/aws-error.ts';
+import { BoundedCache } from '../kernel/bounded-cache.ts';
+import { systemClock, type Clock } from '../kernel/clock.ts';
 import {
   AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, RequestContext, validatePolicy,
   type CompiledPolicy, type ContextInput, type Decision, type RequestPrincipal, type StatementRef,
@@ -59,13 +61,24 @@ interface RecentDecisions {
 /** The most checks remembered per caller and second. */
 const RECENT_DECISIONS_MAX = 256;
 
+/** The most callers whose policy sets are kept (principals and live sessions in use). */
+const PRINCIPALS_MAX = 4096;
+
 /** Decides operations' checks for callers. */
 export class Authorizer {
-  private readonly principals = new Map<string, CachedPrincipal>();
+  /** Bounded, and a session's entry goes when the session expires (`BoundedCache`). */
+  private readonly principals: BoundedCache<string, CachedPrincipal>;
   private readonly globalKeys = new GlobalKeys();
   readonly cache = new PolicyCache();
 
-  constructor(private readonly store: Store, private readonly catalog: AwsManagedPolicyCatalog) {}
+  constructor(private readonly store: Store, private readonly catalog: AwsManagedPolicyCatalog, clock: Clock = systemClock, maxPrincipals = PRINCIPALS_MAX) {
+    this.principals = new BoundedCache(maxPrincipals, clock);
+  }
+
+  /** How many callers' policy sets are kept (for tests of the bound). */
+  get cachedPrincipals(): number {
+    return this.principals.size;
+  }
 
   /** Throws AccessDenied (AccessDeniedException for EKS) at the first check the caller may not pass. */
   async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: ServiceName): Promise<AuthorizationOutcome> {
@@ -119,8 +132,7 @@ export class Authorizer {
     if (cached && cached.generation === generation) return cached;
     const set = await loadCallerPolicySet(p, { store: this.store, catalog: this.catalog, cache: this.cache }, session);
     const entry: CachedPrincipal = { generation, set, context: RequestContext.forPrincipal(p).extend(await this.callerKeys(caller)) };
-    if (this.principals.size > 200_000) this.principals.clear();
-    this.principals.set(key, entry);
+    this.principals.set(key, entry, session?.expiresAt.getTime());
     return entry;
   }
 

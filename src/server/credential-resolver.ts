@@ -3,8 +3,14 @@
  * `AKIA…` keys, and `ASIA…` temporary credentials with their session token and expiry (the verifier
  * answers ExpiredToken, IAM-SPEC §7.5). Results are cached per key and re-checked against the account's
  * generation, so a deactivated or deleted key, or a deleted role's session, is refused on the very next
- * request, whichever process changed it.
+ * request, whichever process changed it (the Store moves the generation in the very commit of a change).
+ *
+ * The cache is bounded (`BoundedCache`): at most `max` credentials, the least recently used dropped
+ * first, and temporary credentials dropped once they expire (an expired one is never kept: loading it
+ * again gives the same ExpiredToken). A dropped entry costs one load, never a different answer.
  */
+import { BoundedCache } from '../kernel/bounded-cache.ts';
+import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
 import { rootArn } from '../kernel/iam-arns.ts';
 import type { SigningCredential } from '../sigv4/index.ts';
@@ -20,35 +26,48 @@ export interface ResolvedCredential extends SigningCredential {
 
 interface CacheEntry {
   readonly accountId: string;
+  /** The account's generation read before the records the credential was built from. */
   readonly generation: number;
-  readonly credential: ResolvedCredential | undefined;
+  readonly credential: ResolvedCredential;
 }
+
+/** The most credentials kept (long-term keys and live sessions in use). */
+const MAX_CACHED = 4096;
 
 /** Resolves access key ids against the store. */
 export class CredentialResolver {
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly accountOfKey = new Map<string, string>();
+  private readonly cache: BoundedCache<string, CacheEntry>;
 
-  constructor(private readonly store: Store, private readonly secrets: SecretBox) {}
+  constructor(private readonly store: Store, private readonly secrets: SecretBox, clock: Clock = systemClock, max = MAX_CACHED) {
+    this.cache = new BoundedCache(max, clock);
+  }
 
   /** The credential for `accessKeyId`, or undefined when the key does not exist. */
   async resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
-    const accountId = this.accountOfKey.get(accessKeyId);
-    if (accountId !== undefined) {
-      const cached = this.cache.get(accessKeyId);
-      if (cached && cached.generation === (await this.store.accounts.generation(accountId))) return cached.credential;
-    }
+    const cached = this.cache.get(accessKeyId);
+    if (cached !== undefined && cached.generation === (await this.store.accounts.generation(cached.accountId))) return cached.credential;
     return this.load(accessKeyId);
   }
 
+  /** How many credentials are cached (for tests of the bound). */
+  get size(): number {
+    return this.cache.size;
+  }
+
+  // INVARIANT: the generation is read before the records a credential is built from, so a change
+  // committed between the reads leaves the entry under an older generation, dropped at its next use,
+  // never a stale credential under the new one.
   private async load(accessKeyId: string): Promise<ResolvedCredential | undefined> {
     if (accessKeyId.startsWith('ASIA')) {
       const session = await this.store.sessions.get(accessKeyId);
       return session && this.loadSession(session);
     }
+    const found = await this.store.accessKeys.get(accessKeyId);
+    if (!found) return undefined;
+    const generation = await this.store.accounts.generation(found.accountId);
+    // Read again after the generation (answered from the read memo unless something changed).
     const key = await this.store.accessKeys.get(accessKeyId);
     if (!key) return undefined;
-    const generation = await this.store.accounts.generation(key.accountId);
     let caller: Caller;
     if (key.userId === undefined) {
       caller = { principal: { type: 'Account', accountId: key.accountId, arn: rootArn(key.accountId) }, accountId: key.accountId, accessKeyId, credentialType: 'root' };
@@ -63,30 +82,29 @@ export class CredentialResolver {
       };
     }
     const credential: ResolvedCredential = { secretAccessKey: this.secrets.open(key.secretCiphertext), status: key.status, caller };
-    this.remember(accessKeyId, key.accountId, generation, credential);
+    this.cache.set(accessKeyId, { accountId: key.accountId, generation, credential });
     return credential;
   }
 
-  /** Temporary credentials; undefined once the role or user behind them is gone. */
+  /**
+   * Temporary credentials; undefined once the role or user behind them is gone. The session record
+   * itself never changes (it is only deleted, a day after it expired), so it may be read before the
+   * generation; the principal behind it is read after.
+   */
   private async loadSession(session: StsSessionRecord): Promise<ResolvedCredential | undefined> {
     const generation = await this.store.accounts.generation(session.accountId);
     const principal = await sessionPrincipal(this.store, session);
     if (!principal) return undefined;
     const caller: Caller = { principal, accountId: session.accountId, accessKeyId: session.accessKeyId, credentialType: 'session', session };
+    const expiresAt = session.expiresAt.getTime();
     const credential: ResolvedCredential = {
       secretAccessKey: this.secrets.open(session.secretCiphertext),
       sessionToken: this.secrets.open(session.sessionTokenCiphertext),
-      expiresAt: session.expiresAt.getTime(),
+      expiresAt,
       status: 'Active',
       caller,
     };
-    this.remember(session.accessKeyId, session.accountId, generation, credential);
+    this.cache.set(session.accessKeyId, { accountId: session.accountId, generation, credential }, expiresAt);
     return credential;
-  }
-
-  private remember(accessKeyId: string, accountId: string, generation: number, credential: ResolvedCredential): void {
-    this.accountOfKey.set(accessKeyId, accountId);
-    if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(accessKeyId, { accountId, generation, credential });
   }
 }

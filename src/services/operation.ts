@@ -64,7 +64,7 @@ export interface OperationContext {
 
 /** An operation, typed by its wire input and output. */
 export interface OperationDefinition<I, O> {
-  /** Read-only operations do not change what any later decision sees; every other one bumps the account's generation. */
+  /** Read-only operations write nothing (the Store itself moves the account generation with every write: store.ts). */
   readonly readOnly?: boolean;
   /** The checks, in the order AWS makes them; the first denial is the answer. */
   authorize(input: I, ctx: OperationContext): Promise<readonly AuthorizationCheck[]> | readonly AuthorizationCheck[];

@@ -1,10 +1,12 @@
 /**
  * The master key that seals secrets at rest: `TOLLGATE_MASTER_KEY` (32 bytes, base64 or hex) when set,
- * else `<data dir>/master.key`, created with mode 0600 on first use.
+ * else `<data dir>/master.key`, created with mode 0600 on first use and narrowed to its owner when
+ * found readable by others (`private-files.ts`).
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE, restrictToOwner } from './private-files.ts';
 
 /** Reads or creates the master key. */
 export function loadMasterKey(dataDir: string, environment: Readonly<Record<string, string | undefined>>): Buffer {
@@ -16,7 +18,7 @@ export function loadMasterKey(dataDir: string, environment: Readonly<Record<stri
   }
   const file = join(dataDir, 'master.key');
   try {
-    const fd = openSync(file, 'wx', 0o600);
+    const fd = openSync(file, 'wx', PRIVATE_FILE_MODE);
     const key = randomBytes(32);
     writeSync(fd, key.toString('base64'));
     closeSync(fd);
@@ -24,6 +26,7 @@ export function loadMasterKey(dataDir: string, environment: Readonly<Record<stri
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
+  restrictToOwner(file);
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
   return key;

@@ -5,6 +5,7 @@
 import { describe } from 'node:test';
 import { accountCases } from './conformance/account-cases.ts';
 import { credentialCases } from './conformance/credential-cases.ts';
+import { generationCases } from './conformance/generation-cases.ts';
 import { groupCases } from './conformance/group-cases.ts';
 import { policyCases } from './conformance/policy-cases.ts';
 import { roleCases } from './conformance/role-cases.ts';
@@ -24,5 +25,6 @@ export function storeConformanceSuite(name: string, open: () => Promise<Store>):
     credentialCases(open);
     sessionCases(open);
     transactionCases(open);
+    generationCases(open);
   });
 }

@@ -7,6 +7,14 @@
  * concurrency (quotas such as two access keys per user, name uniqueness) run inside `transaction`,
  * which serializes writers across processes.
  *
+ * INVARIANT (account generation): a write and the invalidation it causes are one atomic fact. Every
+ * write method moves the generation (`accounts.generation`) of the account whose data it changes, in
+ * the same transaction as the write: the `transaction` it is called in (once per account and
+ * transaction), else the write's own. So whoever sees the change sees the new generation, and no
+ * process can die or fail between the two. A rolled-back transaction moves nothing. The only writes
+ * that move none are those no authorization decision or credential can depend on, each said so
+ * below: `accessKeys.recordUse`, `sessions.insert` and `accounts.create`.
+ *
  * Conventions of every implementation (the conformance suite, `store-conformance.ts`, checks them):
  * `insert`/`create` of a taken name (case-insensitively) or id raise `UniqueViolation`
  * (`store-errors.ts`) and write nothing; `get` by name ignores case; lists are ordered by name
@@ -29,14 +37,19 @@ export interface StoreSession {
   readonly accounts: {
     get(id: string): Promise<AccountRecord | undefined>;
     list(): Promise<AccountRecord[]>;
+    /** The account starts at generation 0 (moves no generation: nothing was derived from an account that did not exist). */
     create(account: AccountRecord): Promise<void>;
     /**
-     * A counter bumped by every change that can alter an authorization decision in the account
-     * (policies, attachments, memberships, boundaries, tags, keys, deletions): caches of compiled
-     * policy sets and credentials compare it, so changes made by any process are seen at once.
+     * A counter moved by every write to the account's data, in the write's transaction (see the
+     * INVARIANT above); 0 for an unknown account. Caches of compiled policy sets and credentials
+     * compare it, so changes made by any process are seen on the next request.
      */
     generation(id: string): Promise<number>;
-    /** Rejects for an unknown account, rather than letting caches miss a change. */
+    /**
+     * Moves the generation without a write, as a write would: every write method already does, so
+     * this is only for state that changes outside the Store. Rejects for an unknown account, as a
+     * write to an unknown account does (no write may leave caches unwarned).
+     */
     bumpGeneration(id: string): Promise<void>;
   };
   readonly users: {
@@ -113,6 +126,12 @@ export interface StoreSession {
     ofUser(accountId: string, userId: string | undefined): Promise<AccessKeyRecord[]>;
     insert(key: AccessKeyRecord): Promise<void>;
     update(key: AccessKeyRecord): Promise<void>;
+    /**
+     * Sets only the key's last use (GetAccessKeyLastUsed's data), written about once a minute per key
+     * in use. Moves no generation: no decision or credential depends on it, and moving it would drop
+     * every process's caches for the account once a minute per key.
+     */
+    recordUse(id: string, lastUsed: NonNullable<AccessKeyRecord['lastUsed']>): Promise<void>;
     delete(id: string): Promise<void>;
   };
   readonly loginProfiles: {
@@ -139,9 +158,13 @@ export interface StoreSession {
   /** Temporary credentials issued by STS (`session-records.ts`), by access key id. */
   readonly sessions: {
     get(accessKeyId: string): Promise<StsSessionRecord | undefined>;
-    /** Raises `UniqueViolation` (entity `accessKey`) for a taken access key id. */
+    /**
+     * Raises `UniqueViolation` (entity `accessKey`) for a taken access key id. Moves no generation:
+     * a new access key id is in no cache (caches keep only credentials found), so issuing temporary
+     * credentials leaves every cached decision of the account standing.
+     */
     insert(session: StsSessionRecord): Promise<void>;
-    /** Removes the sessions that expired before `before`; returns how many. */
+    /** Removes the sessions that expired before `before` (moving their accounts' generations); returns how many. */
     deleteExpired(before: Date): Promise<number>;
   };
 }

@@ -30,6 +30,18 @@ export function credentialCases(open: OpenStore): void {
     assert.deepEqual(await store.accessKeys.ofUser(ACCOUNT, alice.id), [used, sameInstant]);
   }));
 
+  test('accessKeys: recordUse sets the last use and nothing else; an unknown id changes nothing', () => withAccounts(open, async (store) => {
+    const key = accessKey(undefined, { status: 'Inactive' });
+    await store.accessKeys.insert(key);
+    const lastUsed = { date: at(50), service: 'eks', region: 'ap-south-1' };
+    await store.accessKeys.recordUse(key.id, lastUsed);
+    assert.deepEqual(await store.accessKeys.get(key.id), { ...key, lastUsed });
+    await store.transaction((tx) => tx.accessKeys.recordUse(key.id, { ...lastUsed, date: at(60) }));
+    assert.deepEqual(await store.accessKeys.get(key.id), { ...key, lastUsed: { ...lastUsed, date: at(60) } });
+    await store.accessKeys.recordUse('AKIANOTAKEY000000000', lastUsed);
+    assert.equal(await store.accessKeys.get('AKIANOTAKEY000000000'), undefined);
+  }));
+
   test('loginProfiles: put, get, put replaces, delete', () => withAccounts(open, async (store) => {
     const alice = user('alice');
     await store.users.insert(alice);

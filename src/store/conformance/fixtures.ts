@@ -5,6 +5,7 @@
 import type {
   AccessKeyRecord, AccountRecord, GroupRecord, ManagedPolicyRecord, PolicyVersionRecord, RoleRecord, UserRecord,
 } from '../iam-records.ts';
+import type { StsSessionRecord } from '../session-records.ts';
 import type { Store } from '../store.ts';
 
 /** Opens a fresh, empty store. */
@@ -98,6 +99,17 @@ export function accessKey(userId: string | undefined, overrides: Partial<AccessK
   return {
     accountId: ACCOUNT, id: nextId('AKIA'), userId, secretCiphertext: 'v1:opaque-ciphertext', status: 'Active',
     createdAt: at(5), lastUsed: undefined, ...overrides,
+  };
+}
+
+/** A role session record, fully populated, overridable field by field. */
+export function stsSession(overrides: Partial<StsSessionRecord> = {}): StsSessionRecord {
+  return {
+    accountId: ACCOUNT, accessKeyId: nextId('ASIA'), secretCiphertext: 'v1:sealed-secret', sessionTokenCiphertext: 'v1:sealed-token',
+    kind: 'assumed-role', principalId: nextId('AROA'), name: 'my-session', issuedAt: at(10), expiresAt: at(3610),
+    policy: '{"Version":"2012-10-17","Statement":[]}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111122223333:policy/P'],
+    tags: [{ key: 'Project', value: 'Blue' }, { key: 'team', value: '' }], transitiveTagKeys: ['Project'], sourceIdentity: 'alice',
+    mfa: true, chained: true, ...overrides,
   };
 }
 

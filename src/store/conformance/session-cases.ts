@@ -1,20 +1,8 @@
 /** Conformance cases: STS sessions (temporary credentials). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { StsSessionRecord } from '../session-records.ts';
 import { UniqueViolation } from '../store-errors.ts';
-import { ACCOUNT, at, nextId, withAccounts, type OpenStore } from './fixtures.ts';
-
-/** A role session record, fully populated, overridable field by field. */
-function session(overrides: Partial<StsSessionRecord> = {}): StsSessionRecord {
-  return {
-    accountId: ACCOUNT, accessKeyId: nextId('ASIA'), secretCiphertext: 'v1:sealed-secret', sessionTokenCiphertext: 'v1:sealed-token',
-    kind: 'assumed-role', principalId: nextId('AROA'), name: 'my-session', issuedAt: at(10), expiresAt: at(3610),
-    policy: '{"Version":"2012-10-17","Statement":[]}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111122223333:policy/P'],
-    tags: [{ key: 'Project', value: 'Blue' }, { key: 'team', value: '' }], transitiveTagKeys: ['Project'], sourceIdentity: 'alice',
-    mfa: true, chained: true, ...overrides,
-  };
-}
+import { at, stsSession as session, withAccounts, type OpenStore } from './fixtures.ts';
 
 /** Registers the session cases. */
 export function sessionCases(open: OpenStore): void {

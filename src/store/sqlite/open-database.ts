@@ -11,12 +11,18 @@
  *   5 s (better-sqlite3 waits synchronously) before failing with SQLITE_BUSY.
  * - `foreign_keys = ON`: memberships, keys, login profiles and policy versions follow their owner.
  *
+ * The file holds password hashes and sealed secrets, so it is made its owner's alone before SQLite
+ * opens it (`../private-files.ts`): created 0600 (its directory 0700 when made here), or narrowed to
+ * its owner when it exists wider, and likewise the `-wal` and `-shm` files, which SQLite then creates
+ * with the database file's own permissions.
+ *
  * Kysely's SQLite driver prepares every statement it runs; compiling the same SQL again on every
  * request was a fifth of a signed request's cost, so prepared statements are kept by their SQL text.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { ensurePrivateFile, PRIVATE_DIRECTORY_MODE, restrictToOwner } from '../private-files.ts';
 
 /** How long a writer waits for another process's write lock, in milliseconds. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -24,7 +30,12 @@ export const BUSY_TIMEOUT_MS = 5000;
 /** Opens (creating when needed) the database at `file`; `:memory:` gives a private in-memory one. */
 export function openDatabase(file: string): BetterSqlite3.Database {
   const inMemory = file === ':memory:';
-  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  if (!inMemory) {
+    mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+    ensurePrivateFile(file);
+    restrictToOwner(`${file}-wal`);
+    restrictToOwner(`${file}-shm`);
+  }
   const database = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -99,5 +99,31 @@ test('sqlite: remembered reads follow this connection\'s writes at once and anot
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+test('sqlite: the database, -wal and -shm files are created 0600 even in an existing directory, and narrowed when found wider', async () => {
+  const umask = process.umask(0); // no mode may come from the umask
+  try {
+    const existing = join(dir, 'modes');
+    mkdirSync(existing, { mode: 0o755 });
+    const file = join(existing, 'modes.db');
+    const modes = () => ['', '-wal', '-shm'].map((suffix) => (statSync(`${file}${suffix}`).mode & 0o777).toString(8));
+    let store = await openSqliteStore({ file });
+    await store.accounts.create({ id: '111122223333', createdAt: new Date(1) });
+    assert.deepEqual(modes(), ['600', '600', '600']);
+    await store.close();
+    for (const suffix of ['-wal', '-shm']) writeFileSync(`${file}${suffix}`, ''); // as a crash leaves them
+    for (const suffix of ['', '-wal', '-shm']) chmodSync(`${file}${suffix}`, 0o644);
+    store = await openSqliteStore({ file });
+    assert.deepEqual(modes(), ['600', '600', '600']);
+    assert.equal((await store.accounts.list()).length, 1);
+    await store.close();
+    const made = join(dir, 'made', 'here', 'made.db');
+    await (await openSqliteStore({ file: made })).close();
+    assert.equal((statSync(join(dir, 'made')).mode & 0o777).toString(8), '700');
+    assert.equal((statSync(made).mode & 0o777).toString(8), '600');
+  } finally {
+    process.umask(umask);
   }
 });

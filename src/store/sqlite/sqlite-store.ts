@@ -13,6 +13,10 @@
  * better-sqlite3 is synchronous: a writer waiting for another process's lock blocks this process's
  * event loop for up to the busy timeout (5 s), which write transactions of milliseconds make rare.
  *
+ * Generations. A write moves the generation of the account it changes on the connection it writes on,
+ * so in the same transaction (`account-generations.ts`): once per account and transaction, right
+ * after that account's first write in it.
+ *
  * INVARIANT: inside `transaction(work)`, `work` uses only the session it is given. Using the store
  * itself there would wait for the very transaction it runs in. With `detectNestedUse` such a call is
  * refused with an error instead; the detection needs AsyncLocalStorage, whose promise hooks tax every
@@ -22,6 +26,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store, StoreSession } from '../store.ts';
+import { moveGenerations } from './account-generations.ts';
 import { AsyncMutex } from './async-mutex.ts';
 import { inImmediateTransaction } from './immediate-transaction.ts';
 import { migrate } from './migrate.ts';
@@ -42,6 +47,24 @@ export interface SqliteStoreOptions {
 /** A transaction in progress; `open` turns false when it ends, so a leaked session is refused. */
 interface TransactionScope {
   open: boolean;
+  /** The accounts whose generation this transaction has moved already. */
+  readonly moved: Set<string>;
+}
+
+/** A change that names the accounts it touches. */
+type TouchingWork<T> = (db: Kysely<Database>, touch: (accountId: string) => void) => Promise<T>;
+
+/** Runs `work` on `connection` inside the transaction of `scope`, then moves the generations of the accounts it touched. */
+async function change<T>(connection: Kysely<Database>, scope: TransactionScope, work: TouchingWork<T>): Promise<T> {
+  let touched: Set<string> | undefined;
+  const result = await work(connection, (accountId) => {
+    if (!scope.moved.has(accountId)) (touched ??= new Set()).add(accountId);
+  });
+  if (touched !== undefined) {
+    await moveGenerations(connection, touched);
+    for (const accountId of touched) scope.moved.add(accountId);
+  }
+  return result;
 }
 
 /** Opens the SQLite store at `file`, creating and migrating the database as needed. */
@@ -73,7 +96,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     return mutex.run(async () => {
       try {
         return await inImmediateTransaction(db, async (connection) => {
-          const scope: TransactionScope = { open: true };
+          const scope: TransactionScope = { open: true, moved: new Set() };
           try {
             return await (scopes ? scopes.run(scope, () => work(connection, scope)) : work(connection, scope));
           } finally {
@@ -87,19 +110,36 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   };
 
   const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => {
-    const inside = async <R>(step: DatabaseWork<R>): Promise<R> => {
+    const refuseEnded = (): void => {
       if (!scope.open) throw new Error('a transaction session was used after its transaction ended');
+    };
+    const inside = async <R>(step: DatabaseWork<R>): Promise<R> => {
+      refuseEnded();
       return step(connection);
     };
-    return work(createSession({ read: inside, write: inside, memo: (_space, _key, step) => inside(step) }));
+    const touching = async <R>(step: TouchingWork<R>): Promise<R> => {
+      refuseEnded();
+      return change(connection, scope, step);
+    };
+    return work(createSession({
+      read: inside,
+      memo: (_space, _key, step) => inside(step),
+      write: (accountId, step) => touching((db, touch) => { touch(accountId); return step(db); }),
+      writeTouching: touching,
+      writeQuietly: inside,
+    }));
   });
+
+  const touchingOutside = <R>(step: TouchingWork<R>): Promise<R> => inTransaction((connection, scope) => change(connection, scope, step));
 
   const outside: Runner = {
     read: async (work) => {
       refuseMisuse();
       return mutex.run(() => work(db));
     },
-    write: (work) => inTransaction((connection) => work(connection)),
+    write: (accountId, work) => touchingOutside((db, touch) => { touch(accountId); return work(db); }),
+    writeTouching: touchingOutside,
+    writeQuietly: (work) => inTransaction((connection) => work(connection)),
     // Not an async function: a known value (nearly every read of a request) then costs one settled
     // promise rather than an async frame too; misuse still rejects rather than throws.
     memo: <T>(space: string, key: string, work: DatabaseWork<T>): Promise<T> => {

@@ -50,15 +50,21 @@ export function accessKeysRepository(run: Runner): StoreSession['accessKeys'] {
         .orderBy('created_at').orderBy('seq').execute();
       return rows.map(toRecord);
     }),
-    insert: (key) => run.write((db) => rejectingDuplicates('accessKey', async () => {
+    insert: (key) => run.write(key.accountId, (db) => rejectingDuplicates('accessKey', async () => {
       await db.insertInto('access_keys').values(toRow(key)).execute();
     })),
-    update: (key) => run.write(async (db) => {
+    update: (key) => run.write(key.accountId, async (db) => {
       const { id, account_id, ...changes } = toRow(key);
       await db.updateTable('access_keys').set(changes).where('account_id', '=', account_id).where('id', '=', id).execute();
     }),
-    delete: (id) => run.write(async (db) => {
-      await db.deleteFrom('access_keys').where('id', '=', id).execute();
+    recordUse: (id, lastUsed) => run.writeQuietly(async (db) => {
+      await db.updateTable('access_keys')
+        .set({ last_used_at: toMillis(lastUsed.date), last_used_service: lastUsed.service, last_used_region: lastUsed.region })
+        .where('id', '=', id).execute();
+    }),
+    delete: (id) => run.writeTouching(async (db, touch) => {
+      const deleted = await db.deleteFrom('access_keys').where('id', '=', id).returning('account_id').executeTakeFirst();
+      if (deleted) touch(deleted.account_id);
     }),
   };
 }

@@ -23,14 +23,14 @@ export function attachmentsRepository(run: Runner): StoreSession['attachments'] 
         .where('account_id', '=', accountId).where('policy_arn', '=', policyArn).orderBy('seq').execute();
       return rows.map(toRecord);
     }),
-    attach: (a) => run.write(async (db) => {
+    attach: (a) => run.write(a.accountId, async (db) => {
       // Attaching an attached policy is a no-op (AttachUserPolicy is idempotent) that keeps the order.
       await db.insertInto('attachments')
         .values({ account_id: a.accountId, policy_arn: a.policyArn, entity_type: a.entityType, entity_id: a.entityId })
         .onConflict((oc) => oc.columns(['account_id', 'entity_type', 'entity_id', 'policy_arn']).doNothing())
         .execute();
     }),
-    detach: (a) => run.write(async (db) => {
+    detach: (a) => run.write(a.accountId, async (db) => {
       await db.deleteFrom('attachments')
         .where('account_id', '=', a.accountId).where('entity_type', '=', a.entityType).where('entity_id', '=', a.entityId)
         .where('policy_arn', '=', a.policyArn).execute();

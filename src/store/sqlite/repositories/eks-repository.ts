@@ -43,18 +43,18 @@ export function eksRepository(run: Runner): StoreSession['eks'] {
       const rows = await query.orderBy('cluster').orderBy('name').execute();
       return rows.map(toDocument);
     }),
-    put: (doc) => run.write(async (db) => {
+    put: (doc) => run.write(doc.accountId, async (db) => {
       const row: EksDocumentsTable = { account_id: doc.accountId, region: doc.region, kind: doc.kind, cluster: doc.cluster, name: doc.name, data: doc.data };
       await eksDb(db).insertInto('eks_documents').values(row)
         .onConflict((oc) => oc.columns(['account_id', 'region', 'kind', 'cluster', 'name']).doUpdateSet({ data: doc.data }))
         .execute();
     }),
-    delete: (key) => run.write(async (db) => {
+    delete: (key) => run.write(key.accountId, async (db) => {
       await eksDb(db).deleteFrom('eks_documents')
         .where('account_id', '=', key.accountId).where('region', '=', key.region).where('kind', '=', key.kind)
         .where('cluster', '=', key.cluster).where('name', '=', key.name).execute();
     }),
-    deleteCluster: (accountId, region, cluster) => run.write(async (db) => {
+    deleteCluster: (accountId, region, cluster) => run.write(accountId, async (db) => {
       await eksDb(db).deleteFrom('eks_documents').where('account_id', '=', accountId).where('region', '=', region).where('cluster', '=', cluster).execute();
     }),
   };

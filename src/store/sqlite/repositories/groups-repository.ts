@@ -61,23 +61,23 @@ export function groupsRepository(run: Runner): StoreSession['groups'] {
         .where('account_id', '=', accountId).executeTakeFirstOrThrow();
       return Number(row.n);
     }),
-    insert: (group) => run.write((db) => rejectingDuplicates('group', async () => {
+    insert: (group) => run.write(group.accountId, (db) => rejectingDuplicates('group', async () => {
       await db.insertInto('groups').values(toRow(group)).execute();
     })),
-    update: (group) => run.write((db) => rejectingDuplicates('group', async () => {
+    update: (group) => run.write(group.accountId, (db) => rejectingDuplicates('group', async () => {
       const { id, account_id, ...changes } = toRow(group);
       await db.updateTable('groups').set(changes).where('account_id', '=', account_id).where('id', '=', id).execute();
     })),
-    delete: (accountId, id) => run.write(async (db) => {
+    delete: (accountId, id) => run.write(accountId, async (db) => {
       await deleteOwnedPolicies(db, accountId, 'group', id);
       await db.deleteFrom('groups').where('account_id', '=', accountId).where('id', '=', id).execute();
     }),
-    addMember: (accountId, groupId, userId) => run.write(async (db) => {
+    addMember: (accountId, groupId, userId) => run.write(accountId, async (db) => {
       // AddUserToGroup of a member is a no-op that keeps the original join order.
       await db.insertInto('group_members').values({ account_id: accountId, group_id: groupId, user_id: userId })
         .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing()).execute();
     }),
-    removeMember: (accountId, groupId, userId) => run.write(async (db) => {
+    removeMember: (accountId, groupId, userId) => run.write(accountId, async (db) => {
       await db.deleteFrom('group_members')
         .where('account_id', '=', accountId).where('group_id', '=', groupId).where('user_id', '=', userId).execute();
     }),

@@ -24,7 +24,7 @@ export function inlinePoliciesRepository(run: Runner): StoreSession['inlinePolic
         .orderBy('name').execute();
       return rows.map(toRecord);
     }),
-    put: (policy) => run.write(async (db) => {
+    put: (policy) => run.write(policy.accountId, async (db) => {
       await db.insertInto('inline_policies')
         .values({
           account_id: policy.accountId, owner_type: policy.ownerType, owner_id: policy.ownerId,
@@ -33,7 +33,7 @@ export function inlinePoliciesRepository(run: Runner): StoreSession['inlinePolic
         .onConflict((oc) => oc.columns(['account_id', 'owner_type', 'owner_id', 'name']).doUpdateSet({ document: policy.document }))
         .execute();
     }),
-    delete: (accountId, ownerType, ownerId, name) => run.write(async (db) => {
+    delete: (accountId, ownerType, ownerId, name) => run.write(accountId, async (db) => {
       await db.deleteFrom('inline_policies')
         .where('account_id', '=', accountId).where('owner_type', '=', ownerType).where('owner_id', '=', ownerId)
         .where('name', '=', name).execute();

@@ -24,7 +24,7 @@ export function loginProfilesRepository(run: Runner): StoreSession['loginProfile
         .where('account_id', '=', accountId).where('user_id', '=', userId).executeTakeFirst();
       return row && toRecord(row);
     }),
-    put: (profile) => run.write(async (db) => {
+    put: (profile) => run.write(profile.accountId, async (db) => {
       const row = {
         user_id: profile.userId,
         account_id: profile.accountId,
@@ -35,7 +35,7 @@ export function loginProfilesRepository(run: Runner): StoreSession['loginProfile
       const { user_id: _userId, ...changes } = row;
       await db.insertInto('login_profiles').values(row).onConflict((oc) => oc.column('user_id').doUpdateSet(changes)).execute();
     }),
-    delete: (accountId, userId) => run.write(async (db) => {
+    delete: (accountId, userId) => run.write(accountId, async (db) => {
       await db.deleteFrom('login_profiles').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
     }),
   };

@@ -6,6 +6,7 @@ import type { Selectable } from 'kysely';
 import type { ManagedPolicyRecord, PolicyVersionRecord } from '../../iam-records.ts';
 import type { StoreSession } from '../../store.ts';
 import { decodeTags, encodeTags, fromMillis, fromNullable, toMillis, toNullable } from '../column-codecs.ts';
+import { accountOfPolicyArn } from '../account-generations.ts';
 import { pathStartsWith } from '../path-prefix.ts';
 import type { Runner } from '../runner.ts';
 import type { ManagedPoliciesTable, PolicyVersionsTable } from '../schema.ts';
@@ -69,15 +70,15 @@ export function managedPoliciesRepository(run: Runner): StoreSession['managedPol
         .where('account_id', '=', accountId).executeTakeFirstOrThrow();
       return Number(row.n);
     }),
-    insert: (policy, firstVersion) => run.write(async (db) => {
+    insert: (policy, firstVersion) => run.write(policy.accountId, async (db) => {
       await rejectingDuplicates('managedPolicy', () => db.insertInto('managed_policies').values(toRow(policy)).execute());
       await rejectingDuplicates('policyVersion', () => db.insertInto('policy_versions').values(toVersionRow(firstVersion)).execute());
     }),
-    update: (policy) => run.write((db) => rejectingDuplicates('managedPolicy', async () => {
+    update: (policy) => run.write(policy.accountId, (db) => rejectingDuplicates('managedPolicy', async () => {
       const { arn, ...changes } = toRow(policy);
       await db.updateTable('managed_policies').set(changes).where('arn', '=', arn).execute();
     })),
-    delete: (arn) => run.write(async (db) => {
+    delete: (arn) => run.write(accountOfPolicyArn(arn), async (db) => {
       await db.deleteFrom('managed_policies').where('arn', '=', arn).execute();
     }),
     getVersion: (policyArn, versionId) => run.read(async (db) => {
@@ -90,10 +91,10 @@ export function managedPoliciesRepository(run: Runner): StoreSession['managedPol
         .orderBy('created_at', 'desc').orderBy('seq', 'desc').execute();
       return rows.map(toVersionRecord);
     }),
-    insertVersion: (version) => run.write((db) => rejectingDuplicates('policyVersion', async () => {
+    insertVersion: (version) => run.write(accountOfPolicyArn(version.policyArn), (db) => rejectingDuplicates('policyVersion', async () => {
       await db.insertInto('policy_versions').values(toVersionRow(version)).execute();
     })),
-    deleteVersion: (policyArn, versionId) => run.write(async (db) => {
+    deleteVersion: (policyArn, versionId) => run.write(accountOfPolicyArn(policyArn), async (db) => {
       await db.deleteFrom('policy_versions').where('policy_arn', '=', policyArn).where('version_id', '=', versionId).execute();
     }),
   };

@@ -43,12 +43,12 @@ export function passwordPoliciesRepository(run: Runner): StoreSession['passwordP
       const row = await db.selectFrom('password_policies').selectAll().where('account_id', '=', accountId).executeTakeFirst();
       return row && toRecord(row);
     }),
-    put: (policy) => run.write(async (db) => {
+    put: (policy) => run.write(policy.accountId, async (db) => {
       const row = toRow(policy);
       const { account_id: _accountId, ...changes } = row;
       await db.insertInto('password_policies').values(row).onConflict((oc) => oc.column('account_id').doUpdateSet(changes)).execute();
     }),
-    delete: (accountId) => run.write(async (db) => {
+    delete: (accountId) => run.write(accountId, async (db) => {
       await db.deleteFrom('password_policies').where('account_id', '=', accountId).execute();
     }),
   };

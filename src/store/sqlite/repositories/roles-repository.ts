@@ -74,14 +74,14 @@ export function rolesRepository(run: Runner): StoreSession['roles'] {
         .where('account_id', '=', accountId).executeTakeFirstOrThrow();
       return Number(row.n);
     }),
-    insert: (role) => run.write((db) => rejectingDuplicates('role', async () => {
+    insert: (role) => run.write(role.accountId, (db) => rejectingDuplicates('role', async () => {
       await db.insertInto('roles').values(toRow(role)).execute();
     })),
-    update: (role) => run.write((db) => rejectingDuplicates('role', async () => {
+    update: (role) => run.write(role.accountId, (db) => rejectingDuplicates('role', async () => {
       const { id, account_id, ...changes } = toRow(role);
       await db.updateTable('roles').set(changes).where('account_id', '=', account_id).where('id', '=', id).execute();
     })),
-    delete: (accountId, id) => run.write(async (db) => {
+    delete: (accountId, id) => run.write(accountId, async (db) => {
       await deleteOwnedPolicies(db, accountId, 'role', id);
       await db.deleteFrom('roles').where('account_id', '=', accountId).where('id', '=', id).execute();
     }),

@@ -99,11 +99,16 @@ export function sessionsRepository(run: Runner): StoreSession['sessions'] {
       const row = await sessionsDb(db).selectFrom('sts_sessions').selectAll().where('access_key_id', '=', accessKeyId).executeTakeFirst();
       return row && toRecord(row);
     }),
-    insert: (session) => run.write((db) => rejectingDuplicates('accessKey', async () => {
+    // Quiet: a new access key id is in no cache (store.ts).
+    insert: (session) => run.writeQuietly((db) => rejectingDuplicates('accessKey', async () => {
       await sessionsDb(db).insertInto('sts_sessions').values(toRow(session)).execute();
     })),
-    deleteExpired: (before) => run.write(async (db) => {
-      const result = await sessionsDb(db).deleteFrom('sts_sessions').where('expires_at', '<', toMillis(before)).executeTakeFirst();
+    deleteExpired: (before) => run.writeTouching(async (db, touch) => {
+      const cutoff = toMillis(before);
+      const accounts = await sessionsDb(db).selectFrom('sts_sessions').select('account_id').distinct().where('expires_at', '<', cutoff).execute();
+      if (accounts.length === 0) return 0;
+      for (const { account_id } of accounts) touch(account_id);
+      const result = await sessionsDb(db).deleteFrom('sts_sessions').where('expires_at', '<', cutoff).executeTakeFirst();
       return Number(result.numDeletedRows);
     }),
   };

@@ -65,14 +65,14 @@ export function usersRepository(run: Runner): StoreSession['users'] {
         .where('account_id', '=', accountId).executeTakeFirstOrThrow();
       return Number(row.n);
     }),
-    insert: (user) => run.write((db) => rejectingDuplicates('user', async () => {
+    insert: (user) => run.write(user.accountId, (db) => rejectingDuplicates('user', async () => {
       await db.insertInto('users').values(toRow(user)).execute();
     })),
-    update: (user) => run.write((db) => rejectingDuplicates('user', async () => {
+    update: (user) => run.write(user.accountId, (db) => rejectingDuplicates('user', async () => {
       const { id, account_id, ...changes } = toRow(user);
       await db.updateTable('users').set(changes).where('account_id', '=', account_id).where('id', '=', id).execute();
     })),
-    delete: (accountId, id) => run.write(async (db) => {
+    delete: (accountId, id) => run.write(accountId, async (db) => {
       await deleteOwnedPolicies(db, accountId, 'user', id);
       await db.deleteFrom('users').where('account_id', '=', accountId).where('id', '=', id).execute();
     }),

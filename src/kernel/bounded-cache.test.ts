@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { BoundedCache } from './bounded-cache.ts';
+import { ManualClock } from './clock.ts';
+
+it('keeps at most `max` entries, dropping the least recently used first', () => {
+  const cache = new BoundedCache<string, { n: number }>(3, new ManualClock(0));
+  for (const n of [1, 2, 3]) cache.set(`k${n}`, { n });
+  assert.deepEqual(cache.get('k1'), { n: 1 }); // k1 is now the most recently used
+  cache.set('k4', { n: 4 });
+  assert.equal(cache.size, 3);
+  assert.equal(cache.get('k2'), undefined);
+  assert.deepEqual([cache.get('k1')?.n, cache.get('k3')?.n, cache.get('k4')?.n], [1, 3, 4]);
+  for (let n = 5; n < 10_000; n++) cache.set(`k${n}`, { n });
+  assert.equal(cache.size, 3);
+});
+
+it('drops an entry once its expiry has passed, and never keeps one already expired', () => {
+  const clock = new ManualClock(1_000_000);
+  const cache = new BoundedCache<string, { n: number }>(10, clock);
+  cache.set('session', { n: 1 }, clock.now() + 900_000);
+  cache.set('long-term', { n: 2 });
+  cache.set('ended', { n: 3 }, clock.now());
+  assert.equal(cache.get('ended'), undefined);
+  clock.advance(899_000);
+  assert.deepEqual(cache.get('session'), { n: 1 });
+  clock.advance(2_000);
+  assert.equal(cache.get('session'), undefined);
+  assert.deepEqual(cache.get('long-term'), { n: 2 });
+  assert.equal(cache.size, 1);
+});
+
+it('sweeps out expired entries that nobody reads, at most once a minute, as entries are added', () => {
+  const clock = new ManualClock(1_700_000_000_000);
+  const cache = new BoundedCache<string, { n: number }>(100_000, clock);
+  for (let n = 0; n < 1000; n++) cache.set(`ASIA${n}`, { n }, clock.now() + 30_000);
+  cache.set('AKIA', { n: -1 });
+  assert.equal(cache.size, 1001);
+  clock.advance(45_000); // all expired, but the minute has not passed: nothing swept yet
+  cache.set('other', { n: -2 });
+  assert.equal(cache.size, 1002);
+  clock.advance(15_000);
+  cache.set('later', { n: -3 });
+  assert.equal(cache.size, 3);
+  assert.deepEqual(cache.get('AKIA'), { n: -1 });
+});
+
+it('forgets a key on delete, and a later set without expiry replaces one with expiry', () => {
+  const clock = new ManualClock(1_700_000_000_000);
+  const cache = new BoundedCache<string, { n: number }>(10, clock);
+  cache.set('k', { n: 1 }, clock.now() + 10);
+  cache.set('k', { n: 2 });
+  clock.advance(100);
+  assert.deepEqual(cache.get('k'), { n: 2 });
+  cache.delete('k');
+  assert.equal(cache.get('k'), undefined);
+});
