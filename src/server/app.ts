@@ -81,17 +81,19 @@ export function createApp(deps: AppDependencies): App {
     try {
       const verified = await verifySignature(request, verifyOptions.get(service)!);
       const caller = verified.credential.caller;
+      // IAM is global: whatever Region the client signed for, the call is made in us-east-1 (aws:RequestedRegion).
+      const region = service === 'iam' ? 'us-east-1' : verified.scope.region;
       entry.principal = 'arn' in caller.principal ? caller.principal.arn : caller.principal.type;
-      keyUsage.touch(caller.accessKeyId, service, verified.scope.region);
+      keyUsage.touch(caller.accessKeyId, service, region);
       const call = decode(definition, service, request);
       entry.operation = call.operation;
       assertValidInput(definition.model, call.operation, call.input);
       const operation = definition.operations[call.operation];
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
-      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region: verified.scope.region, requestId, eksDelaySeconds: deps.eksDelaySeconds };
+      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region, requestId, eksDelaySeconds: deps.eksDelaySeconds };
       const checks = await operation.authorize(call.input, ctx);
       const outcome = await authorizer.authorize(caller, checks, {
-        sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: verified.scope.region,
+        sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region,
         userAgent: request.headers['user-agent'], referer: request.headers.referer,
       }, service);
       Object.assign(entry, outcome);
