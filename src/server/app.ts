@@ -76,7 +76,7 @@ export function createApp(deps: AppDependencies): App {
     }
     const service: ServiceName = resolveService(request) ?? 'iam';
     const definition = deps.services[service];
-    const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, decidedBy: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
+    const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, checks: undefined, decidedBy: undefined, reason: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
     let response: ProtocolResponse;
     try {
       const verified = await verifySignature(request, verifyOptions.get(service)!);
@@ -87,6 +87,7 @@ export function createApp(deps: AppDependencies): App {
       keyUsage.touch(caller.accessKeyId, service, region);
       const call = decode(definition, service, request);
       entry.operation = call.operation;
+      entry.action = `${service}:${call.operation}`; // an operation's own action bears its name (the dependent ones are in `checks`)
       assertValidInput(definition.model, call.operation, call.input);
       const operation = definition.operations[call.operation];
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
