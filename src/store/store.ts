@@ -38,6 +38,12 @@ export interface StoreSession {
     generation(id: string): Promise<number>;
     /** Rejects for an unknown account, rather than letting caches miss a change. */
     bumpGeneration(id: string): Promise<void>;
+    /**
+     * Deletes every account and everything in them (`tollgate reset`). Generations go on: accounts
+     * created afterwards, and ids no longer present, count from above every generation an erased
+     * account had, so no cache made before the erasure matches after it.
+     */
+    eraseAll(): Promise<void>;
   };
   readonly users: {
     get(accountId: string, name: string): Promise<UserRecord | undefined>;
