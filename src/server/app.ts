@@ -68,6 +68,16 @@ export function createApp(deps: AppDependencies): App {
   const verifyOptions = new Map<ServiceName, VerifyOptions<ResolvedCredential>>();
   for (const service of Object.keys(deps.services) as ServiceName[]) verifyOptions.set(service, { lookupCredentials, clock: deps.clock, service });
 
+  // An operation's own action bears its name (`eks:CreateCluster`; the dependent ones are the log's `checks`), made once.
+  const actionNames = new Map<ServiceName, Map<string, string>>();
+  const actionOf = (service: ServiceName, operation: string): string => {
+    let names = actionNames.get(service);
+    if (names === undefined) actionNames.set(service, (names = new Map()));
+    let name = names.get(operation);
+    if (name === undefined && names.size < 1000) names.set(operation, (name = `${service}:${operation}`));
+    return name ?? `${service}:${operation}`;
+  };
+
   async function handle(request: HttpRequest): Promise<HttpResponse> {
     const requestId = deps.ids.requestId();
     const begin = performance.now();
@@ -87,7 +97,7 @@ export function createApp(deps: AppDependencies): App {
       keyUsage.touch(caller.accessKeyId, service, region);
       const call = decode(definition, service, request);
       entry.operation = call.operation;
-      entry.action = `${service}:${call.operation}`; // an operation's own action bears its name (the dependent ones are in `checks`)
+      entry.action = actionOf(service, call.operation);
       assertValidInput(definition.model, call.operation, call.input);
       const operation = definition.operations[call.operation];
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
