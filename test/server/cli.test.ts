@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -335,4 +335,41 @@ async function waitFor(find: () => string | undefined): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('the log line never came');
+}
+
+test('on a terminal, the log is for people by default: one coloured line per request', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-cli-'));
+  // `script` (util-linux) runs the server with a pseudo-terminal as its standard output.
+  const command = [process.execPath, bin, 'serve', '--port', '0', '--data-dir', dataDir].map((word) => `'${word}'`).join(' ');
+  const terminal = spawn('script', ['-qfec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '' } });
+  let seen = '';
+  terminal.stdout.on('data', (chunk: Buffer) => { seen += chunk.toString(); });
+  try {
+    const url = /listening on (http:\/\/\S+)\r?\n/.exec(await waitFor(() => (/listening on http:\/\/\S+\r?\n/.test(seen) ? seen : undefined)))![1]!;
+    const sts = new STSClient({ endpoint: url, region: 'us-east-1', credentials: rootKeyOf(dataDir), maxAttempts: 1 });
+    await sts.send(new GetCallerIdentityCommand({}));
+    const ESC = String.fromCharCode(27);
+    const line = await waitFor(() => seen.split('\n').find((l) => l.includes(' sts:GetCallerIdentity ')));
+    assert.ok(line.includes(` sts:GetCallerIdentity ${ESC}[32mallowed${ESC}[39m 200 `), JSON.stringify(line));
+    assert.ok(!line.includes('{"level"'), 'not JSON');
+  } finally {
+    for (const pid of serverPids(dataDir)) process.kill(pid, 'SIGTERM');
+    await new Promise((resolve) => terminal.once('close', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** The ids of the `tollgate serve` processes on `dataDir` (from /proc). */
+function serverPids(dataDir: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args[0] === process.execPath && args.includes('serve') && args.includes(dataDir)) found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }
