@@ -2,7 +2,7 @@
  * The composition root: the only place that picks implementations (SQLite, the wall clock, random
  * ids, pino) and touches files and the environment (DESIGN.md, "The one picture").
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from './kernel/clock.ts';
@@ -13,7 +13,7 @@ import { createApp, type App } from './server/app.ts';
 import { listen, type RunningServer } from './server/http-endpoint.ts';
 import { pinoLog, type RequestLog } from './server/request-log.ts';
 import { awsManagedPolicyCatalog, type AwsManagedPolicyCatalog } from './services/iam/aws-managed-policy-catalog.ts';
-import { createAccount, type NewAccount } from './services/iam/create-account.ts';
+import type { GivenRootKey } from './services/iam/create-account.ts';
 import { eksOperations } from './services/eks/index.ts';
 import { iamOperations } from './services/iam/index.ts';
 import { stsOperations } from './services/sts/index.ts';
@@ -21,9 +21,10 @@ import { loadMasterKey } from './store/master-key.ts';
 import { PRIVATE_DIRECTORY_MODE, restrictToOwner } from './store/private-files.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
+import { bootstrapDefaultAccount } from './default-account.ts';
+import { dataDirectoryProblem, listenProblem } from './startup-error.ts';
 
-/** The account created on first start (the EKS troubleshooting guide's). */
-export const DEFAULT_ACCOUNT_ID = '111122223333';
+export { DEFAULT_ACCOUNT_ID } from './default-account.ts';
 
 const packageJson = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
 let catalog: AwsManagedPolicyCatalog | undefined;
@@ -96,12 +97,35 @@ export interface Tollgate {
   close(): Promise<void>;
 }
 
-/** Starts Tollgate: opens the data directory, creates the default account on first start, listens. */
-export async function startTollgate(options: { host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined }): Promise<Tollgate> {
-  const runtime = await openRuntime(options.dataDir, { clock: options.clock });
-  const rootCredentialsFile = await bootstrapDefaultAccount(runtime);
-  const app = buildApp(runtime, options.log ?? pinoLog(), { eksDelaySeconds: options.eksDelaySeconds });
-  const server = await listen(app, options.host, options.port);
+/** `openRuntime`, with a failure told as a StartupError naming the directory and what is wrong with it. */
+export async function openDataDirectory(dataDir: string, options: { clock?: Clock | undefined } = {}): Promise<Runtime> {
+  try {
+    return await openRuntime(dataDir, options.clock ? { clock: options.clock } : {});
+  } catch (error) {
+    throw dataDirectoryProblem(resolve(dataDir), error);
+  }
+}
+
+/**
+ * Starts Tollgate: opens the data directory, creates the default account on first start (with
+ * `rootKey` when given), listens. Fails with a StartupError when the directory or the address cannot
+ * be used, or `rootKey` is not the default account's.
+ */
+export async function startTollgate(options: {
+  host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined; rootKey?: GivenRootKey | undefined;
+}): Promise<Tollgate> {
+  const runtime = await openDataDirectory(options.dataDir, { clock: options.clock });
+  let rootCredentialsFile: string | undefined;
+  let app: App;
+  let server: RunningServer;
+  try {
+    rootCredentialsFile = await bootstrapDefaultAccount(runtime, options.rootKey);
+    app = buildApp(runtime, options.log ?? pinoLog(), { eksDelaySeconds: options.eksDelaySeconds });
+    server = await listen(app, options.host, options.port).catch((error: unknown) => { throw listenProblem(options.host, options.port, error); });
+  } catch (error) {
+    await runtime.store.close();
+    throw error;
+  }
   return {
     server,
     runtime,
@@ -112,20 +136,4 @@ export async function startTollgate(options: { host: string; port: number; dataD
       await runtime.store.close();
     },
   };
-}
-
-/** On an empty data directory: account 111122223333 and its root credentials file (mode 0600). */
-async function bootstrapDefaultAccount(runtime: Runtime): Promise<string | undefined> {
-  if ((await runtime.store.accounts.list()).length > 0) return undefined;
-  let account: NewAccount;
-  try {
-    account = await createAccount(runtime, DEFAULT_ACCOUNT_ID);
-  } catch (error) {
-    // Another process bootstrapped the same directory at the same moment.
-    if ((await runtime.store.accounts.get(DEFAULT_ACCOUNT_ID)) !== undefined) return undefined;
-    throw error;
-  }
-  const file = join(runtime.dataDir, 'root-credentials');
-  writeFileSync(file, `[default]\naws_access_key_id = ${account.AccessKeyId}\naws_secret_access_key = ${account.SecretAccessKey}\n`, { mode: 0o600 });
-  return file;
 }

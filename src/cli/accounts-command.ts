@@ -1,40 +1,25 @@
 /**
- * `tollgate accounts create --data-dir D --id 444455556666`: creates an account with its root user and
- * one root access key, and prints ONE JSON object: `{"AccountId","AccessKeyId","SecretAccessKey"}`.
- * It works whether or not a server runs on D; a running server sees the account at once.
+ * `tollgate accounts create --id 444455556666`: creates an account with its root user and one root
+ * access key, and prints ONE JSON object: `{"AccountId","AccessKeyId","SecretAccessKey"}`.
+ * `tollgate accounts list`: the account ids, one a line (ids only: no key, no secret).
+ * Both work whether or not a server runs on the data directory; a running server sees a new account at once.
  */
-import { parseArgs } from 'node:util';
-import { openRuntime } from '../main.ts';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openDataDirectory } from '../main.ts';
 import { AccountError, createAccount } from '../services/iam/create-account.ts';
-import type { CommandIo } from './policy-test-command.ts';
+import { StartupError } from '../startup-error.ts';
+import type { CommandIo } from './command-io.ts';
 
-const USAGE = 'usage: tollgate accounts create --id 444455556666 [--data-dir ./.tollgate]';
-
-/** Runs `accounts <sub-command>`. */
-export async function accountsCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub !== 'create') {
-    io.stderr(`${USAGE}\n`);
-    return 2;
-  }
-  let values;
-  try {
-    ({ values } = parseArgs({ args: rest, options: { id: { type: 'string' }, 'data-dir': { type: 'string', default: './.tollgate' } } }));
-  } catch (error) {
-    io.stderr(`tollgate accounts create: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.id === undefined) {
-    io.stderr(`tollgate accounts create: --id is required\n${USAGE}\n`);
-    return 2;
-  }
-  if (!/^\d{12}$/.test(values.id)) {
-    io.stderr(`tollgate accounts create: account id \`${values.id}\` is not 12 digits\n`);
+/** Runs `accounts create`; returns the exit code. */
+export async function accountsCreateCommand(options: { id: string; dataDir: string }, io: CommandIo): Promise<number> {
+  if (!/^\d{12}$/.test(options.id)) {
+    io.stderr(`tollgate accounts create: account id \`${options.id}\` is not 12 digits\n`);
     return 1;
   }
-  const runtime = await openRuntime(values['data-dir']);
+  const runtime = await openDataDirectory(options.dataDir);
   try {
-    const account = await createAccount(runtime, values.id);
+    const account = await createAccount(runtime, options.id);
     io.stdout(`${JSON.stringify(account)}\n`);
     return 0;
   } catch (error) {
@@ -43,5 +28,25 @@ export async function accountsCommand(argv: readonly string[], io: CommandIo): P
     return 1;
   } finally {
     await runtime.store.close();
+  }
+}
+
+/** Runs `accounts list`; returns the exit code. */
+export async function accountsListCommand(options: { dataDir: string }, io: CommandIo): Promise<number> {
+  assertHoldsData(options.dataDir);
+  const runtime = await openDataDirectory(options.dataDir);
+  try {
+    for (const account of await runtime.store.accounts.list()) io.stdout(`${account.id}\n`);
+    return 0;
+  } finally {
+    await runtime.store.close();
+  }
+}
+
+/** Refuses a directory without a database: reading commands do not create one. */
+export function assertHoldsData(dataDir: string): void {
+  const dir = resolve(dataDir);
+  if (!existsSync(join(dir, 'tollgate.db'))) {
+    throw new StartupError(`no Tollgate data in ${dir} (no tollgate.db): give the directory \`tollgate serve\` uses with --data-dir or TOLLGATE_DATA_DIR`);
   }
 }

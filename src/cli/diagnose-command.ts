@@ -11,7 +11,7 @@ import { diagnoseText } from '../diagnose/diagnose-offline.ts';
 import { diagnosisJson, type Diagnosis } from '../diagnose/diagnosis.ts';
 import { EXPECTED_FORMS } from '../diagnose/parse-denial.ts';
 import { renderDiagnosis } from '../diagnose/render-diagnosis.ts';
-import type { CommandIo } from './policy-test-command.ts';
+import type { CommandIo } from './command-io.ts';
 
 const USAGE = 'usage: tollgate diagnose [--json] [--data-dir D] [--operation NAME] "DENIAL TEXT" (- or no text reads standard input)';
 

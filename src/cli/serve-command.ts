@@ -1,56 +1,57 @@
 /**
- * `tollgate serve [--host H] [--port P] [--data-dir D]`: serves the AWS APIs. The banner names the root
- * credentials file (never the secret) and ends with `listening on http://HOST:PORT` on a line of its
- * own. SIGTERM and SIGINT shut down cleanly: in-flight requests finish, the database closes.
+ * `tollgate serve`: serves the AWS APIs. The banner (standard error) names the data directory and the
+ * root credentials file (never the secret); `listening on http://HOST:PORT` follows on standard output,
+ * on a line of its own, then the request log. SIGTERM or SIGINT shuts down cleanly: no new
+ * connections, idle ones closed at once, requests in flight answered (for up to 10 s), the log
+ * flushed, the database closed, exit 0. A second signal stops at once.
  */
-import { parseArgs } from 'node:util';
 import { startTollgate } from '../main.ts';
-import type { CommandIo } from './policy-test-command.ts';
+import { pinoLog, type LogFormat } from '../server/request-log.ts';
+import type { CommandIo } from './command-io.ts';
+import { rootKeyFromEnvironment } from './root-key.ts';
 
-const USAGE = 'usage: tollgate serve [--host 127.0.0.1] [--port 4566] [--data-dir ./.tollgate] [--log-level info] [--eks-delay-seconds 1]';
+/** The settings of `serve`, from flags or the environment (see main.ts). */
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly eksDelaySeconds: number;
+  readonly logFormat: LogFormat | undefined;
+  readonly logLevel: string;
+}
 
 /** Runs the server until a signal stops it; resolves with the exit code. */
-export async function serveCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'string', default: '4566' },
-        'data-dir': { type: 'string', default: './.tollgate' },
-        'log-level': { type: 'string', default: 'info' },
-        'eks-delay-seconds': { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    io.stderr(`tollgate serve: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    io.stderr(`tollgate serve: --port must be 0–65535\n${USAGE}\n`);
-    return 2;
-  }
-  const eksDelaySeconds = values['eks-delay-seconds'] === undefined ? undefined : Number(values['eks-delay-seconds']);
-  if (eksDelaySeconds !== undefined && !(Number.isFinite(eksDelaySeconds) && eksDelaySeconds >= 0)) {
-    io.stderr(`tollgate serve: --eks-delay-seconds must be a number ≥ 0\n${USAGE}\n`);
-    return 2;
-  }
-  const { pinoLog } = await import('../server/request-log.ts');
-  const log = pinoLog({ level: values['log-level'] });
+export async function serveCommand(options: ServeOptions, io: CommandIo): Promise<number> {
+  const environment = io.environment ?? process.env;
+  const rootKey = rootKeyFromEnvironment(environment);
+  const terminal = process.stdout.isTTY === true;
+  const format = options.logFormat ?? (terminal ? 'pretty' : 'json');
+  // https://no-color.org: any non-empty NO_COLOR turns colours off.
+  const log = pinoLog({ level: options.logLevel, format, colour: format === 'pretty' && terminal && !environment['NO_COLOR'] });
   process.once('exit', () => log.flush()); // an unexpected exit still writes the lines waiting in memory
-  const tollgate = await startTollgate({ host: values.host, port, dataDir: values['data-dir'], log, eksDelaySeconds });
+  // Listened for before the banner: whoever reads `listening on` may signal at once.
+  const signal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  const tollgate = await startTollgate({ host: options.host, port: options.port, dataDir: options.dataDir, log, eksDelaySeconds: options.eksDelaySeconds, rootKey });
   io.stderr(`Tollgate: AWS IAM, STS and EKS on one endpoint\n`);
   io.stderr(`data directory: ${tollgate.runtime.dataDir}\n`);
-  if (tollgate.rootCredentialsFile) io.stderr(`root credentials of account 111122223333 written to ${tollgate.rootCredentialsFile}\n`);
+  if (tollgate.rootCredentialsFile) {
+    const given = rootKey ? ` (the key of TOLLGATE_ROOT_ACCESS_KEY_ID)` : '';
+    io.stderr(`root credentials of account 111122223333${given} written to ${tollgate.rootCredentialsFile}\n`);
+  }
   io.stderr(`use: AWS_ENDPOINT_URL=${tollgate.server.url} AWS_SHARED_CREDENTIALS_FILE=${tollgate.runtime.dataDir}/root-credentials aws sts get-caller-identity\n`);
   io.stdout(`listening on ${tollgate.server.url}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  const received = await signal;
+  io.stderr(`Tollgate: ${received}: stopping (again to stop at once)\n`);
+  const now = (again: NodeJS.Signals) => {
+    io.stderr(`Tollgate: ${again}: stopping at once\n`);
+    log.flush();
+    process.exit(1);
+  };
+  process.once('SIGTERM', now);
+  process.once('SIGINT', now);
   await tollgate.close();
   log.flush();
   return 0;

@@ -68,6 +68,16 @@ export function createApp(deps: AppDependencies): App {
   const verifyOptions = new Map<ServiceName, VerifyOptions<ResolvedCredential>>();
   for (const service of Object.keys(deps.services) as ServiceName[]) verifyOptions.set(service, { lookupCredentials, clock: deps.clock, service });
 
+  // An operation's own action bears its name (`eks:CreateCluster`; the dependent ones are the log's `checks`), made once.
+  const actionNames = new Map<ServiceName, Map<string, string>>();
+  const actionOf = (service: ServiceName, operation: string): string => {
+    let names = actionNames.get(service);
+    if (names === undefined) actionNames.set(service, (names = new Map()));
+    let name = names.get(operation);
+    if (name === undefined && names.size < 1000) names.set(operation, (name = `${service}:${operation}`));
+    return name ?? `${service}:${operation}`;
+  };
+
   async function handle(request: HttpRequest): Promise<HttpResponse> {
     const requestId = deps.ids.requestId();
     const begin = performance.now();
@@ -76,22 +86,25 @@ export function createApp(deps: AppDependencies): App {
     }
     const service: ServiceName = resolveService(request) ?? 'iam';
     const definition = deps.services[service];
-    const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, decidedBy: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
+    const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, checks: undefined, decidedBy: undefined, reason: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
     let response: ProtocolResponse;
     try {
       const verified = await verifySignature(request, verifyOptions.get(service)!);
       const caller = verified.credential.caller;
+      // IAM is global: whatever Region the client signed for, the call is made in us-east-1 (aws:RequestedRegion).
+      const region = service === 'iam' ? 'us-east-1' : verified.scope.region;
       entry.principal = 'arn' in caller.principal ? caller.principal.arn : caller.principal.type;
-      keyUsage.touch(caller.accessKeyId, service, verified.scope.region);
+      keyUsage.touch(caller.accessKeyId, service, region);
       const call = decode(definition, service, request);
       entry.operation = call.operation;
+      entry.action = actionOf(service, call.operation);
       assertValidInput(definition.model, call.operation, call.input);
       const operation = definition.operations[call.operation];
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
-      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region: verified.scope.region, requestId, eksDelaySeconds: deps.eksDelaySeconds };
+      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region, requestId, eksDelaySeconds: deps.eksDelaySeconds };
       const checks = await operation.authorize(call.input, ctx);
       const outcome = await authorizer.authorize(caller, checks, {
-        sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: verified.scope.region,
+        sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region,
         userAgent: request.headers['user-agent'], referer: request.headers.referer,
       }, service);
       Object.assign(entry, outcome);

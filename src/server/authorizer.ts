@@ -15,6 +15,7 @@ import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy
 import { loadCallerPolicySet } from '../services/iam/caller-policy-set.ts';
 import type { AuthorizationCheck, Caller, ResourcePolicy } from '../services/operation.ts';
 import type { Store } from '../store/store.ts';
+import { denialSummary } from './denial-summary.ts';
 import type { ServiceName } from './resolve-service.ts';
 import { assertSessionMayCall, principalTagKeys, sessionKeys } from './session-context.ts';
 
@@ -31,10 +32,15 @@ export interface RequestFacts {
 /** The outcome of the checks of one request, for the request log. */
 export interface AuthorizationOutcome {
   readonly decision: Decision['decision'];
-  readonly action: string | undefined;
-  /** `kind:policy#statement` of the deciding statement, when one decided. */
+  /** Every action decided, in order, when the operation needs more than one (`eks:CreateCluster`, `iam:PassRole`). */
+  readonly checks: readonly string[] | undefined;
+  /** `kind:policy#statement` of the deciding statement; for an implicit denial, the statement missing (see denial-summary.ts). */
   readonly decidedBy: string | undefined;
+  /** A denial's reason, as AWS's message ends. */
+  readonly reason: string | undefined;
 }
+
+const NOTHING_TO_DECIDE: AuthorizationOutcome = { decision: 'Allowed', checks: undefined, decidedBy: undefined, reason: undefined };
 
 interface CachedPrincipal {
   readonly generation: number;
@@ -83,7 +89,7 @@ export class Authorizer {
   /** Throws AccessDenied (AccessDeniedException for EKS) at the first check the caller may not pass. */
   async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: ServiceName): Promise<AuthorizationOutcome> {
     assertSessionMayCall(caller, service, checks);
-    if (checks.length === 0) return { decision: 'Allowed', action: undefined, decidedBy: undefined };
+    if (checks.length === 0) return NOTHING_TO_DECIDE;
     const cached = await this.principal(caller);
     const layer = this.globalKeys.of(facts);
     let recent = cached.decisions;
@@ -93,7 +99,8 @@ export class Authorizer {
       cached.decisions = recent;
     }
     const requestContext = recent.context;
-    let last: AuthorizationOutcome = { decision: 'Allowed', action: undefined, decidedBy: undefined };
+    const actions = checks.length > 1 ? checks.map((check) => check.action) : undefined;
+    let last: AuthorizationOutcome = NOTHING_TO_DECIDE;
     for (const check of checks) {
       const ownKeys = check.context !== undefined && hasKeys(check.context);
       const context = ownKeys ? requestContext.extend(check.context!) : requestContext;
@@ -110,14 +117,12 @@ export class Authorizer {
         }
       }
       const deciding = decision.determining[0];
-      last = {
-        decision: decision.decision,
-        action: check.action,
-        decidedBy: deciding && decidedBy(deciding),
-      };
+      last = { decision: decision.decision, checks: actions, decidedBy: deciding && decidedBy(deciding), reason: undefined };
       if (decision.decision !== 'Allowed') {
-        const message = accessDeniedMessage(decision, request ?? authorizationRequest(caller, check, context)) ?? '';
-        throw Object.assign(new AwsError(service === 'eks' ? 'AccessDeniedException' : 'AccessDenied', 403, message), { outcome: last });
+        request ??= authorizationRequest(caller, check, context);
+        const message = accessDeniedMessage(decision, request) ?? '';
+        const outcome: AuthorizationOutcome = { decision: decision.decision, checks: actions, ...denialSummary(decision, request, last.decidedBy) };
+        throw Object.assign(new AwsError(service === 'eks' ? 'AccessDeniedException' : 'AccessDenied', 403, message), { outcome });
       }
     }
     return last;

@@ -18,13 +18,22 @@ export function requestLine(entry: RequestLogEntry, timeField: string): string {
   if (entry.principal !== undefined) line += `,"principal":${text(entry.principal)}`;
   if (entry.decision !== undefined) line += `,"decision":${text(entry.decision)}`;
   if (entry.action !== undefined) line += `,"action":${text(entry.action)}`;
+  if (entry.checks !== undefined) line += `,"checks":${list(entry.checks)}`;
   if (entry.decidedBy !== undefined) line += `,"decidedBy":${text(entry.decidedBy)}`;
+  if (entry.reason !== undefined) line += `,"reason":${text(entry.reason)}`;
   if (entry.errorCode !== undefined) line += `,"errorCode":${text(entry.errorCode)}`;
   return `${line},"status":${number(entry.status)},"latencyMs":${number(entry.latencyMs)},"msg":"request"}\n`;
 }
 
 function text(value: string): string {
   return jsonString(value);
+}
+
+/** As pino writes an array of strings (JSON.stringify's escaping, equal to `text`'s for well-formed text). */
+function list(values: readonly string[]): string {
+  let written = '[';
+  for (let i = 0; i < values.length; i++) written += (i === 0 ? '' : ',') + text(values[i]!);
+  return `${written}]`;
 }
 
 /** As pino: a number that is not finite is written null. */

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it, mock } from 'node:test';
 import { pinoLog, type RequestLogEntry } from './request-log.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-log-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function entry(i: number, operation = 'GetUser'): RequestLogEntry {
-  return { requestId: `id-${i}`, service: 'iam', operation, principal: 'arn:aws:iam::111122223333:user/bench', decision: 'Allow', action: 'iam:GetUser', decidedBy: undefined, errorCode: undefined, status: 200, latencyMs: 0.5 };
+  return { requestId: `id-${i}`, service: 'iam', operation, principal: 'arn:aws:iam::111122223333:user/bench', decision: 'Allowed', action: 'iam:GetUser', checks: undefined, decidedBy: undefined, reason: undefined, errorCode: undefined, status: 200, latencyMs: 0.5 };
 }
 
 /** Logs through `pinoLog` into a file and answers the parsed lines. */
@@ -39,6 +39,39 @@ describe('request log batches', () => {
     });
     assert.deepEqual(lines.map((line) => line['operation'] ?? line['msg']), ['Größe', 'big', '名前']);
     assert.equal(lines[1]!['huge'], huge);
+  });
+
+  it('writes a line 100 ms after it was logged at the latest, with no flush and no more lines', () => {
+    const file = join(dir, 'timed.log');
+    const fd = openSync(file, 'w');
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const log = pinoLog({ destination: fd });
+      log.request(entry(1));
+      mock.timers.tick(60);
+      log.request(entry(2)); // joins the batch of the first: its deadline stands
+      assert.equal(readFileSync(file, 'utf8'), '', 'batched for a moment');
+      mock.timers.tick(39);
+      assert.equal(readFileSync(file, 'utf8'), '');
+      mock.timers.tick(1);
+      assert.deepEqual(readFileSync(file, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { requestId: string }).requestId), ['id-1', 'id-2']);
+    } finally {
+      mock.timers.reset();
+      closeSync(fd);
+    }
+  });
+
+  it('writes pretty lines through the same batches', () => {
+    const file = join(dir, 'pretty.log');
+    const fd = openSync(file, 'w');
+    const log = pinoLog({ destination: fd, format: 'pretty' });
+    log.request(entry(3));
+    log.info('listening', { url: 'http://127.0.0.1:4566' });
+    log.flush();
+    closeSync(fd);
+    const [request, info] = readFileSync(file, 'utf8').trim().split('\n');
+    assert.match(request!, /^\d{2}:\d{2}:\d{2}\.\d{3} arn:aws:iam::111122223333:user\/bench iam:GetUser allowed 200 0\.5ms {2}id-3$/);
+    assert.match(info!, /^\d{2}:\d{2}:\d{2}\.\d{3} INFO listening url=http:\/\/127\.0\.0\.1:4566$/);
   });
 
   it('holds nothing back once flushed', () => {

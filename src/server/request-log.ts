@@ -1,12 +1,18 @@
 /**
- * One JSON line per request (pino): request id, service, operation, caller, decision and the statement
- * that decided it, error code, status and latency. Secrets never reach it: entries carry ARNs and
- * codes, and unexpected errors are logged by name and stack only.
+ * One line per request: request id, service, operation and its action (with the dependent checks),
+ * caller, decision and the statement that decided it (for a denial, the reason, and the statement
+ * missing when none decided), error code, status and latency. JSON (pino's format) for machines, or
+ * a readable line for a terminal (`pretty-log-line.ts`). Secrets never reach it: entries carry ARNs
+ * and codes, and unexpected errors are logged by name and stack only.
  */
 import { writeSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import { TimeText } from '../kernel/time-text.ts';
+import { PrettyLogLines } from './pretty-log-line.ts';
 import { requestLine } from './request-line.ts';
+
+/** The two shapes of the log: JSON lines (pino's), or lines for people at a terminal. */
+export type LogFormat = 'json' | 'pretty';
 
 /** What is logged about a request. */
 export interface RequestLogEntry {
@@ -15,8 +21,14 @@ export interface RequestLogEntry {
   readonly operation: string | undefined;
   readonly principal: string | undefined;
   readonly decision: string | undefined;
+  /** The operation's own action, e.g. `eks:CreateCluster`. */
   readonly action: string | undefined;
+  /** Every action decided, when the operation needs more than one (`eks:CreateCluster`, `iam:PassRole`). */
+  readonly checks: readonly string[] | undefined;
+  /** `kind:policy#statement` of the deciding statement; for an implicit denial, `missing: Allow …`. */
   readonly decidedBy: string | undefined;
+  /** A denial's reason, as AWS's message ends. */
+  readonly reason: string | undefined;
   readonly errorCode: string | undefined;
   readonly status: number;
   readonly latencyMs: number;
@@ -39,8 +51,11 @@ export const silentLog: RequestLog = { request: () => {}, failure: () => {}, inf
  */
 const ISO_TIME = new TimeText(1, (ms) => `,"time":"${new Date(ms).toISOString()}"`);
 
-/** A pino-backed log writing JSON lines to `destination`: a file descriptor, stdout (1) by default. */
-export function pinoLog(options: { level?: string; destination?: number } = {}): RequestLog {
+/**
+ * A pino-backed log writing to `destination`, a file descriptor (stdout, 1, by default): JSON lines, or
+ * with `format: 'pretty'` lines for people (`colour` adds ANSI colours).
+ */
+export function pinoLog(options: { level?: string; destination?: number; format?: LogFormat; colour?: boolean } = {}): RequestLog {
   const fd = options.destination ?? 1;
   // Lines are written in batches (see PendingLines), not one write each: a write per request costs
   // more than deciding the request, and pino's SonicBoom destination re-measures its whole pending
@@ -48,13 +63,18 @@ export function pinoLog(options: { level?: string; destination?: number } = {}):
   // terminal) are synchronous, so nothing is lost at exit once `flush` ran.
   const out = fd === 1 ? (bytes: Buffer) => process.stdout.write(bytes) : (bytes: Buffer) => writeAll(fd, bytes);
   const lines = new PendingLines(out);
-  const destination = { write: (line: string) => lines.add(line) };
+  const pretty = options.format === 'pretty' ? new PrettyLogLines(options.colour ?? false) : undefined;
+  const destination = { write: pretty ? (line: string) => lines.add(pretty.other(line)) : (line: string) => lines.add(line) };
   const logger: Logger = pino({ level: options.level ?? 'info', base: undefined, timestamp: () => ISO_TIME.at(Date.now()) }, destination);
   const requests = logger.isLevelEnabled('info');
   return {
-    request: (entry) => {
-      if (requests) lines.add(requestLine(entry, ISO_TIME.at(Date.now())));
-    },
+    request: pretty
+      ? (entry) => {
+        if (requests) lines.add(pretty.request(entry, Date.now()));
+      }
+      : (entry) => {
+        if (requests) lines.add(requestLine(entry, ISO_TIME.at(Date.now())));
+      },
     failure: (requestId, error) => {
       const e = error instanceof Error ? { name: error.name, stack: error.stack } : { value: typeof error };
       logger.error({ requestId, error: e }, 'internal failure');

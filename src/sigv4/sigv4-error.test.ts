@@ -130,9 +130,17 @@ describe('verifySignature: errors of IAM-SPEC §8.4 (awsQuery: IAM, STS)', () =>
       "Date must be in ISO-8601 'basic format'. Got '2024-01-15T12:00:00Z'. See http://en.wikipedia.org/wiki/ISO_8601");
   });
 
-  it('IAM scoped to another region → SignatureDoesNotMatch (trailing space as observed)', async () => {
-    await rejectsWith(verify(signed({ region: 'us-west-2' }), { service: 'iam' }), 'SignatureDoesNotMatch', 403,
+  it('IAM scoped to another region than its endpoint\'s → SignatureDoesNotMatch (trailing space as observed)', async () => {
+    await rejectsWith(verify(signed({ region: 'us-west-2' }), { service: 'iam', region: 'us-east-1' }), 'SignatureDoesNotMatch', 403,
       "Credential should be scoped to a valid region, not 'us-west-2'. ");
+  });
+
+  it('IAM scoped to any region is verified with that scope when the endpoint serves every region', async () => {
+    const verified = await verify(signed({ region: 'us-west-2' }), { service: 'iam' });
+    assert.equal(verified.scope.region, 'us-west-2');
+    const request = signed({ region: 'us-west-2' });
+    const authorization = String(request.headers['authorization']).replace('/us-west-2/', '/eu-west-1/');
+    await rejectsWith(verify({ ...request, headers: { ...request.headers, authorization } }, { service: 'iam' }), 'SignatureDoesNotMatch', 403, MISMATCH);
   });
 
   it('wrong region for a regional endpoint → SignatureDoesNotMatch', async () => {

@@ -173,7 +173,7 @@ describe('verifySignature: check order (IAM-SPEC §8.4)', () => {
 
   it('reports a scope error before an expired time, and an expired time before an unknown key', async () => {
     const late = new ManualClock(VECTOR_TIME + 3_600_000);
-    await rejectsWith(verify(signed({ region: 'us-west-2' }), { clock: late }), 'SignatureDoesNotMatch', 403,
+    await rejectsWith(verify(signed({ region: 'us-west-2' }), { clock: late, region: 'us-east-1' }), 'SignatureDoesNotMatch', 403,
       "Credential should be scoped to a valid region, not 'us-west-2'. ");
     await rejectsWith(verify(signed({ credentials: { accessKeyId: 'AKIAUNKNOWNEXAMPLE00', secretAccessKey: 'x' } }), { clock: late }),
       'SignatureDoesNotMatch', 403, 'Signature expired: 20240115T120000Z is now earlier than 20240115T124500Z (20240115T130000Z - 15 min.)');
@@ -196,7 +196,7 @@ describe('verifySignature: check order (IAM-SPEC §8.4)', () => {
   it('does not call the credential lookup for requests failing earlier checks', async () => {
     let calls = 0;
     const lookupCredentials = async () => { calls++; return undefined; };
-    await assert.rejects(verify(signed({ region: 'eu-west-1' }), { lookupCredentials }));
+    await assert.rejects(verify(signed({ region: 'eu-west-1' }), { lookupCredentials, region: 'us-east-1' }));
     assert.equal(calls, 0);
   });
 

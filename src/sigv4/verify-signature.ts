@@ -30,7 +30,10 @@ export interface VerifyOptions<C extends SigningCredential> {
   readonly clock: Clock;
   /** The signing name the endpoint serves (`iam`, `sts`, `eks`); undefined accepts any scope service. */
   readonly service?: string | undefined;
-  /** The region the endpoint serves; undefined accepts any, except that `iam` scopes must say `us-east-1`. */
+  /**
+   * The region the endpoint serves; undefined accepts a scope of any region, IAM's included: AWS's IAM
+   * endpoint takes `us-east-1` only, but one endpoint serving every Region takes what the client signed for.
+   */
   readonly region?: string | undefined;
   /** The error vocabulary; by default that of `service`, else of the credential scope's service, else awsQuery. */
   readonly protocol?: SigV4Protocol | undefined;
@@ -57,7 +60,6 @@ export interface VerifiedRequest<C extends SigningCredential> {
   readonly validUntil: number;
 }
 
-const IAM_REGION = 'us-east-1'; // IAM is global and signs in us-east-1 (IAM-SPEC §8.4, §9.1)
 
 /**
  * Authenticates `request`, or throws a SigV4Error (an AwsError: code, status, message per IAM-SPEC §8.4, rendered
@@ -75,8 +77,7 @@ export async function verifySignature<C extends SigningCredential>(
     const { scope } = credential;
     protocol ??= protocolForService(scope.service);
 
-    const region = options.region ?? (scope.service === 'iam' ? IAM_REGION : undefined);
-    const problems = scopeProblems(credential, claim.amzDate, { region, service: options.service });
+    const problems = scopeProblems(credential, claim.amzDate, { region: options.region, service: options.service });
     if (problems !== '') throw sigv4Error('SignatureDoesNotMatch', problems);
 
     const now = options.clock.now();

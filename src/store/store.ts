@@ -51,6 +51,12 @@ export interface StoreSession {
      * write to an unknown account does (no write may leave caches unwarned).
      */
     bumpGeneration(id: string): Promise<void>;
+    /**
+     * Deletes every account and everything in them (`tollgate reset`). Generations go on: accounts
+     * created afterwards, and ids no longer present, count from above every generation an erased
+     * account had, so no cache made before the erasure matches after it.
+     */
+    eraseAll(): Promise<void>;
   };
   readonly users: {
     get(accountId: string, name: string): Promise<UserRecord | undefined>;

@@ -6,7 +6,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import type { IdGenerator } from '../../kernel/ids.ts';
 import type { SecretBox } from '../../kernel/secret-box.ts';
 import { isAccountId } from '../../kernel/iam-arns.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store, StoreSession } from '../../store/store.ts';
 
 /** The credentials of a new account's root user. */
 export interface NewAccount {
@@ -18,16 +18,33 @@ export interface NewAccount {
 /** Why an account cannot be created. */
 export class AccountError extends Error {}
 
-/** Creates account `accountId` with one root access key. */
-export async function createAccount(deps: { store: Store; ids: IdGenerator; secrets: SecretBox; clock: Clock }, accountId: string): Promise<NewAccount> {
+/** A root access key chosen by the operator (`TOLLGATE_ROOT_ACCESS_KEY_ID`), rather than a random one. */
+export interface GivenRootKey {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/** What creating an account needs. */
+export interface AccountDeps {
+  readonly store: Store;
+  readonly ids: IdGenerator;
+  readonly secrets: SecretBox;
+  readonly clock: Clock;
+}
+
+/** Creates account `accountId` with one root access key (`rootKey`, or a new random one). */
+export async function createAccount(deps: AccountDeps, accountId: string, rootKey?: GivenRootKey): Promise<NewAccount> {
+  return deps.store.transaction((tx) => createAccountIn(tx, deps, accountId, rootKey));
+}
+
+/** `createAccount` inside the transaction `tx`. */
+export async function createAccountIn(tx: StoreSession, deps: AccountDeps, accountId: string, rootKey?: GivenRootKey): Promise<NewAccount> {
   if (!isAccountId(accountId)) throw new AccountError(`account id \`${accountId}\` is not 12 digits`);
-  const accessKeyId = deps.ids.accessKeyId('AKIA');
-  const secretAccessKey = deps.ids.secretAccessKey();
+  const accessKeyId = rootKey?.accessKeyId ?? deps.ids.accessKeyId('AKIA');
+  const secretAccessKey = rootKey?.secretAccessKey ?? deps.ids.secretAccessKey();
   const now = new Date(deps.clock.now());
-  await deps.store.transaction(async (tx) => {
-    if (await tx.accounts.get(accountId)) throw new AccountError(`account \`${accountId}\` already exists`);
-    await tx.accounts.create({ id: accountId, createdAt: now });
-    await tx.accessKeys.insert({ accountId, id: accessKeyId, userId: undefined, secretCiphertext: deps.secrets.seal(secretAccessKey), status: 'Active', createdAt: now, lastUsed: undefined });
-  });
+  if (await tx.accounts.get(accountId)) throw new AccountError(`account \`${accountId}\` already exists`);
+  await tx.accounts.create({ id: accountId, createdAt: now });
+  await tx.accessKeys.insert({ accountId, id: accessKeyId, userId: undefined, secretCiphertext: deps.secrets.seal(secretAccessKey), status: 'Active', createdAt: now, lastUsed: undefined });
   return { AccountId: accountId, AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey };
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UniqueViolation } from '../store-errors.ts';
-import { account, at, withStore, type OpenStore } from './fixtures.ts';
+import { ACCOUNT, OTHER_ACCOUNT, accessKey, account, at, user, withAccounts, withStore, type OpenStore } from './fixtures.ts';
 
 /** Registers the account cases. */
 export function accountCases(open: OpenStore): void {
@@ -33,5 +33,25 @@ export function accountCases(open: OpenStore): void {
     assert.equal(await store.accounts.generation('222222222222'), 0);
     assert.equal(await store.accounts.generation('333333333333'), 0);
     await assert.rejects(store.accounts.bumpGeneration('333333333333'));
+  }));
+
+  test('accounts: eraseAll empties every account; generations go on above every generation seen before', () => withAccounts(open, async (store) => {
+    const alice = user('alice');
+    await store.users.insert(alice);
+    const key = accessKey(alice.id);
+    await store.accessKeys.insert(key);
+    for (let i = 0; i < 3; i++) await store.accounts.bumpGeneration(OTHER_ACCOUNT);
+    const before = Math.max(await store.accounts.generation(ACCOUNT), await store.accounts.generation(OTHER_ACCOUNT));
+    await store.transaction((s) => s.accounts.eraseAll());
+    assert.deepEqual(await store.accounts.list(), []);
+    assert.equal(await store.users.get(ACCOUNT, 'alice'), undefined);
+    assert.equal(await store.accessKeys.get(key.id), undefined);
+    // A cache made before (at any generation up to `before`) matches neither a missing nor a new account.
+    assert.ok(await store.accounts.generation(ACCOUNT) > before);
+    await store.accounts.create(account(ACCOUNT));
+    assert.ok(await store.accounts.generation(ACCOUNT) > before);
+    await store.accounts.eraseAll();
+    assert.ok(await store.accounts.generation(OTHER_ACCOUNT) > before + 1, 'each erasure moves past the last');
+    await store.users.insert(user('alice', { id: alice.id })); // the same ids can be used again
   }));
 }

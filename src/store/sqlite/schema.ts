@@ -156,6 +156,12 @@ export interface SchemaMigrationsTable {
   applied_at: Millis;
 }
 
+/** `generation_floor`: at most one row (id 1), see migration 4. */
+export interface GenerationFloorTable {
+  id: number;
+  value: number;
+}
+
 /** Every table, for `Kysely<Database>`. */
 export interface Database {
   accounts: AccountsTable;
@@ -171,4 +177,5 @@ export interface Database {
   login_profiles: LoginProfilesTable;
   password_policies: PasswordPoliciesTable;
   schema_migrations: SchemaMigrationsTable;
+  generation_floor: GenerationFloorTable;
 }

@@ -1,5 +1,5 @@
 /** `accounts`: the accounts this Tollgate holds and their authorization generation counters. */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { AccountRecord } from '../../iam-records.ts';
 import type { StoreSession } from '../../store.ts';
 import { fromMillis, toMillis } from '../column-codecs.ts';
@@ -22,14 +22,28 @@ export function accountsRepository(run: Runner): StoreSession['accounts'] {
       const rows = await db.selectFrom('accounts').selectAll().orderBy('id').execute();
       return rows.map(toRecord);
     }),
-    // A new account starts at generation 0: nothing can have been derived from an account that did not exist.
+    // A new account starts at the generation floor: nothing can have been derived from an account that
+    // did not exist, and a floor above every generation a reset erased keeps old caches from matching.
     create: (account) => run.writeQuietly((db) => rejectingDuplicates('account', async () => {
-      await db.insertInto('accounts').values({ id: account.id, created_at: toMillis(account.createdAt) }).execute();
+      await db.insertInto('accounts').values({ id: account.id, created_at: toMillis(account.createdAt), generation: START }).execute();
     })),
     generation: (id) => run.memo('generation', id, async (db) => {
       const row = await db.selectFrom('accounts').select('generation').where('id', '=', id).executeTakeFirst();
-      return row?.generation ?? 0;
+      return row?.generation ?? (await db.selectFrom('generation_floor').select('value').executeTakeFirst())?.value ?? 0;
     }),
     bumpGeneration: (id) => run.write(id, async () => undefined),
+    eraseAll: () => run.writeQuietly(async (db) => {
+      const highest = await db.selectFrom('accounts').select((eb) => eb.fn.max('generation').as('g')).executeTakeFirst();
+      const floor = Math.max(highest?.g ?? 0, (await db.selectFrom('generation_floor').select('value').executeTakeFirst())?.value ?? 0) + 1;
+      await db.insertInto('generation_floor').values({ id: 1, value: floor }).onConflict((oc) => oc.column('id').doUpdateSet({ value: floor })).execute();
+      // Every table of records, whatever migrations added it; foreign keys are checked once all are empty.
+      const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
+        and name not in ('schema_migrations', 'generation_floor')`.execute(db);
+      await sql`pragma defer_foreign_keys = on`.execute(db);
+      for (const { name } of tables.rows) await sql`delete from ${sql.table(name)}`.execute(db);
+    }),
   };
 }
+
+/** The generation a new account starts at: 0, or above every account erased before. */
+const START = sql<number>`coalesce((select value from generation_floor where id = 1), 0)`;
