@@ -188,7 +188,7 @@ test('a port in use, or a data directory that cannot be used, is one clear line 
       /^tollgate serve: cannot use data directory \S+\/a-file: not a directory/);
 
     mkdirSync(join(dataDir, 'not-sqlite'));
-    writeFileSync(join(dataDir, 'not-sqlite', 'tollgate.db'), 'this is not a database, just some text long enough to be read');
+    writeFileSync(join(dataDir, 'not-sqlite', 'tollgate.db'), 'this is not a database, just some text long enough to be read', { mode: 0o600 }); // private, as Tollgate keeps it: only the database error is said
     assertOneLineError(await tollgate(['serve', '--port', '0', '--data-dir', join(dataDir, 'not-sqlite')]),
       /^tollgate serve: cannot use data directory \S+\/not-sqlite: tollgate\.db is not a Tollgate database/);
 

@@ -52,6 +52,7 @@ export function accountCases(open: OpenStore): void {
     assert.ok(await store.accounts.generation(ACCOUNT) > before);
     await store.accounts.eraseAll();
     assert.ok(await store.accounts.generation(OTHER_ACCOUNT) > before + 1, 'each erasure moves past the last');
+    await store.accounts.create(account(ACCOUNT));
     await store.users.insert(user('alice', { id: alice.id })); // the same ids can be used again
   }));
 }
