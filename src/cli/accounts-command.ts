@@ -8,11 +8,15 @@ import { openRuntime } from '../main.ts';
 import { AccountError, createAccount } from '../services/iam/create-account.ts';
 import type { CommandIo } from './policy-test-command.ts';
 
-const USAGE = 'usage: tollgate accounts create --id 444455556666 [--data-dir ./.tollgate]';
+const USAGE = 'usage: tollgate accounts create --id 444455556666 [--data-dir ./.tollgate]\n       tollgate accounts set-root-password --id 111122223333 [--data-dir ./.tollgate] (password on standard input)';
 
 /** Runs `accounts <sub-command>`. */
 export async function accountsCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === 'set-root-password') {
+    const { setRootPasswordCommand } = await import('./set-root-password-command.ts');
+    return setRootPasswordCommand(rest, io);
+  }
   if (sub !== 'create') {
     io.stderr(`${USAGE}\n`);
     return 2;

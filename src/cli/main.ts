@@ -6,6 +6,7 @@ const USAGE = `usage: tollgate <command>
 commands:
   serve [--host H] [--port P] [--data-dir D]     serve the AWS IAM, STS and EKS APIs
   accounts create --id ACCOUNT [--data-dir D]    create an account and its root access key
+  accounts set-root-password --id ACCOUNT        set the root user's console password (read from stdin)
   policy test FILE.jsonl...                      decide policy test cases, one JSON object per line
 `;
 

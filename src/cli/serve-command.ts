@@ -45,6 +45,7 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
   io.stderr(`data directory: ${tollgate.runtime.dataDir}\n`);
   if (tollgate.rootCredentialsFile) io.stderr(`root credentials of account 111122223333 written to ${tollgate.rootCredentialsFile}\n`);
   io.stderr(`use: AWS_ENDPOINT_URL=${tollgate.server.url} AWS_SHARED_CREDENTIALS_FILE=${tollgate.runtime.dataDir}/root-credentials aws sts get-caller-identity\n`);
+  io.stderr(`console: ${tollgate.server.url}/console\n`);
   io.stdout(`listening on ${tollgate.server.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

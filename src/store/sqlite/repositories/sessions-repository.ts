@@ -36,7 +36,7 @@ function sessionsDb(db: Kysely<Database>): SessionsDatabase {
   return db.withTables<{ sts_sessions: StsSessionsTable }>();
 }
 
-const KINDS: readonly StsSessionKind[] = ['assumed-role', 'session-token', 'federated-user'];
+const KINDS: readonly StsSessionKind[] = ['assumed-role', 'session-token', 'federated-user', 'console'];
 
 function parseKind(text: string): StsSessionKind {
   const kind = KINDS.find((k) => k === text);
@@ -105,6 +105,9 @@ export function sessionsRepository(run: Runner): StoreSession['sessions'] {
     deleteExpired: (before) => run.write(async (db) => {
       const result = await sessionsDb(db).deleteFrom('sts_sessions').where('expires_at', '<', toMillis(before)).executeTakeFirst();
       return Number(result.numDeletedRows);
+    }),
+    delete: (accessKeyId) => run.write(async (db) => {
+      await sessionsDb(db).deleteFrom('sts_sessions').where('access_key_id', '=', accessKeyId).execute();
     }),
   };
 }
