@@ -1,0 +1,64 @@
+/**
+ * The explanation of a denial from `GET /_tollgate/why/REQUEST_ID` (signed; allowed to callers with
+ * cloudtrail:LookupEvents), in the JSON shape of `tollgate why --json`. When this Tollgate does not
+ * serve it (yet), the answer says so rather than guessing.
+ */
+import { signedFetch } from '../aws/signed-fetch.ts';
+
+/** One deciding or missing statement. */
+export interface WhyStatement {
+  readonly policy: { readonly arn?: string; readonly name?: string; readonly kind?: string; readonly attachedTo?: string };
+  readonly sid?: string;
+  readonly index?: number;
+  readonly effect?: string;
+}
+
+/** One change of the verified fix. */
+export interface WhyChange {
+  readonly kind?: string;
+  readonly target?: { readonly type?: string; readonly name?: string; readonly arn?: string };
+  readonly statement?: unknown;
+  readonly command?: string;
+}
+
+/** The explanation, as served. */
+export interface WhyExplanation {
+  readonly requestId: string;
+  readonly principal?: string;
+  readonly action?: string;
+  readonly resource?: string;
+  readonly decision?: string;
+  readonly message?: string;
+  readonly blockedBy?: readonly string[];
+  readonly statements?: readonly WhyStatement[];
+  readonly fix?: { readonly verified?: boolean; readonly decisionAfter?: string; readonly changes?: readonly WhyChange[] };
+  readonly decisionNow?: string;
+}
+
+/** The explanation, or why there is none. */
+export type WhyResult = { readonly ok: true; readonly explanation: WhyExplanation } | { readonly ok: false; readonly reason: string };
+
+/** How the why endpoint is signed (the CloudTrail service it belongs with, IAM's Region). */
+export const WHY_SIGNING = { service: 'cloudtrail', region: 'us-east-1' } as const;
+
+/** Asks the server why request `requestId` was denied. */
+export async function fetchWhy(requestId: string): Promise<WhyResult> {
+  let answer;
+  try {
+    answer = await signedFetch('GET', `/_tollgate/why/${encodeURIComponent(requestId)}`, WHY_SIGNING);
+  } catch (error) {
+    return { ok: false, reason: `The explanation could not be fetched: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    body = undefined;
+  }
+  if (answer.status === 200 && typeof body === 'object' && body !== null && 'requestId' in body) return { ok: true, explanation: body as WhyExplanation };
+  const message = typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : answer.text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  if (answer.status === 501 || /NotImplemented/.test(answer.text) || answer.status === 404 && !/NoSuch|not found/i.test(message)) {
+    return { ok: false, reason: `The explanation is unavailable: this Tollgate does not serve GET /_tollgate/why yet (the server answered HTTP ${answer.status}). Run \`tollgate why ${requestId}\` once it exists.` };
+  }
+  return { ok: false, reason: `The explanation is unavailable (HTTP ${answer.status}): ${message || 'no details'}` };
+}
