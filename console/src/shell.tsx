@@ -55,6 +55,7 @@ export function Shell({ session, children }: { session: ConsoleSession; children
       <AppLayout
         headerSelector="#top-nav"
         toolsHide
+        ariaLabels={{ navigation: 'Side navigation', navigationClose: 'Close side navigation', navigationToggle: 'Open side navigation', notifications: 'Notifications', tools: 'Help panel', toolsClose: 'Close help panel', toolsToggle: 'Open help panel' }}
         navigation={<SideNavigation header={{ text: nav.header, href: nav.href }} items={nav.items} activeHref={activeHref} onFollow={follow} />}
         content={children}
       />

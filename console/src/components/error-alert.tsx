@@ -16,7 +16,7 @@ export function ErrorAlert({ error, header, onDismiss }: { error: unknown; heade
   const shown: ShownError = isShown(error) ? error : shownError(error);
   const denial = isDenial(shown);
   return (
-    <Alert type="error" header={header ?? (denial ? 'Access denied' : shown.code)} dismissible={onDismiss !== undefined} onDismiss={onDismiss} data-testid="error-alert">
+    <Alert type="error" i18nStrings={{ dismissAriaLabel: "Dismiss" }} header={header ?? (denial ? "Access denied" : shown.code)} dismissible={onDismiss !== undefined} onDismiss={onDismiss} data-testid="error-alert">
       <SpaceBetween size="xs">
         <span data-testid="error-message">{shown.message}</span>
         {shown.requestId && <Box variant="small" color="text-body-secondary">Request ID: {shown.requestId}</Box>}

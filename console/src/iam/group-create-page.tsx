@@ -47,11 +47,11 @@ export function GroupCreatePage() {
           <SpaceBetween size="l">
             <FormField label="User group name"><Input value={name} onChange={({ detail }) => setName(detail.value)} /></FormField>
             <FormField label="Add users to the group">
-              <Multiselect selectedOptions={users} onChange={({ detail }) => setUsers(detail.selectedOptions)} filteringType="auto" placeholder="Choose users"
+              <Multiselect selectedOptions={users} onChange={({ detail }) => setUsers(detail.selectedOptions)} filteringType="auto" filteringAriaLabel="Filter options" deselectAriaLabel={(o) => `Remove ${o.label ?? o.value ?? ""}`} placeholder="Choose users"
                 statusType={userChoices.loading ? 'loading' : 'finished'} options={(userChoices.data?.Users ?? []).map((u) => ({ value: u.UserName ?? '', label: u.UserName ?? '' }))} />
             </FormField>
             <FormField label="Attach permissions policies">
-              <Multiselect selectedOptions={policies} onChange={({ detail }) => setPolicies(detail.selectedOptions)} filteringType="auto" placeholder="Choose policies"
+              <Multiselect selectedOptions={policies} onChange={({ detail }) => setPolicies(detail.selectedOptions)} filteringType="auto" filteringAriaLabel="Filter options" deselectAriaLabel={(o) => `Remove ${o.label ?? o.value ?? ""}`} placeholder="Choose policies"
                 virtualScroll statusType={policyChoices.loading ? 'loading' : 'finished'} options={(policyChoices.data ?? []).map(policyOption)} />
             </FormField>
           </SpaceBetween>

@@ -53,7 +53,7 @@ export function GroupDetailPage() {
       <SpaceBetween direction="horizontal" size="xs" alignItems="end">
         <FormField label="Attach policies">
           <div style={{ minWidth: 360 }}>
-            <Multiselect selectedOptions={toAttach} onChange={({ detail }) => setToAttach(detail.selectedOptions)} filteringType="auto" placeholder="Choose policies" virtualScroll
+            <Multiselect selectedOptions={toAttach} onChange={({ detail }) => setToAttach(detail.selectedOptions)} filteringType="auto" filteringAriaLabel="Filter options" deselectAriaLabel={(o) => `Remove ${o.label ?? o.value ?? ""}`} placeholder="Choose policies" virtualScroll
               statusType={choices.loading ? 'loading' : 'finished'} options={(choices.data ?? []).map(policyOption)} />
           </div>
         </FormField>

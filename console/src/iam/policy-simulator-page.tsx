@@ -56,7 +56,7 @@ export function PolicySimulatorPage() {
       <Container header={<Header variant="h2" actions={<Button variant="primary" loading={busy} onClick={() => void simulate()}>Run simulation</Button>}>Simulation</Header>}>
         <SpaceBetween size="l">
           <FormField label="User or role">
-            <Select selectedOption={principal} onChange={({ detail }) => setPrincipal(detail.selectedOption)} options={principals.data ?? []} filteringType="auto" placeholder="Choose a user or role"
+            <Select selectedOption={principal} onChange={({ detail }) => setPrincipal(detail.selectedOption)} options={principals.data ?? []} filteringType="auto" filteringAriaLabel="Filter users and roles" placeholder="Choose a user or role"
               statusType={principals.loading ? 'loading' : 'finished'} />
           </FormField>
           <FormField label="Actions" description="Separated by commas or spaces, for example eks:DescribeCluster, iam:PassRole">

@@ -139,12 +139,12 @@ export function UserCreatePage() {
           <Container header={<Header variant="h2">Permissions</Header>}>
             <SpaceBetween size="l">
               <FormField label="Add user to groups">
-                <Multiselect selectedOptions={groups} onChange={({ detail }) => setGroups(detail.selectedOptions)} filteringType="auto" placeholder="Choose groups"
+                <Multiselect selectedOptions={groups} onChange={({ detail }) => setGroups(detail.selectedOptions)} filteringType="auto" filteringAriaLabel="Filter options" deselectAriaLabel={(o) => `Remove ${o.label ?? o.value ?? ""}`} placeholder="Choose groups"
                   statusType={groupChoices.loading ? 'loading' : groupChoices.error !== undefined ? 'error' : 'finished'} errorText="The groups could not be listed."
                   options={(groupChoices.data ?? []).map((g) => ({ value: g.GroupName ?? '', label: g.GroupName ?? '' }))} />
               </FormField>
               <FormField label="Attach policies directly">
-                <Multiselect selectedOptions={policies} onChange={({ detail }) => setPolicies(detail.selectedOptions)} filteringType="auto" placeholder="Choose policies"
+                <Multiselect selectedOptions={policies} onChange={({ detail }) => setPolicies(detail.selectedOptions)} filteringType="auto" filteringAriaLabel="Filter options" deselectAriaLabel={(o) => `Remove ${o.label ?? o.value ?? ""}`} placeholder="Choose policies"
                   statusType={policyChoices.loading ? 'loading' : policyChoices.error !== undefined ? 'error' : 'finished'} errorText="The policies could not be listed."
                   virtualScroll options={(policyChoices.data ?? []).map(policyOption)} />
               </FormField>
