@@ -56,9 +56,12 @@ export async function fetchWhy(requestId: string): Promise<WhyResult> {
     body = undefined;
   }
   if (answer.status === 200 && typeof body === 'object' && body !== null && 'requestId' in body) return { ok: true, explanation: body as WhyExplanation };
-  const message = typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : answer.text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-  if (answer.status === 501 || /NotImplemented/.test(answer.text) || answer.status === 404 && !/NoSuch|not found/i.test(message)) {
-    return { ok: false, reason: `The explanation is unavailable: this Tollgate does not serve GET /_tollgate/why yet (the server answered HTTP ${answer.status}). Run \`tollgate why ${requestId}\` once it exists.` };
-  }
-  return { ok: false, reason: `The explanation is unavailable (HTTP ${answer.status}): ${message || 'no details'}` };
+  const fields = typeof body === 'object' && body !== null ? body as Record<string, unknown> : {};
+  const code = String(fields['__type'] ?? fields['code'] ?? fields['Code'] ?? /<Code>([^<]*)<\/Code>/.exec(answer.text)?.[1] ?? '').replace(/^.*#/, '');
+  const message = String(fields['message'] ?? fields['Message'] ?? /<Message>([^<]*)<\/Message>/.exec(answer.text)?.[1] ?? '').trim();
+  // Served, and refused: the caller may not read explanations (they need cloudtrail:LookupEvents).
+  if (code === 'AccessDenied' || code === 'AccessDeniedException') return { ok: false, reason: `The explanation is unavailable to you: ${message}` };
+  if (code.startsWith('NoSuch') || code === 'ResourceNotFoundException') return { ok: false, reason: `The explanation is unavailable: ${message || 'no record of this request'}` };
+  // Anything else is the AWS pipeline answering an address it does not know.
+  return { ok: false, reason: `The explanation is unavailable: this Tollgate does not serve GET /_tollgate/why yet (HTTP ${answer.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}). Once it does, this section shows the deciding statements and the verified fix.` };
 }
