@@ -78,6 +78,8 @@ export function consoleSignIn(deps: ConsoleSignInDependencies): { signIn(request
 
   async function signIn(request: HttpRequest, requestId: string): Promise<HttpResponse> {
     const begin = performance.now();
+    // JSON only: a cross-site form cannot send it without the browser asking first.
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return answer(415, { error: 'UnsupportedMediaType', message: 'Send the sign-in as application/json.' }, requestId);
     const input = parseSignIn(request.body.toString('utf8'));
     if (typeof input === 'string') return answer(400, { error: 'InvalidInput', message: input }, requestId);
     const userKey = input.rootUser ? `${input.account}/:root` : userAttemptKey(input.account, input.userName);

@@ -62,11 +62,11 @@ export async function visit(page: Page, url: string, path: string, heading: stri
   if (shot) screenshots.push(await screenshot(page, shot));
 }
 
-/** Waits until the page's calls are answered: no request for half a second, and no Cloudscape loading state. */
+/** Waits until the page's tables and spinners stop showing that they load (checked on each animation frame). */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(50);
   await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document
-    .querySelector('[class*="awsui_loading"], [class*="awsui_spinner"]') === null, undefined, { timeout: 10_000 });
+    .querySelector('[class*="awsui_loading"], [class*="awsui_spinner"], [class*="awsui_status-loading"]') === null, undefined, { timeout: 10_000 });
 }
 
 /** The text of the first error alert's message. */

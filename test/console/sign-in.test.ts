@@ -62,8 +62,10 @@ test('unknown accounts, users and login profiles and wrong passwords all get the
   }
   const malformed = await signIn(f.url, { account: ACCOUNT, userName: 'alice' });
   assert.deepEqual({ status: malformed.status, body: malformed.body }, { status: 400, body: { error: 'InvalidInput', message: 'Enter a password.' } });
-  const notJson = await fetch(`${f.url}/_tollgate/console/sign-in`, { method: 'POST', body: 'account=1' });
+  const notJson = await fetch(`${f.url}/_tollgate/console/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'account=1' });
   assert.equal(notJson.status, 400);
+  const form = await fetch(`${f.url}/_tollgate/console/sign-in`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ account: ACCOUNT, userName: 'alice', password: 'Alice-Pass-1' }) });
+  assert.equal(form.status, 415, 'a cross-site form post (text/plain) is refused');
   assert.equal((await fetch(`${f.url}/_tollgate/console/sign-in`)).status, 405);
 });
 
