@@ -12,9 +12,10 @@ import {
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Browser, Page } from 'playwright-core';
+import { setRootPasswordCommand } from '../../src/cli/set-root-password-command.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { browserUnavailable, launchChromium, screenshot } from './browser.ts';
-import { ACCOUNT, assertAccessible, checkedPages, choose, errorMessage, h1, newPerson, screenshots, settle, signInAt, storedSession, submitSignIn, visit } from './console-pages.ts';
+import { ACCOUNT, assertAccessible, checkedPages, choose, errorMessage, h1, newPerson, screenshots, settle, storedSession, submitSignIn, visit } from './console-pages.ts';
 
 const skip = browserUnavailable();
 let f: TollgateFixture;
@@ -210,7 +211,16 @@ test('marymajor creates a cluster and sees the exact iam:PassRole denial; the ad
 
 test('a user with no EKS permission sees the exact eks:DescribeCluster denial on the cluster page', { skip }, async () => {
   const { page, context } = await newPerson(browser);
-  await signInAt(page, f.url, '/eks/clusters/mary-cluster?region=us-west-2', 'carlos', 'Carlos-Pass-1!', 'mary-cluster');
+  // Signed in with the keyboard alone: the account field has the focus, Tab moves on, Enter submits.
+  await page.goto(`${f.url}/console/eks/clusters/mary-cluster?region=us-west-2`);
+  await h1(page, 'Sign in as IAM user').waitFor();
+  await page.keyboard.type(ACCOUNT);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('carlos');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Carlos-Pass-1!');
+  await page.keyboard.press('Enter');
+  await h1(page, 'mary-cluster').waitFor();
   assert.equal(await errorMessage(page),
     `User: arn:aws:iam::${ACCOUNT}:user/carlos is not authorized to perform: eks:DescribeCluster on resource: arn:aws:eks:us-west-2:${ACCOUNT}:cluster/mary-cluster because no identity-based policy allows the eks:DescribeCluster action`);
   await page.getByText('Why?').waitFor();
@@ -262,6 +272,23 @@ test('every other page: stable addresses, deep links, accessible', { skip }, asy
   await visit(admin, f.url, '/cloudtrail/events', 'Event history', 'cloudtrail-event-history');
   await visit(admin, f.url, '/', 'Console home', 'console-home');
   await visit(admin, f.url, '/no/such/page', 'Page not found');
+});
+
+test('the root user signs in with the account ID and the root password', { skip }, async () => {
+  const io = { stdout: () => {}, stderr: (text: string) => process.stderr.write(text) };
+  assert.equal(await setRootPasswordCommand(['--id', ACCOUNT, '--data-dir', f.dataDir], io, () => 'Root-Pass-1!\n'), 0);
+  const { page, context } = await newPerson(browser);
+  await page.goto(`${f.url}/console/iam/users`);
+  await page.getByLabel('Root user').check();
+  await h1(page, 'Sign in as root user').waitFor();
+  assert.equal(await page.getByLabel('IAM username').count(), 0);
+  await page.getByLabel('Account ID or account alias').fill(ACCOUNT);
+  await page.getByLabel('Password').fill('Root-Pass-1!');
+  await assertAccessible(page, '/console (root sign-in)');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await h1(page, 'Users').waitFor();
+  await page.getByRole('button', { name: /root @ 1111-2222-3333/ }).waitFor();
+  await context.close();
 });
 
 test('sign-out revokes the session\'s credentials; the tab returns to the sign-in page', { skip }, async () => {
