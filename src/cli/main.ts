@@ -94,6 +94,15 @@ for up to 10 s, the log flushed, exit 0); a second signal stops it at once.`)
       return accountsListCommand(options, io);
     })());
 
+  accounts.command('set-root-password')
+    .description("set the root user's console password, read from standard input (one line; never a command-line argument)")
+    .requiredOption('--id <account>', 'the 12-digit account id')
+    .addOption(dataDirOption())
+    .action((options: { id: string; dataDir: string }) => run('accounts set-root-password', async () => {
+      const { setRootPasswordCommand } = await import('./set-root-password-command.ts');
+      return setRootPasswordCommand(['--id', options.id, '--data-dir', options.dataDir], io);
+    })());
+
   program.command('reset')
     .description('erase every account in the data directory, then create account 111122223333 anew as on first start')
     .option('--yes', 'really erase (required)')

@@ -42,6 +42,7 @@ export async function serveCommand(options: ServeOptions, io: CommandIo): Promis
     io.stderr(`root credentials of account 111122223333${given} written to ${tollgate.rootCredentialsFile}\n`);
   }
   io.stderr(`use: AWS_ENDPOINT_URL=${tollgate.server.url} AWS_SHARED_CREDENTIALS_FILE=${tollgate.runtime.dataDir}/root-credentials aws sts get-caller-identity\n`);
+  io.stderr(`console: ${tollgate.server.url}/console\n`);
   io.stdout(`listening on ${tollgate.server.url}\n`);
   const received = await signal;
   io.stderr(`Tollgate: ${received}: stopping (again to stop at once)\n`);

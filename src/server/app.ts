@@ -23,6 +23,7 @@ import type { OperationContext, OperationTable } from '../services/operation.ts'
 import { verifySignature, type VerifyOptions } from '../sigv4/index.ts';
 import type { Store } from '../store/store.ts';
 import { Authorizer, type AuthorizationOutcome } from './authorizer.ts';
+import { consoleRoutes } from './console-routes.ts';
 import { CredentialResolver, type ResolvedCredential } from './credential-resolver.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
 import { KeyUsageRecorder } from './key-usage-recorder.ts';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDependencies): App {
   const lookupCredentials = (id: string) => credentials.resolve(id);
   const verifyOptions = new Map<ServiceName, VerifyOptions<ResolvedCredential>>();
   for (const service of Object.keys(deps.services) as ServiceName[]) verifyOptions.set(service, { lookupCredentials, clock: deps.clock, service });
+  const consoleRoute = consoleRoutes({ ...deps, lookupCredentials });
 
   // An operation's own action bears its name (`eks:CreateCluster`; the dependent ones are the log's `checks`), made once.
   const actionNames = new Map<ServiceName, Map<string, string>>();
@@ -84,6 +86,8 @@ export function createApp(deps: AppDependencies): App {
     if (request.path === '/_tollgate/health' && request.method === 'GET') {
       return json(200, { version: deps.version, services: Object.keys(deps.services), store: deps.store.description, uptimeSeconds: Math.floor((deps.clock.now() - started) / 1000) }, requestId);
     }
+    const consoleAnswer = consoleRoute.handle(request, requestId);
+    if (consoleAnswer) return consoleAnswer;
     const service: ServiceName = resolveService(request) ?? 'iam';
     const definition = deps.services[service];
     const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, checks: undefined, decidedBy: undefined, reason: undefined, errorCode: undefined, status: 0, latencyMs: 0 };

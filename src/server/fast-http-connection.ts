@@ -123,9 +123,10 @@ export class FastHttpConnection {
     this.context.inFlight.end();
     if (this.done) return;
     let keepAlive = head.keepAlive && !this.closing;
-    let wire: string;
+    let wire: string | Buffer;
     try {
       wire = serialize(response, keepAlive, this.context.keepAliveTimeoutMs);
+      if (response.bodyBytes) wire = Buffer.concat([Buffer.from(wire, 'latin1'), response.bodyBytes]);
     } catch {
       keepAlive = false;
       wire = serialize(INTERNAL_ERROR, false, 0);
@@ -190,7 +191,7 @@ export class FastHttpConnection {
  * the rest of the turn.
  */
 export class ResponseBatch {
-  private readonly batch = new EndOfTurnBatch<{ socket: Socket; wire: string; end: boolean }>((answers) => {
+  private readonly batch = new EndOfTurnBatch<{ socket: Socket; wire: string | Buffer; end: boolean }>((answers) => {
     for (const { socket, wire, end } of answers) {
       if (socket.destroyed) continue;
       if (end) socket.end(wire);
@@ -199,7 +200,7 @@ export class ResponseBatch {
   });
 
   /** Queues `wire` for `socket`, to be followed by the end of the connection when `end`. */
-  add(socket: Socket, wire: string, end: boolean): void {
+  add(socket: Socket, wire: string | Buffer, end: boolean): void {
     this.batch.add({ socket, wire, end });
   }
 
@@ -209,7 +210,7 @@ export class ResponseBatch {
   }
 }
 
-/** The response as bytes on the wire, in node:http's header style (Date, Connection, Keep-Alive). */
+/** The response as bytes on the wire, in node:http's header style (Date, Connection, Keep-Alive); without `bodyBytes`, which go after it. */
 function serialize(response: HttpResponse, keepAlive: boolean, keepAliveTimeoutMs: number): string {
   let head = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? 'Unknown'}\r\n`;
   for (const name in response.headers) {
@@ -218,7 +219,7 @@ function serialize(response: HttpResponse, keepAlive: boolean, keepAliveTimeoutM
     if (!TOKEN.test(name) || !FIELD_VALUE.test(value)) throw new TypeError(`invalid response header ${name}`);
     head += `${name}: ${value}\r\n`;
   }
-  head += `content-length: ${Buffer.byteLength(response.body)}\r\nDate: ${httpDate()}\r\n`;
+  head += `content-length: ${response.bodyBytes ? response.bodyBytes.length : Buffer.byteLength(response.body)}\r\nDate: ${httpDate()}\r\n`;
   head += keepAlive ? `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(keepAliveTimeoutMs / 1000)}\r\n\r\n` : 'Connection: close\r\n\r\n';
   return head + response.body;
 }

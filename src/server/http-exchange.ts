@@ -22,6 +22,8 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  /** Bytes to send instead of `body` (the console's static files); `body` is then empty. */
+  readonly bodyBytes?: Buffer;
 }
 
 /** The path (still percent-encoded) and the raw query string of a request target. */

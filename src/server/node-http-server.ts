@@ -96,8 +96,8 @@ async function respond(
       secure: false,
     };
     const response = await app.handle(request);
-    res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
-    res.end(response.body);
+    res.writeHead(response.status, { ...response.headers, 'content-length': response.bodyBytes ? response.bodyBytes.length : Buffer.byteLength(response.body) });
+    res.end(response.bodyBytes ?? response.body);
   } catch {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
     res.end();

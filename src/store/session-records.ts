@@ -5,8 +5,11 @@
  */
 import type { Tag } from './iam-records.ts';
 
-/** Which STS operation issued the credentials. */
-export type StsSessionKind = 'assumed-role' | 'session-token' | 'federated-user';
+/**
+ * Which STS operation issued the credentials; `console` for a console sign-in, whose session acts as the
+ * IAM user or root user itself (`server/console-session.ts`).
+ */
+export type StsSessionKind = 'assumed-role' | 'session-token' | 'federated-user' | 'console';
 
 /** One set of temporary credentials. */
 export interface StsSessionRecord {

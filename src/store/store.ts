@@ -25,6 +25,7 @@ import type {
   PasswordPolicyRecord, PolicyVersionRecord, PrincipalEntityType, RoleRecord, UserRecord,
 } from './iam-records.ts';
 import type { StsSessionRecord } from './session-records.ts';
+import type { RootPasswordRecord } from './root-password-records.ts';
 import type { EksDocument, EksKey, EksKind } from './eks-records.ts';
 
 /** A `(name, path)` listing filter: entities whose path starts with `pathPrefix`. */
@@ -172,6 +173,15 @@ export interface StoreSession {
     insert(session: StsSessionRecord): Promise<void>;
     /** Removes the sessions that expired before `before` (moving their accounts' generations); returns how many. */
     deleteExpired(before: Date): Promise<number>;
+    /** Removes one session (console sign-out); a missing one changes nothing. */
+    delete(accessKeyId: string): Promise<void>;
+  };
+  /** The root user's console password per account (`root-password-records.ts`). */
+  readonly rootPasswords: {
+    get(accountId: string): Promise<RootPasswordRecord | undefined>;
+    /** Inserts or replaces. */
+    put(record: RootPasswordRecord): Promise<void>;
+    delete(accountId: string): Promise<void>;
   };
 }
 

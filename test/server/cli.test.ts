@@ -48,6 +48,7 @@ test('serve: first start creates the account, writes root credentials 0600, serv
     const { child, url, banner } = await serve(dataDir);
     const credentialsFile = join(dataDir, 'root-credentials');
     assert.match(banner, new RegExp(`root credentials of account 111122223333 written to ${credentialsFile}`));
+    assert.ok(banner.includes(`console: ${url}/console\n`), 'the banner prints the console\'s address');
     const text = readFileSync(credentialsFile, 'utf8');
     assert.match(text, /^\[default\]\naws_access_key_id = AKIA[A-Z2-7]{16}\naws_secret_access_key = \S{40}\n$/);
     assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);

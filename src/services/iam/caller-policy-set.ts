@@ -41,7 +41,9 @@ export async function loadCallerPolicySet(principal: RequestPrincipal, sources: 
     return new PolicySet({ ...user, session: policies });
   }
   if (principal.type !== 'User' || principal.uniqueId === undefined) return new PolicySet({});
-  return new PolicySet(await userPolicySet(sources, principal.accountId, principal.uniqueId));
+  const user = await userPolicySet(sources, principal.accountId, principal.uniqueId);
+  // A console session limited to changing the password (server/console-session.ts) has a session policy.
+  return new PolicySet(session?.policy !== undefined ? { ...user, session: await sessionPolicies(sources, session) } : user);
 }
 
 async function userPolicySet(sources: PolicySources, accountId: string, userId: string): Promise<PolicySetInput> {

@@ -22,6 +22,7 @@ import { createLoginProfile } from './operations/create-login-profile.ts';
 import { getLoginProfile } from './operations/get-login-profile.ts';
 import { updateLoginProfile } from './operations/update-login-profile.ts';
 import { deleteLoginProfile } from './operations/delete-login-profile.ts';
+import { changePassword } from './operations/change-password.ts';
 import { updateAccountPasswordPolicy } from './operations/update-account-password-policy.ts';
 import { getAccountPasswordPolicy } from './operations/get-account-password-policy.ts';
 import { deleteAccountPasswordPolicy } from './operations/delete-account-password-policy.ts';
@@ -69,6 +70,7 @@ export const identityOperations: OperationTable = {
   GetLoginProfile: getLoginProfile,
   UpdateLoginProfile: updateLoginProfile,
   DeleteLoginProfile: deleteLoginProfile,
+  ChangePassword: changePassword,
   UpdateAccountPasswordPolicy: updateAccountPasswordPolicy,
   GetAccountPasswordPolicy: getAccountPasswordPolicy,
   DeleteAccountPasswordPolicy: deleteAccountPasswordPolicy,

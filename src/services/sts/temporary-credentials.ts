@@ -22,7 +22,7 @@ export type SessionFacts = Omit<StsSessionRecord, 'accessKeyId' | 'secretCiphert
 const TOKEN_PREFIX = 'IQoJb3JpZ2luX2VjE';
 
 /** Records a session of `durationSeconds` from now and returns its credentials. */
-export async function issueCredentials(ctx: OperationContext, facts: SessionFacts, durationSeconds: number): Promise<WireCredentials> {
+export async function issueCredentials(ctx: Pick<OperationContext, 'ids' | 'clock' | 'store' | 'secrets'>, facts: SessionFacts, durationSeconds: number): Promise<WireCredentials> {
   const accessKeyId = ctx.ids.accessKeyId('ASIA');
   const secretAccessKey = ctx.ids.secretAccessKey();
   const sessionToken = TOKEN_PREFIX + Buffer.from(ctx.ids.secretAccessKey() + ctx.ids.secretAccessKey() + ctx.ids.secretAccessKey()).toString('base64');

@@ -16,7 +16,7 @@ import {
 
 /** The Store's methods that only read. */
 const READS = new Set([
-  'accounts.get', 'accounts.list', 'accounts.generation',
+  'accounts.get', 'accounts.list', 'accounts.generation', 'rootPasswords.get',
   'users.get', 'users.getById', 'users.list', 'users.count',
   'groups.get', 'groups.getById', 'groups.list', 'groups.count', 'groups.ofUser', 'groups.members',
   'roles.get', 'roles.getById', 'roles.list', 'roles.count',
@@ -175,6 +175,15 @@ function writeCases(): Record<string, () => WriteCase> {
     'eks.put': () => ({ write: (s) => s.eks.put(cluster) }),
     'eks.delete': withCluster((s) => s.eks.delete(cluster)),
     'eks.deleteCluster': withCluster((s) => s.eks.deleteCluster(ACCOUNT, 'us-west-2', 'prod')),
+    'sessions.delete': () => {
+      const session = stsSession();
+      return { prepare: (store) => store.sessions.insert(session), write: (s) => s.sessions.delete(session.accessKeyId) };
+    },
+    'rootPasswords.put': () => ({ write: (s) => s.rootPasswords.put({ accountId: ACCOUNT, passwordHash: 'scrypt$hash', updatedAt: at(7) }) }),
+    'rootPasswords.delete': () => ({
+      prepare: (store) => store.rootPasswords.put({ accountId: ACCOUNT, passwordHash: 'scrypt$hash', updatedAt: at(7) }),
+      write: (s) => s.rootPasswords.delete(ACCOUNT),
+    }),
     'sessions.deleteExpired': () => ({
       prepare: async (store) => {
         await store.sessions.insert(stsSession({ expiresAt: at(100) }));

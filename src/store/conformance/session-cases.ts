@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UniqueViolation } from '../store-errors.ts';
-import { at, stsSession as session, withAccounts, type OpenStore } from './fixtures.ts';
+import { ACCOUNT, OTHER_ACCOUNT, at, stsSession as session, withAccounts, type OpenStore } from './fixtures.ts';
 
 /** Registers the session cases. */
 export function sessionCases(open: OpenStore): void {
@@ -36,5 +36,27 @@ export function sessionCases(open: OpenStore): void {
     assert.deepEqual(await store.sessions.get(edge.accessKeyId), edge);
     assert.equal(await store.transaction((tx) => tx.sessions.deleteExpired(at(1000))), 2);
     assert.equal(await store.sessions.get(live.accessKeyId), undefined);
+  }));
+
+  test('sessions: delete removes one session (a console sign-out), a missing one is no error', () => withAccounts(open, async (store) => {
+    const mine = session({ kind: 'console', policy: undefined, policyArns: [], tags: [], transitiveTagKeys: [], sourceIdentity: undefined, mfa: false, chained: false });
+    const other = session();
+    await store.sessions.insert(mine);
+    await store.sessions.insert(other);
+    assert.deepEqual(await store.sessions.get(mine.accessKeyId), mine, 'the console kind round-trips');
+    await store.sessions.delete(mine.accessKeyId);
+    assert.equal(await store.sessions.get(mine.accessKeyId), undefined);
+    assert.deepEqual(await store.sessions.get(other.accessKeyId), other);
+    await store.transaction((tx) => tx.sessions.delete(mine.accessKeyId));
+  }));
+
+  test('root passwords: put replaces, get reads per account, delete removes', () => withAccounts(open, async (store) => {
+    assert.equal(await store.rootPasswords.get(ACCOUNT), undefined);
+    await store.rootPasswords.put({ accountId: ACCOUNT, passwordHash: 'scrypt$1', updatedAt: at(1) });
+    await store.transaction((tx) => tx.rootPasswords.put({ accountId: ACCOUNT, passwordHash: 'scrypt$2', updatedAt: at(2) }));
+    assert.deepEqual(await store.rootPasswords.get(ACCOUNT), { accountId: ACCOUNT, passwordHash: 'scrypt$2', updatedAt: at(2) });
+    assert.equal(await store.rootPasswords.get(OTHER_ACCOUNT), undefined);
+    await store.rootPasswords.delete(ACCOUNT);
+    assert.equal(await store.rootPasswords.get(ACCOUNT), undefined);
   }));
 }

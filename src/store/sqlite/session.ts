@@ -11,6 +11,7 @@ import { managedPoliciesRepository } from './repositories/managed-policies-repos
 import { passwordPoliciesRepository } from './repositories/password-policies-repository.ts';
 import { rolesRepository } from './repositories/roles-repository.ts';
 import { sessionsRepository } from './repositories/sessions-repository.ts';
+import { rootPasswordsRepository } from './repositories/root-passwords-repository.ts';
 import { usersRepository } from './repositories/users-repository.ts';
 import type { Runner } from './runner.ts';
 
@@ -29,5 +30,6 @@ export function createSession(run: Runner): StoreSession {
     passwordPolicies: passwordPoliciesRepository(run),
     eks: eksRepository(run),
     sessions: sessionsRepository(run),
+    rootPasswords: rootPasswordsRepository(run),
   };
 }

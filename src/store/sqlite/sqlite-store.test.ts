@@ -35,6 +35,7 @@ test('sqlite: data survives closing and reopening; migrations run once', async (
     { version: 2, name: 'sts-sessions' },
     { version: 3, name: 'eks' },
     { version: 4, name: 'generation-floor' },
+    { version: 5, name: 'root-passwords' },
   ]);
   await db.destroy();
 });

@@ -4,6 +4,7 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { noPasswordPolicy } from '../shared/identity-password.ts';
+import { selfServicePasswordGrant } from '../shared/self-service-password.ts';
 
 interface GetAccountPasswordPolicyOutput {
   readonly PasswordPolicy: {
@@ -23,7 +24,11 @@ interface GetAccountPasswordPolicyOutput {
 /** GetAccountPasswordPolicy. */
 export const getAccountPasswordPolicy = defineOperation<object, GetAccountPasswordPolicyOutput>({
   readOnly: true,
-  authorize: () => [{ action: 'iam:GetAccountPasswordPolicy', resource: '*' }],
+  // AllowUsersToChangePassword also lets every IAM user read the policy (shared/self-service-password.ts).
+  authorize: async (_input, ctx) => {
+    const grant = await selfServicePasswordGrant(ctx, 'iam:GetAccountPasswordPolicy', '*');
+    return [grant ? { action: 'iam:GetAccountPasswordPolicy', resource: '*', resourcePolicies: grant } : { action: 'iam:GetAccountPasswordPolicy', resource: '*' }];
+  },
   handle: async (_input, ctx) => {
     const policy = await ctx.store.passwordPolicies.get(ctx.caller.accountId);
     if (!policy) throw noPasswordPolicy(ctx.caller.accountId);

@@ -7,6 +7,7 @@ import * as initial from './0001-initial.ts';
 import * as stsSessions from './0002-sts-sessions.ts';
 import * as eks from './0003-eks.ts';
 import * as generationFloor from './0004-generation-floor.ts';
+import * as rootPasswords from './0005-root-passwords.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'sts-sessions', up: stsSessions.up },
   { version: 3, name: 'eks', up: eks.up },
   { version: 4, name: 'generation-floor', up: generationFloor.up },
+  { version: 5, name: 'root-passwords', up: rootPasswords.up },
 ];

@@ -36,7 +36,7 @@ function sessionsDb(db: Kysely<Database>): SessionsDatabase {
   return db.withTables<{ sts_sessions: StsSessionsTable }>();
 }
 
-const KINDS: readonly StsSessionKind[] = ['assumed-role', 'session-token', 'federated-user'];
+const KINDS: readonly StsSessionKind[] = ['assumed-role', 'session-token', 'federated-user', 'console'];
 
 function parseKind(text: string): StsSessionKind {
   const kind = KINDS.find((k) => k === text);
@@ -110,6 +110,13 @@ export function sessionsRepository(run: Runner): StoreSession['sessions'] {
       for (const { account_id } of accounts) touch(account_id);
       const result = await sessionsDb(db).deleteFrom('sts_sessions').where('expires_at', '<', cutoff).executeTakeFirst();
       return Number(result.numDeletedRows);
+    }),
+    // Moves the generation of the session's account, so every process's credential cache drops it.
+    delete: (accessKeyId) => run.writeTouching(async (db, touch) => {
+      const row = await sessionsDb(db).selectFrom('sts_sessions').select('account_id').where('access_key_id', '=', accessKeyId).executeTakeFirst();
+      if (row === undefined) return;
+      touch(row.account_id);
+      await sessionsDb(db).deleteFrom('sts_sessions').where('access_key_id', '=', accessKeyId).execute();
     }),
   };
 }
