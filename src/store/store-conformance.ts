@@ -5,7 +5,9 @@
 import { describe } from 'node:test';
 import { accountCases } from './conformance/account-cases.ts';
 import { credentialCases } from './conformance/credential-cases.ts';
+import { eksCases } from './conformance/eks-cases.ts';
 import { groupCases } from './conformance/group-cases.ts';
+import { kubernetesCases } from './conformance/kubernetes-cases.ts';
 import { policyCases } from './conformance/policy-cases.ts';
 import { roleCases } from './conformance/role-cases.ts';
 import { sessionCases } from './conformance/session-cases.ts';
@@ -24,5 +26,7 @@ export function storeConformanceSuite(name: string, open: () => Promise<Store>):
     credentialCases(open);
     sessionCases(open);
     transactionCases(open);
+    eksCases(open);
+    kubernetesCases(open);
   });
 }

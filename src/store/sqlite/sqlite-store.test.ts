@@ -34,6 +34,7 @@ test('sqlite: data survives closing and reopening; migrations run once', async (
     { version: 1, name: 'initial' },
     { version: 2, name: 'sts-sessions' },
     { version: 3, name: 'eks' },
+    { version: 4, name: 'kubernetes' },
   ]);
   await db.destroy();
 });

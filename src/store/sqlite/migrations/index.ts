@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import * as initial from './0001-initial.ts';
 import * as stsSessions from './0002-sts-sessions.ts';
 import * as eks from './0003-eks.ts';
+import * as kubernetes from './0004-kubernetes.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'sts-sessions', up: stsSessions.up },
   { version: 3, name: 'eks', up: eks.up },
+  { version: 4, name: 'kubernetes', up: kubernetes.up },
 ];
