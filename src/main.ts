@@ -17,6 +17,8 @@ import { createAccount, type NewAccount } from './services/iam/create-account.ts
 import { eksOperations } from './services/eks/index.ts';
 import { iamOperations } from './services/iam/index.ts';
 import { stsOperations } from './services/sts/index.ts';
+import { DEFAULT_KUBERNETES_PORTS, upgradeClusterEndpoints, type PortRange } from './services/eks/kubernetes-endpoint.ts';
+import { startKubernetes, type Kubernetes } from './k8s/start-kubernetes.ts';
 import { loadMasterKey } from './store/master-key.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
@@ -52,7 +54,7 @@ export async function openRuntime(dataDir: string, options: { clock?: Clock; ids
 }
 
 /** The application over a runtime. */
-export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined } = {}): App {
+export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined } = {}): App {
   return createApp({
     store: runtime.store,
     clock: runtime.clock,
@@ -67,6 +69,7 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
     log,
     version: packageJson.version,
     ...(options.eksDelaySeconds === undefined ? {} : { eksDelaySeconds: options.eksDelaySeconds }),
+    ...(options.k8sPorts === undefined ? {} : { kubernetesPorts: options.k8sPorts }),
   });
 }
 
@@ -74,22 +77,35 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
 export interface Tollgate {
   readonly server: RunningServer;
   readonly runtime: Runtime;
+  /** The clusters' Kubernetes endpoints. */
+  readonly kubernetes: Kubernetes;
   /** The root credentials file written on first start, if this start wrote it. */
   readonly rootCredentialsFile: string | undefined;
   close(): Promise<void>;
 }
 
 /** Starts Tollgate: opens the data directory, creates the default account on first start, listens. */
-export async function startTollgate(options: { host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined }): Promise<Tollgate> {
+export async function startTollgate(options: {
+  host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined;
+  /** Ports of the clusters' Kubernetes endpoints (`--k8s-port-range`); 4600–4999 by default. */
+  k8sPorts?: PortRange | undefined;
+}): Promise<Tollgate> {
   const runtime = await openRuntime(options.dataDir, { clock: options.clock });
   const rootCredentialsFile = await bootstrapDefaultAccount(runtime);
-  const app = buildApp(runtime, options.log ?? pinoLog(), { eksDelaySeconds: options.eksDelaySeconds });
+  const log = options.log ?? pinoLog();
+  const k8sPorts = options.k8sPorts ?? DEFAULT_KUBERNETES_PORTS;
+  const upgraded = await upgradeClusterEndpoints(runtime.store, runtime.secrets, runtime.clock, k8sPorts);
+  if (upgraded > 0) log.info('clusters given a Kubernetes endpoint', { clusters: upgraded });
+  const app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts });
   const server = await listen(app, options.host, options.port);
+  const kubernetes = await startKubernetes({ app, runtime, log, host: options.host, awsPort: server.port });
   return {
     server,
     runtime,
+    kubernetes,
     rootCredentialsFile,
     close: async () => {
+      await kubernetes.close();
       await server.close();
       await app.drain();
       await runtime.store.close();

@@ -47,6 +47,8 @@ export interface AppDependencies {
   readonly version: string;
   /** EKS lifecycle delay in seconds (`tollgate serve --eks-delay-seconds`). */
   readonly eksDelaySeconds?: number;
+  /** The ports clusters' Kubernetes endpoints are given (`tollgate serve --k8s-port-range`). */
+  readonly kubernetesPorts?: { readonly first: number; readonly last: number };
 }
 
 /** The application. */
@@ -88,7 +90,7 @@ export function createApp(deps: AppDependencies): App {
       assertValidInput(definition.model, call.operation, call.input);
       const operation = definition.operations[call.operation];
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
-      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region: verified.scope.region, requestId, eksDelaySeconds: deps.eksDelaySeconds };
+      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region: verified.scope.region, requestId, eksDelaySeconds: deps.eksDelaySeconds, kubernetesPorts: deps.kubernetesPorts };
       const checks = await operation.authorize(call.input, ctx);
       const outcome = await authorizer.authorize(caller, checks, {
         sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: verified.scope.region,
