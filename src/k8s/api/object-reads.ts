@@ -102,7 +102,19 @@ export function watchObjects(ctx: ApiContext): WatchAnswer {
       let open = true;
       void closed.then(() => (open = false));
       const deadline = timeoutSeconds > 0 ? Date.now() + timeoutSeconds * 1000 : Number.POSITIVE_INFINITY;
-      const event = (type: string, object: KubeObject) => write(`${JSON.stringify({ type, object: typed(ctx.type, object) })}\n`);
+      // As Tables when the client asked for them (kubectl get -w), column definitions in the first event only.
+      const asTable = wantsTable(ctx.headers.accept);
+      let first = true;
+      const event = (type: string, object: KubeObject) => {
+        let body: unknown = typed(ctx.type, object);
+        if (asTable) {
+          const rendered = table(ctx.type, [body as KubeObject], String((object['metadata'] as { resourceVersion?: string }).resourceVersion ?? ''), Date.now(), ctx.query.get('includeObject')) as Record<string, unknown>;
+          if (!first) rendered['columnDefinitions'] = [];
+          body = rendered;
+        }
+        first = false;
+        write(`${JSON.stringify({ type, object: body })}\n`);
+      };
       let from: number;
       if (rvParam === '' || rvParam === '0') {
         from = await ctx.objects.resourceVersion();

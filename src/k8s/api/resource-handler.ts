@@ -15,6 +15,9 @@ import { answerReview } from './reviews.ts';
 import { fieldSelector, labelSelector } from './selectors.ts';
 import { wantsTable } from './table.ts';
 
+/** Subresources that reach a pod's containers through its node. */
+const RUNTIME_SUBRESOURCES = new Set(['log', 'exec', 'attach', 'portforward']);
+
 function scaleOf(object: KubeObject): KubeObject {
   const metadata = metadataOf(object);
   const spec = (object['spec'] ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
@@ -52,6 +55,11 @@ export async function handleResource(ctx: ApiContext): Promise<ApiAnswer> {
     const served = ctx.type.subresources.find((s) => s.name === subresource);
     if (!served) throw pathNotFound();
     if (subresource === 'scale') return scale(ctx);
+    if (RUNTIME_SUBRESOURCES.has(subresource)) {
+      // Nothing is scheduled: every pod is without a node, which is what the API server answers then.
+      await getObject(ctx);
+      throw badRequest(`pod ${name} does not have a host assigned`);
+    }
   }
   switch (verb) {
     case 'get': {

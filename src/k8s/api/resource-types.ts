@@ -52,7 +52,16 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   }),
   stored('', 'v1', 'nodes', 'Node', 'k8s.io.api.core.v1.Node', { namespaced: false, shortNames: ['no'], subresources: [STATUS('', 'v1', 'Node')] }),
   stored('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', 'k8s.io.api.core.v1.PersistentVolumeClaim', { shortNames: ['pvc'], subresources: [STATUS('', 'v1', 'PersistentVolumeClaim')] }),
-  stored('', 'v1', 'pods', 'Pod', 'k8s.io.api.core.v1.Pod', { shortNames: ['po'], categories: ['all'], subresources: [STATUS('', 'v1', 'Pod')] }),
+  stored('', 'v1', 'pods', 'Pod', 'k8s.io.api.core.v1.Pod', {
+    shortNames: ['po'], categories: ['all'],
+    subresources: [
+      { name: 'attach', kind: 'PodAttachOptions', group: '', version: 'v1', verbs: ['create', 'get'] },
+      { name: 'exec', kind: 'PodExecOptions', group: '', version: 'v1', verbs: ['create', 'get'] },
+      { name: 'log', kind: 'Pod', group: '', version: 'v1', verbs: ['get'] },
+      { name: 'portforward', kind: 'PodPortForwardOptions', group: '', version: 'v1', verbs: ['create', 'get'] },
+      STATUS('', 'v1', 'Pod'),
+    ],
+  }),
   stored('', 'v1', 'secrets', 'Secret', 'k8s.io.api.core.v1.Secret'),
   stored('', 'v1', 'serviceaccounts', 'ServiceAccount', 'k8s.io.api.core.v1.ServiceAccount', { shortNames: ['sa'] }),
   stored('', 'v1', 'services', 'Service', 'k8s.io.api.core.v1.Service', {
