@@ -2,11 +2,14 @@
 // kubeconfig whose endpoint answers over TLS verified against the cluster's own CA, whose exec plugin
 // is `aws eks get-token`; `kubectl auth whoami` shows the IAM ARN and EKS's extras, the creator may
 // do anything and creates a namespace. In CONFIG_MAP mode the creator is `system:masters` without
-// being in aws-auth.
+// being in aws-auth. @kubernetes/client-node, loading the same kubeconfig, gets the same whoami and
+// Kubernetes's Forbidden.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
+import { join } from 'node:path';
+import { ApiException, AuthenticationV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { kubectlSkipReason } from '../support/kubectl.ts';
 import { ACCOUNT, REGION, startK8sWorld, type K8sWorld } from './k8s-world.ts';
 
@@ -79,4 +82,26 @@ test('CONFIG_MAP: the creator is kubernetes-admin in system:masters, with no aws
   assert.equal(masters.stdout.trim(), 'yes');
   const awsAuth = await kubectl.run(['get', 'configmap', 'aws-auth', '-n', 'kube-system']);
   assert.equal(awsAuth.stderr, 'Error from server (NotFound): configmaps "aws-auth" not found');
+});
+
+test('@kubernetes/client-node: whoami of the creator, and Forbidden for a user who may read dev only', { skip }, async () => {
+  const adminConfig = new KubeConfig();
+  adminConfig.loadFromFile(join((await w.kubectl('demo', w.admin)).dir, 'config'));
+  const review = await adminConfig.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } });
+  assert.equal(review.status?.userInfo?.username, `arn:aws:iam::${ACCOUNT}:user/admin`);
+  assert.deepEqual(review.status?.userInfo?.extra?.['arn'], [`arn:aws:iam::${ACCOUNT}:user/admin`]);
+
+  const reader = await w.user('reader');
+  await w.accessEntry('demo', `arn:aws:iam::${ACCOUNT}:user/reader`, { policies: [{ name: 'AmazonEKSViewPolicy', scope: { type: 'namespace', namespaces: ['dev'] } }] });
+  const readerConfig = new KubeConfig();
+  readerConfig.loadFromFile(join((await w.kubectl('demo', reader)).dir, 'config'));
+  const core = readerConfig.makeApiClient(CoreV1Api);
+  assert.deepEqual((await core.listNamespacedPod({ namespace: 'dev' })).items, []);
+  const denied = await core.listNamespacedPod({ namespace: 'prod' }).then(() => undefined, (error: unknown) => error);
+  assert.ok(denied instanceof ApiException, String(denied));
+  assert.equal(denied.code, 403);
+  const status = JSON.parse(String(denied.body)) as { reason: string; message: string; details: { kind: string } };
+  assert.equal(status.reason, 'Forbidden');
+  assert.equal(status.message, `pods is forbidden: User "arn:aws:iam::${ACCOUNT}:user/reader" cannot list resource "pods" in API group "" in the namespace "prod"`);
+  assert.deepEqual(status.details, { kind: 'pods' });
 });
