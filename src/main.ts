@@ -19,6 +19,7 @@ import { iamOperations } from './services/iam/index.ts';
 import { stsOperations } from './services/sts/index.ts';
 import { DEFAULT_KUBERNETES_PORTS, upgradeClusterEndpoints, type PortRange } from './services/eks/kubernetes-endpoint.ts';
 import { startKubernetes, type Kubernetes } from './k8s/start-kubernetes.ts';
+import type { KubernetesForwarder } from './server/kubernetes-proxy.ts';
 import { loadMasterKey } from './store/master-key.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
@@ -54,7 +55,7 @@ export async function openRuntime(dataDir: string, options: { clock?: Clock; ids
 }
 
 /** The application over a runtime. */
-export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined } = {}): App {
+export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined; kubernetes?: KubernetesForwarder } = {}): App {
   return createApp({
     store: runtime.store,
     clock: runtime.clock,
@@ -70,6 +71,7 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
     version: packageJson.version,
     ...(options.eksDelaySeconds === undefined ? {} : { eksDelaySeconds: options.eksDelaySeconds }),
     ...(options.k8sPorts === undefined ? {} : { kubernetesPorts: options.k8sPorts }),
+    ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),
   });
 }
 
@@ -96,9 +98,12 @@ export async function startTollgate(options: {
   const k8sPorts = options.k8sPorts ?? DEFAULT_KUBERNETES_PORTS;
   const upgraded = await upgradeClusterEndpoints(runtime.store, runtime.secrets, runtime.clock, k8sPorts);
   if (upgraded > 0) log.info('clusters given a Kubernetes endpoint', { clusters: upgraded });
-  const app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts });
+  // The AWS app forwards the console's Kubernetes requests to the Kubernetes side, which verifies tokens through the AWS app.
+  let kubernetes: Kubernetes | undefined;
+  const forwarder: KubernetesForwarder = { forward: (...args) => kubernetes!.forward(...args) };
+  const app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts, kubernetes: forwarder });
   const server = await listen(app, options.host, options.port);
-  const kubernetes = await startKubernetes({ app, runtime, log, host: options.host, awsPort: server.port });
+  kubernetes = await startKubernetes({ app, runtime, log, host: options.host, awsPort: server.port });
   return {
     server,
     runtime,

@@ -5,6 +5,11 @@
 import type { Clock } from '../kernel/clock.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
 import type { App } from '../server/app.ts';
+import type { HttpResponse } from '../server/http-exchange.ts';
+import type { KubernetesForwarder } from '../server/kubernetes-proxy.ts';
+import type { Caller } from '../services/operation.ts';
+import { callerIdentity } from '../services/sts/get-caller-identity.ts';
+import { stsIdentity } from './authn/sts-identity.ts';
 import type { RequestLog } from '../server/request-log.ts';
 import type { Store } from '../store/store.ts';
 import { stsHosts } from './authn/presigned-token.ts';
@@ -13,10 +18,15 @@ import { KubeApp } from './kube-app.ts';
 import { KubeEndpoints } from './kube-endpoints.ts';
 
 /** The running Kubernetes side. */
-export interface Kubernetes {
+export interface Kubernetes extends KubernetesForwarder {
   readonly app: KubeApp;
   readonly endpoints: KubeEndpoints;
   close(): Promise<void>;
+}
+
+/** The IAM identity a signed AWS request's caller has, as GetCallerIdentity would report it. */
+function identityOf(caller: Caller) {
+  return stsIdentity(callerIdentity(caller.principal, caller.accountId), caller.accessKeyId);
 }
 
 /** Starts serving every claimed cluster port. */
@@ -34,5 +44,16 @@ export async function startKubernetes(options: {
   const app = new KubeApp({ store, clock, log: options.log, verifier });
   const endpoints = new KubeEndpoints({ app, store, secrets, clock, log: options.log, host: options.host });
   await endpoints.start();
-  return { app, endpoints, close: () => endpoints.close() };
+  return {
+    app, endpoints, close: () => endpoints.close(),
+    forward: async (caller, region, cluster, request): Promise<HttpResponse | undefined> => {
+      const ref = await app.clusterRef(caller.accountId, region, cluster);
+      if (!ref) return undefined;
+      const response = await app.forward(ref, identityOf(caller), { ...request, headersDistinct: {} });
+      if ('watch' in response) throw new Error('a watch cannot be forwarded');
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) headers[name] = typeof value === 'string' ? value : value.join(', ');
+      return { status: response.status, headers, body: response.body };
+    },
+  };
 }
