@@ -99,11 +99,11 @@ export async function startTollgate(options: {
   const upgraded = await upgradeClusterEndpoints(runtime.store, runtime.secrets, runtime.clock, k8sPorts);
   if (upgraded > 0) log.info('clusters given a Kubernetes endpoint', { clusters: upgraded });
   // The AWS app forwards the console's Kubernetes requests to the Kubernetes side, which verifies tokens through the AWS app.
-  let kubernetes: Kubernetes | undefined;
-  const forwarder: KubernetesForwarder = { forward: (...args) => kubernetes!.forward(...args) };
+  const late: { kubernetes?: Kubernetes } = {};
+  const forwarder: KubernetesForwarder = { forward: (...args) => late.kubernetes!.forward(...args) };
   const app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts, kubernetes: forwarder });
   const server = await listen(app, options.host, options.port);
-  kubernetes = await startKubernetes({ app, runtime, log, host: options.host, awsPort: server.port });
+  const kubernetes = (late.kubernetes = await startKubernetes({ app, runtime, log, host: options.host, awsPort: server.port }));
   return {
     server,
     runtime,
