@@ -72,6 +72,8 @@ function forbiddenFor(info: RequestAttributes, user: UserInfo): KubeError {
 export class KubeApp {
   readonly hub = new WatchHub();
   readonly access: ClusterAccessCache;
+  /** Clusters (by unique id) whose bootstrap objects are known to be written. */
+  private readonly bootstrapped = new Set<string>();
 
   constructor(private readonly deps: KubeAppDependencies) {
     this.access = new ClusterAccessCache(deps.store);
@@ -124,7 +126,10 @@ export class KubeApp {
       const status = state && lifecycleStatus(state, this.deps.clock.now());
       if (!state || (status !== 'ACTIVE' && status !== 'UPDATING')) throw serviceUnavailable(`cluster ${ref.name} is ${status ?? 'gone'}: its Kubernetes API is served while it is ACTIVE`);
       const now = this.deps.clock.now();
-      await ensureBootstrapped(this.deps.store, ref.uid, Buffer.from(state.certificateData, 'base64').toString('utf8'), `${new Date(now).toISOString().slice(0, 19)}Z`);
+      if (!this.bootstrapped.has(ref.uid)) {
+        await ensureBootstrapped(this.deps.store, ref.uid, Buffer.from(state.certificateData, 'base64').toString('utf8'), `${new Date(now).toISOString().slice(0, 19)}Z`);
+        this.bootstrapped.add(ref.uid);
+      }
       const policy = await this.access.policy(ref.uid);
       const authentication = await who(state, policy);
       if (!authentication.ok) {
