@@ -131,3 +131,24 @@ test('kubernetesGroups and a RoleBinding grant exactly what the Role says', { sk
   // A subresource the Role does not name is not granted by the binding either.
   assert.equal((await kubectl.run(['auth', 'can-i', 'get', 'pods', '--subresource=log', '-n', 'dev'])).stdout.trim(), 'no');
 });
+
+test('RBAC escalation checks: AmazonEKSAdminPolicy may write roles and bindings only within what RBAC already grants the user', { skip }, async () => {
+  const eve = await w.user('eve');
+  const arn = `arn:aws:iam::${ACCOUNT}:user/eve`;
+  await w.accessEntry('team', arn, { policies: [{ name: 'AmazonEKSAdminPolicy', scope: { type: 'namespace', namespaces: ['dev'] } }] });
+  const kubectl = await w.kubectl('team', eve);
+  const notHeld = `is forbidden: user "${arn}" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:`;
+  const role = await kubectl.run(['create', 'role', 'pod-getter', '-n', 'dev', '--verb=get', '--resource=pods']);
+  assert.equal(role.stderr, `Error from server (Forbidden): roles.rbac.authorization.k8s.io "pod-getter" ${notHeld}\n{APIGroups:[""], Resources:["pods"], Verbs:["get"]}`);
+  const binding = await kubectl.run(['create', 'rolebinding', 'viewers', '-n', 'dev', '--clusterrole=view', '--group=viewers']);
+  assert.ok(binding.stderr.startsWith(`error: failed to create rolebinding: rolebindings.rbac.authorization.k8s.io "viewers" ${notHeld}\n`), binding.stderr);
+  assert.ok(binding.stderr.includes('\n{APIGroups:[""], Resources:["configmaps"], Verbs:["get" "list" "watch"]}'), binding.stderr);
+
+  // Once RBAC itself grants `view` in dev, writing what view covers is no escalation.
+  assert.equal((await admin.run(['create', 'rolebinding', 'eve-view', '-n', 'dev', '--clusterrole=view', `--user=${arn}`])).status, 0);
+  assert.equal((await kubectl.run(['create', 'role', 'pod-getter', '-n', 'dev', '--verb=get', '--resource=pods'])).status, 0);
+  assert.equal((await kubectl.run(['create', 'rolebinding', 'viewers', '-n', 'dev', '--clusterrole=view', '--group=viewers'])).status, 0);
+  // Still not `edit`: it grants more than view.
+  const edit = await kubectl.run(['create', 'rolebinding', 'editors', '-n', 'dev', '--clusterrole=edit', '--group=editors']);
+  assert.ok(edit.stderr.includes(notHeld), edit.stderr);
+});
