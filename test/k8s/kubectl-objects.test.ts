@@ -63,7 +63,7 @@ test('apply creates, configures by strategic merge patch, then reports unchanged
   assert.deepEqual(deployment.spec.strategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } });
   assert.ok(deployment.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']?.includes('nginx:1.26'));
   // Removing a container from the manifest removes it (the patch deletes it by its merge key, name).
-  const oneContainer = changed.replace(/      - name: sidecar\n        image: busybox:1\.36\n/, '');
+  const oneContainer = changed.replace(/ {6}- name: sidecar\n {8}image: busybox:1\.36\n/, '');
   assert.equal((await k.run(['apply', '-f', '-'], oneContainer)).stdout.trim().split('\n')[0], 'deployment.apps/web configured');
   assert.equal((await k.run(['get', 'deployment', 'web', '-n', 'shop', '-o', 'jsonpath={.spec.template.spec.containers[*].name}'])).stdout, 'web');
   const table = await k.run(['get', 'deployments', '-n', 'shop']);
