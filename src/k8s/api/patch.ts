@@ -182,9 +182,15 @@ export function strategicMerge(original: Json, patch: Json, type: string | undef
       continue;
     }
     if (field.mapKey !== undefined) {
-      const map: JsonObject = isObject(out[key]) ? { ...(out[key] as JsonObject) } : {};
+      const directive = isObject(value) ? value[DIRECTIVE] : undefined;
+      if (directive === 'delete') {
+        Reflect.deleteProperty(out, key);
+        continue;
+      }
+      const map: JsonObject = isObject(out[key]) && directive !== 'replace' ? { ...(out[key] as JsonObject) } : {};
       if (isObject(value)) {
         for (const [k, v] of Object.entries(value)) {
+          if (k === DIRECTIVE) continue;
           if (v === null) Reflect.deleteProperty(map, k);
           else map[k] = structured(field.type) ? strategicMerge(map[k], v, field.type) : clone(v);
         }

@@ -26,17 +26,26 @@ class Reader {
     return this.offset >= this.end;
   }
 
+  /** A varint as a signed 64-bit integer (negative int32 and int64 values take ten bytes). */
   varint(): number {
     let result = 0;
     let scale = 1;
+    const start = this.offset;
     for (let i = 0; i < 10; i += 1) {
       if (this.offset >= this.end) throw new ProtobufError('truncated varint');
       const byte = this.bytes[this.offset++]!;
       result += (byte & 0x7f) * scale;
-      if ((byte & 0x80) === 0) return result;
+      if ((byte & 0x80) === 0) return i < 7 ? result : this.wide(start);
       scale *= 128;
     }
     throw new ProtobufError('varint too long');
+  }
+
+  /** A long varint read exactly, as two's complement. */
+  private wide(start: number): number {
+    let value = 0n;
+    for (let i = start, shift = 0n; i < this.offset; i += 1, shift += 7n) value |= BigInt(this.bytes[i]! & 0x7f) << shift;
+    return Number(BigInt.asIntN(64, value));
   }
 
   slice(): Buffer {
@@ -57,11 +66,6 @@ class Reader {
   }
 }
 
-/** A varint as the signed 64-bit integer it encodes (negative int32/int64 use ten bytes). */
-function signed(value: number): number {
-  return value >= 2 ** 63 ? value - 2 ** 64 : value;
-}
-
 function scalar(type: string, wireType: number, reader: Reader): unknown {
   switch (type) {
     case 'string': return reader.slice().toString('utf8');
@@ -79,7 +83,7 @@ function scalar(type: string, wireType: number, reader: Reader): unknown {
     }
     default:
       if (wireType !== 0) throw new ProtobufError(`wire type ${wireType} for ${type}`);
-      return signed(reader.varint());
+      return reader.varint();
   }
 }
 
