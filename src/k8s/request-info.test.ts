@@ -42,9 +42,14 @@ describe('selectors', () => {
     assert.throws(() => labelSelector('app=(x'), /unable to parse requirement/);
   });
 
-  it('field selectors: metadata.name and metadata.namespace only', () => {
+  it('field selectors: metadata.name and metadata.namespace, and the fields of each kind', () => {
     assert.equal(fieldSelector('metadata.name=a')(obj({})), true);
     assert.equal(fieldSelector('metadata.name!=a,metadata.namespace=dev')(obj({})), false);
-    assert.throws(() => fieldSelector('spec.nodeName=x'), /field label not supported: spec.nodeName/);
+    assert.throws(() => fieldSelector('spec.nodeName=x', 'ConfigMap'), /"spec.nodeName" is not a known field selector: only "metadata.name", "metadata.namespace"$/);
+    const event = { metadata: { name: 'e' }, involvedObject: { kind: 'Deployment', name: 'web' }, source: { component: 'kubelet' } };
+    assert.equal(fieldSelector('involvedObject.kind=Deployment,involvedObject.name=web,source=kubelet', 'Event')(event), true);
+    assert.equal(fieldSelector('involvedObject.name=api', 'Event')(event), false);
+    assert.throws(() => fieldSelector('spec.foo=x', 'Pod'), /field label not supported: spec.foo/);
+    assert.equal(fieldSelector('status.phase=Pending', 'Pod')({ status: { phase: 'Pending' } }), true);
   });
 });

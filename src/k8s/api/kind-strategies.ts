@@ -80,7 +80,16 @@ function workload(options: { selector: boolean; defaults?: (spec: Json) => void 
   };
 }
 
-const ROLLING = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } };
+/** A Deployment's strategy defaulted field by field (an empty strategy, as kubectl's protobuf bodies carry, gets them all). */
+function defaultStrategy(spec: Json): void {
+  const strategy = objectAt(spec, 'strategy');
+  strategy['type'] ??= 'RollingUpdate';
+  if (strategy['type'] === 'RollingUpdate') {
+    const rolling = objectAt(strategy, 'rollingUpdate');
+    rolling['maxUnavailable'] ??= '25%';
+    rolling['maxSurge'] ??= '25%';
+  }
+}
 
 function rulesErrors(object: Json, namespaced: boolean): FieldError[] {
   const errs: FieldError[] = [];
@@ -212,7 +221,7 @@ const STRATEGIES: Readonly<Record<string, KindStrategy>> = {
     selector: true,
     defaults: (spec) => {
       spec['replicas'] ??= 1;
-      spec['strategy'] ??= ROLLING;
+      defaultStrategy(spec);
       spec['revisionHistoryLimit'] ??= 10;
       spec['progressDeadlineSeconds'] ??= 600;
     },
@@ -223,14 +232,22 @@ const STRATEGIES: Readonly<Record<string, KindStrategy>> = {
     defaults: (spec) => {
       spec['replicas'] ??= 1;
       spec['podManagementPolicy'] ??= 'OrderedReady';
-      spec['updateStrategy'] ??= { type: 'RollingUpdate', rollingUpdate: { partition: 0 } };
+      const update = objectAt(spec, 'updateStrategy');
+      update['type'] ??= 'RollingUpdate';
+      if (update['type'] === 'RollingUpdate') objectAt(update, 'rollingUpdate')['partition'] ??= 0;
       spec['revisionHistoryLimit'] ??= 10;
     },
   }),
   DaemonSet: workload({
     selector: true,
     defaults: (spec) => {
-      spec['updateStrategy'] ??= { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
+      const update = objectAt(spec, 'updateStrategy');
+      update['type'] ??= 'RollingUpdate';
+      if (update['type'] === 'RollingUpdate') {
+        const rolling = objectAt(update, 'rollingUpdate');
+        rolling['maxUnavailable'] ??= 1;
+        rolling['maxSurge'] ??= 0;
+      }
       spec['revisionHistoryLimit'] ??= 10;
     },
   }),

@@ -26,7 +26,7 @@ export async function getObject(ctx: ApiContext): Promise<KubeObject> {
 
 function matcher(ctx: ApiContext): (object: KubeObject) => boolean {
   const labels = labelSelector(ctx.query.get('labelSelector'));
-  const fields = fieldSelector(ctx.query.get('fieldSelector'));
+  const fields = fieldSelector(ctx.query.get('fieldSelector'), ctx.type.kind);
   return (object) => labels(object) && fields(object);
 }
 

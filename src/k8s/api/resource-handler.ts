@@ -79,7 +79,7 @@ export async function handleResource(ctx: ApiContext): Promise<ApiAnswer> {
     case 'deletecollection': {
       if (!ctx.type.verbs.includes('deletecollection')) throw methodNotSupported(ctx.type, 'deletecollection');
       const labels = labelSelector(ctx.query.get('labelSelector'));
-      const fields = fieldSelector(ctx.query.get('fieldSelector'));
+      const fields = fieldSelector(ctx.query.get('fieldSelector'), ctx.type.kind);
       return deleteCollection(ctx, (o) => labels(o) && fields(o));
     }
     default: throw methodNotSupported(ctx.type, verb);
