@@ -113,7 +113,7 @@ try {
     if (cluster.status === 'ACTIVE') endpoint = new URL(cluster.endpoint!);
     else await new Promise((r) => setTimeout(r, 50));
   }
-  await new Promise((r) => setTimeout(r, 1000)); // the listener follows the claims every half second
+  await new Promise((r) => setTimeout(r, 1000)); // the listener follows the claims every quarter second
 
   const cached = token(tollgate.url, root, 60);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -2,8 +2,8 @@
  * The TLS listeners of the clusters' Kubernetes endpoints: one HTTPS server per claimed port, with a
  * serving certificate issued at listen time by that cluster's own CA (the one DescribeCluster shows),
  * so kubectl verifies TLS against `certificate-authority-data` exactly as it does at AWS. The claims
- * are read from the store every half second, so a cluster created by any process is served here soon
- * after, and a deleted one stops being served. A port this process cannot bind (another process or
+ * are read from the store every quarter second, so a cluster created by any process is served here
+ * before it is ACTIVE, and a deleted one stops being served. A port this process cannot bind (another process or
  * program holds it) is logged once and tried again later.
  */
 import { createServer, type Server } from 'node:https';
@@ -54,7 +54,7 @@ export class KubeEndpoints {
   /** Starts the listeners of every claimed port, then follows the claims. */
   async start(): Promise<void> {
     await this.sync();
-    this.timer = setInterval(() => void this.sync(), this.deps.pollMs ?? 500);
+    this.timer = setInterval(() => void this.sync(), this.deps.pollMs ?? 250);
     this.timer.unref();
   }
 

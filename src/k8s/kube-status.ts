@@ -64,7 +64,7 @@ export function unauthorized(): KubeError {
 
 /** 403: `<resource> ["name"] is forbidden: <why>`, or `forbidden: <why>` without a resource. */
 export function forbidden(gr: GroupResource | undefined, name: string, why: string): KubeError {
-  if (!gr || gr.resource === '') return failure(403, 'Forbidden', `forbidden: ${why}`, { kind: '' });
+  if (!gr || gr.resource === '') return failure(403, 'Forbidden', `forbidden: ${why}`, {});
   const message = name === '' ? `${qualified(gr)} is forbidden: ${why}` : `${qualified(gr)} ${goQuote(name)} is forbidden: ${why}`;
   return failure(403, 'Forbidden', message, detailsOf(gr, name));
 }

@@ -180,10 +180,15 @@ export async function updateObject(ctx: ApiContext): Promise<ApiAnswer> {
   return replace(ctx, existing, object, ctx.info.subresource, warnings);
 }
 
+/** Refuses a patch type other than JSON patch, merge patch and strategic merge patch (server-side apply is not served). */
+export function checkPatchType(ctx: ApiContext): void {
+  if (!PATCH_TYPES.includes(mediaType(ctx.headers['content-type']))) throw unsupportedMediaType(PATCH_TYPES);
+}
+
 /** The patched form of `target` by the request's patch body. */
 export function applyPatch(ctx: ApiContext, target: KubeObject, message: string | undefined): KubeObject {
+  checkPatchType(ctx);
   const type = mediaType(ctx.headers['content-type']);
-  if (!PATCH_TYPES.includes(type)) throw unsupportedMediaType([...PATCH_TYPES.slice(0, 2), 'application/apply-patch+yaml', PATCH_TYPES[2]!]);
   const patch = parseText(ctx.body.toString('utf8'), false);
   const result = type === 'application/json-patch+json' ? jsonPatch(target, patch)
     : type === 'application/merge-patch+json' ? mergePatch(target, patch)
@@ -194,6 +199,7 @@ export function applyPatch(ctx: ApiContext, target: KubeObject, message: string 
 
 /** PATCH of an object or its status. */
 export async function patchObject(ctx: ApiContext): Promise<ApiAnswer> {
+  checkPatchType(ctx);
   const existing = await current(ctx);
   const patched = applyPatch(ctx, existing, ctx.type.message);
   const warnings = ctx.info.subresource === '' && mediaType(ctx.headers['content-type']) !== 'application/json-patch+json'
