@@ -32,7 +32,7 @@ const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 /** Caches of the clusters served by one process. */
 export class ClusterAccessCache {
-  private readonly principalsByCluster = new Map<string, { readonly generation: number; readonly cluster: ClusterState; readonly value: ClusterPrincipals }>();
+  private readonly principalsByCluster = new Map<string, { readonly generation: number; readonly value: ClusterPrincipals }>();
   private readonly policyByCluster = new Map<string, { readonly version: number; readonly value: ClusterPolicy }>();
 
   constructor(private readonly store: Store) {}
@@ -41,7 +41,8 @@ export class ClusterAccessCache {
   async principals(ref: ClusterRef, state: ClusterState): Promise<ClusterPrincipals> {
     const generation = await this.store.accounts.generation(ref.accountId);
     const known = this.principalsByCluster.get(ref.uid);
-    if (known && known.generation === generation && known.cluster === state) return known.value;
+    // Every EKS write (entries, node groups, the cluster's configuration) moves the account's generation.
+    if (known && known.generation === generation) return known.value;
     const list = async <T>(kind: 'accessentry' | 'nodegroup' | 'fargateprofile') =>
       (await this.store.eks.list(ref.accountId, ref.region, kind, ref.name)).map((d) => JSON.parse(d.data) as T);
     const entries = await list<AccessEntryState>('accessentry');
@@ -49,7 +50,7 @@ export class ClusterAccessCache {
     for (const ng of await list<NodegroupState>('nodegroup')) nodeRoles.set(canonicalRole(ng.nodeRole), 'node');
     for (const fp of await list<FargateProfileState>('fargateprofile')) nodeRoles.set(canonicalRole(fp.podExecutionRoleArn), 'fargate');
     const value: ClusterPrincipals = { cluster: state, region: ref.region, entries: new Map(entries.map((e) => [e.principalArn, e])), nodeRoles };
-    this.principalsByCluster.set(ref.uid, { generation, cluster: state, value });
+    this.principalsByCluster.set(ref.uid, { generation, value });
     return value;
   }
 

@@ -176,6 +176,8 @@ export class KubeApp {
   ): Promise<ApiAnswer> {
     const type = resourceType(info.apiGroup, info.apiVersion, info.resource);
     if (!type || (info.namespace !== '' && !type.namespaced && info.resource !== 'namespaces')) throw pathNotFound();
+    // A namespaced resource outside a namespace is served for listing and watching across namespaces only.
+    if (type.namespaced && info.namespace === '' && type.storage === 'objects' && info.verb !== 'list' && info.verb !== 'watch') throw pathNotFound();
     const ctx: ApiContext = {
       store: this.deps.store, cluster: state, objects: new ClusterObjects(this.deps.store, ref.uid), info, type, query,
       headers: request.headers, body: request.body, now, user, entry, policy, hub: this.hub, authorize,

@@ -12,6 +12,7 @@ const info = (method: string, target: string) => {
 describe('request info', () => {
   it('reads resource requests as kube-apiserver does', () => {
     assert.deepEqual(info('GET', '/api/v1/namespaces/dev/pods'), { isResourceRequest: true, verb: 'list', apiGroup: '', apiVersion: 'v1', namespace: 'dev', resource: 'pods', subresource: '', name: '' });
+    assert.deepEqual(info('GET', '/api/v1/namespaces/dev/pods?fieldSelector=metadata.name%3Dweb&watch=true'), { isResourceRequest: true, verb: 'watch', apiGroup: '', apiVersion: 'v1', namespace: 'dev', resource: 'pods', subresource: '', name: 'web' });
     assert.deepEqual(info('GET', '/api/v1/namespaces/dev/pods?watch=true'), { isResourceRequest: true, verb: 'watch', apiGroup: '', apiVersion: 'v1', namespace: 'dev', resource: 'pods', subresource: '', name: '' });
     assert.deepEqual(info('GET', '/apis/apps/v1/namespaces/dev/deployments/web/scale'), { isResourceRequest: true, verb: 'get', apiGroup: 'apps', apiVersion: 'v1', namespace: 'dev', resource: 'deployments', subresource: 'scale', name: 'web' });
     assert.deepEqual(info('DELETE', '/api/v1/namespaces/dev/configmaps'), { isResourceRequest: true, verb: 'deletecollection', apiGroup: '', apiVersion: 'v1', namespace: 'dev', resource: 'configmaps', subresource: '', name: '' });

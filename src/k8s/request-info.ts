@@ -1,9 +1,10 @@
 /**
  * What a Kubernetes request asks for, read from its method, path and query as kube-apiserver's
  * RequestInfoFactory reads them: resource requests under `/api/v1` and `/apis/GROUP/VERSION`
- * (namespace, resource, name, subresource; GET without a name is list, or watch with `watch=true`;
- * DELETE without a name is deletecollection), everything else a non-resource request whose verb is
- * the lower-cased method. Authorization decides on exactly these attributes.
+ * (namespace, resource, name, subresource; GET without a name is list, or watch with `watch=true`,
+ * named by a `metadata.name=` field selector; DELETE without a name is deletecollection), everything
+ * else a non-resource request whose verb is the lower-cased method. Authorization decides on exactly
+ * these attributes.
  */
 
 /** The attributes of a request. */
@@ -63,9 +64,14 @@ export function requestInfo(method: string, rawPath: string, query: URLSearchPar
     if (rest.length > 2 && !NAMESPACE_SUBRESOURCES.has(rest[2]!)) rest = rest.slice(2);
   }
   const resource = rest[0] ?? '';
-  const name = rest[1] ?? '';
+  let name = rest[1] ?? '';
   const subresource = rest.length >= 3 ? rest[2]! : '';
-  if (name === '' && verb === 'get') verb = truthy(query.get('watch')) ? 'watch' : 'list';
+  if (name === '' && verb === 'get') {
+    verb = truthy(query.get('watch')) ? 'watch' : 'list';
+    // A list or watch of one name (kubectl get NAME -w, kubectl wait) is authorized for that name.
+    const exact = /^metadata\.name==?([^,!=]+)$/.exec(query.get('fieldSelector') ?? '');
+    if (exact && !/[/%]/.test(exact[1]!) && exact[1] !== '.' && exact[1] !== '..') name = exact[1]!;
+  }
   if (verb === 'list' && truthy(query.get('watch'))) verb = 'watch';
   if (name === '' && verb === 'delete') verb = 'deletecollection';
   return { isResourceRequest: true, path, verb, apiGroup, apiVersion, namespace, resource, subresource, name };

@@ -1,9 +1,12 @@
 /**
  * Runs the real kubectl against a test server's cluster endpoints, with kubeconfigs written by the
  * real `aws eks update-kubeconfig`. Kubeconfigs made by `forCaller` share kubectl's discovery cache,
- * as the kubeconfigs of one laptop share `~/.kube/cache`. A kubeconfig keeps the `aws eks get-token` exec plugin it was
- * written with, or (`token: 'minted'`) runs a plugin that prints a token `aws eks get-token` minted
- * once, because the AWS CLI takes seconds to start and kubectl asks for a token on every run.
+ * as the kubeconfigs of one laptop share `~/.kube/cache`. A kubeconfig keeps the `aws eks get-token`
+ * exec plugin it was written with (`token: 'exec'`), or (`token: 'minted'`) runs a plugin that prints
+ * a token minted once, because the AWS CLI takes seconds to start and kubectl asks for a token on every
+ * run. Minted tokens are presigned as `aws eks get-token` presigns them (GET GetCallerIdentity,
+ * `x-k8s-aws-id` signed, X-Amz-Expires 60) by Tollgate's SigV4 signer, which reproduces botocore's
+ * output; tests that need the CLI's own token run it.
  *
  * kubectl is an outside client: when it is absent the tests that need it are skipped with a loud
  * message, unless TOLLGATE_REQUIRE_INTEROP=1 (CI), where they fail.
@@ -13,6 +16,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { signRequest } from '../../src/sigv4/index.ts';
 import { runAwsCli, type CliResult } from './aws-cli.ts';
 import type { Credentials } from './tollgate-fixture.ts';
 
@@ -76,17 +80,19 @@ export class Kubectl {
     return parse(readFileSync(join(this.dir, 'config'), 'utf8')) as ReturnType<Kubectl['config']>;
   }
 
-  /** Mints a token with `aws eks get-token` (as the caller) and points the kubeconfig's exec plugin at it. */
+  /** Mints a token as the caller and points the kubeconfig's exec plugin at it. */
   async mintToken(): Promise<string> {
-    const minted = await runAwsCli(this.url, this.tokenCredentials, this.region, 'eks', 'get-token', '--cluster-name', this.cluster, '--region', this.region);
-    if (minted.status !== 0) throw new Error(`get-token failed: ${minted.stderr}`);
-    const file = join(this.dir, 'token.json');
-    writeFileSync(file, minted.stdout);
+    const { request } = signRequest({
+      method: 'GET', path: '/', query: 'Action=GetCallerIdentity&Version=2011-06-15', headers: { host: new URL(this.url).host, 'x-k8s-aws-id': this.cluster },
+      credentials: this.tokenCredentials, region: this.region, service: 'sts', time: Date.now(), presign: { expiresIn: 60 },
+    });
+    const token = `k8s-aws-v1.${Buffer.from(`${this.url}/?${request.query}`).toString('base64url')}`;
+    this.useToken(token);
     const config = this.config();
     const exec = config.users[0]!.user.exec;
-    config.users[0]!.user.exec = { apiVersion: exec['apiVersion'], command: 'cat', args: [file], interactiveMode: 'Never' };
+    config.users[0]!.user.exec = { apiVersion: exec['apiVersion'], command: 'cat', args: [join(this.dir, 'token.json')], interactiveMode: 'Never' };
     writeFileSync(join(this.dir, 'config'), stringify(config));
-    return (JSON.parse(minted.stdout) as { status: { token: string } }).status.token;
+    return token;
   }
 
   /** Replaces the token the plugin prints. */
