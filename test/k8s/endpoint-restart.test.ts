@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CreateClusterCommand, DeleteClusterCommand, DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { startTollgate, type Tollgate } from '../../src/main.ts';
+import { createAccount } from '../../src/services/iam/create-account.ts';
 import { silentLog } from '../../src/server/request-log.ts';
 import { signRequest } from '../../src/sigv4/index.ts';
 import { createServiceRole, VPC } from '../eks/eks-helpers.ts';
@@ -39,7 +40,7 @@ function token(awsUrl: string, credentials: Credentials, cluster: string): strin
   return `k8s-aws-v1.${Buffer.from(`${awsUrl}/?${signed.query}`).toString('base64url')}`;
 }
 
-test('the endpoint, its CA and its answers survive a restart; a deleted cluster stops being served', async () => {
+test('clusters of the same name in other Regions and accounts get their own endpoints and CAs; all survive a restart; a deleted cluster stops being served', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-restart-'));
   const k8sPorts = await freePortRange(4);
   let running: Tollgate | undefined;
@@ -48,11 +49,24 @@ test('the endpoint, its CA and its answers survive a restart; a deleted cluster 
     running = tollgate;
     const file = readFileSync(join(dataDir, 'root-credentials'), 'utf8');
     const root = { accessKeyId: /aws_access_key_id = (\S+)/.exec(file)![1]!, secretAccessKey: /aws_secret_access_key = (\S+)/.exec(file)![1]! };
-    const client = (url: string) => new EKSClient({ endpoint: url, region: 'us-west-2', credentials: root, maxAttempts: 1 });
+    const client = (url: string, region = 'us-west-2', credentials: Credentials = root) => new EKSClient({ endpoint: url, region, credentials, maxAttempts: 1 });
     const roleArn = await createServiceRole(new IAMClient({ endpoint: tollgate.server.url, region: 'us-east-1', credentials: root }), 'eks-cluster-role', 'eks.amazonaws.com');
-    await client(tollgate.server.url).send(new CreateClusterCommand({ name: 'kept', roleArn, resourcesVpcConfig: VPC, accessConfig: { authenticationMode: 'API' } }));
+    const partner = await createAccount(tollgate.runtime, '444455556666');
+    const partnerRoot = { accessKeyId: partner.AccessKeyId, secretAccessKey: partner.SecretAccessKey };
+    const partnerRole = await createServiceRole(new IAMClient({ endpoint: tollgate.server.url, region: 'us-east-1', credentials: partnerRoot }), 'eks-cluster-role', 'eks.amazonaws.com');
+    const others: [string, Credentials, string][] = [['us-east-1', root, roleArn], ['us-west-2', partnerRoot, partnerRole]];
+    for (const [region, credentials, role] of [['us-west-2', root, roleArn] as const, ...others]) {
+      await client(tollgate.server.url, region, credentials).send(new CreateClusterCommand({ name: 'kept', roleArn: role, resourcesVpcConfig: VPC, accessConfig: { authenticationMode: 'API' } }));
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
     await tollgate.kubernetes.endpoints.sync(); // rather than wait for the next look at the claims
+    const elsewhere = await Promise.all(others.map(([region, credentials]) => client(tollgate.server.url, region, credentials).send(new DescribeClusterCommand({ name: 'kept' }))));
+    assert.deepEqual(elsewhere.map((d) => d.cluster!.endpoint), [`https://127.0.0.1:${k8sPorts.first + 1}`, `https://127.0.0.1:${k8sPorts.first + 2}`]);
+    for (const [i, [, credentials]] of others.entries()) {
+      const described = elsewhere[i]!.cluster!;
+      const answer = await whoami(described.endpoint!, Buffer.from(described.certificateAuthority!.data!, 'base64').toString('utf8'), token(tollgate.server.url, credentials, 'kept'));
+      assert.equal(answer.status, 201, answer.body);
+    }
     const before = (await client(tollgate.server.url).send(new DescribeClusterCommand({ name: 'kept' }))).cluster!;
     assert.equal(before.endpoint, `https://127.0.0.1:${k8sPorts.first}`);
     const ca = Buffer.from(before.certificateAuthority!.data!, 'base64').toString('utf8');
