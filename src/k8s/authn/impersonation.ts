@@ -18,6 +18,15 @@ export interface Impersonation {
   readonly extra: Readonly<Record<string, readonly string[]>>;
 }
 
+/** Extra keys are percent-encoded in header names; a malformed one is refused. */
+function unescapeKey(key: string): string {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    throw badRequest(`invalid Impersonate-Extra key: ${key}`);
+  }
+}
+
 /** Reads the Impersonate-* headers (`headers` keyed by lower-case name, each with all its values). */
 export function impersonationOf(headers: Readonly<Record<string, readonly string[] | undefined>>): Impersonation | undefined {
   const user = headers['impersonate-user']?.[0];
@@ -25,7 +34,7 @@ export function impersonationOf(headers: Readonly<Record<string, readonly string
   const uid = headers['impersonate-uid']?.[0];
   const extra: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(headers)) {
-    if (name.startsWith('impersonate-extra-') && values) extra[decodeURIComponent(name.slice('impersonate-extra-'.length))] = [...values];
+    if (name.startsWith('impersonate-extra-') && values) extra[unescapeKey(name.slice('impersonate-extra-'.length))] = [...values];
   }
   if (user === undefined) {
     if (groups.length > 0 || uid !== undefined || Object.keys(extra).length > 0) throw badRequest('requested [Impersonate-Group Impersonate-Extra Impersonate-Uid] without impersonating a user');
