@@ -34,6 +34,13 @@ export default tseslint.config(
     },
   })),
   {
+    // services/ answer AWS APIs; the Kubernetes endpoint builds on EKS, never the other way round.
+    files: ['src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/k8s/**'], message: 'src/services/ may not import src/k8s/ (the Kubernetes endpoint depends on EKS, not the reverse).' }] }],
+    },
+  },
+  {
     files: ['src/kernel/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'src/kernel/ is a leaf: it imports nothing of ours.' }] }],

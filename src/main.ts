@@ -17,6 +17,9 @@ import type { GivenRootKey } from './services/iam/create-account.ts';
 import { eksOperations } from './services/eks/index.ts';
 import { iamOperations } from './services/iam/index.ts';
 import { stsOperations } from './services/sts/index.ts';
+import { DEFAULT_KUBERNETES_PORTS, upgradeClusterEndpoints, type PortRange } from './services/eks/kubernetes-endpoint.ts';
+import { startKubernetes, type Kubernetes } from './k8s/start-kubernetes.ts';
+import type { KubernetesForwarder } from './server/kubernetes-proxy.ts';
 import { loadMasterKey } from './store/master-key.ts';
 import { PRIVATE_DIRECTORY_MODE, restrictToOwner } from './store/private-files.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
@@ -70,7 +73,7 @@ export async function openRuntime(dataDir: string, options: { clock?: Clock; ids
 }
 
 /** The application over a runtime. */
-export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined } = {}): App {
+export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined; kubernetes?: KubernetesForwarder } = {}): App {
   return createApp({
     store: runtime.store,
     clock: runtime.clock,
@@ -85,6 +88,8 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
     log,
     version: packageJson.version,
     ...(options.eksDelaySeconds === undefined ? {} : { eksDelaySeconds: options.eksDelaySeconds }),
+    ...(options.k8sPorts === undefined ? {} : { kubernetesPorts: options.k8sPorts }),
+    ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),
   });
 }
 
@@ -92,6 +97,8 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
 export interface Tollgate {
   readonly server: RunningServer;
   readonly runtime: Runtime;
+  /** The clusters' Kubernetes endpoints. */
+  readonly kubernetes: Kubernetes;
   /** The root credentials file written on first start, if this start wrote it. */
   readonly rootCredentialsFile: string | undefined;
   close(): Promise<void>;
@@ -108,30 +115,46 @@ export async function openDataDirectory(dataDir: string, options: { clock?: Cloc
 
 /**
  * Starts Tollgate: opens the data directory, creates the default account on first start (with
- * `rootKey` when given), listens. Fails with a StartupError when the directory or the address cannot
- * be used, or `rootKey` is not the default account's.
+ * `rootKey` when given), listens, and serves every cluster's Kubernetes endpoint. Fails with a
+ * StartupError when the directory or the address cannot be used, or `rootKey` is not the default
+ * account's.
  */
 export async function startTollgate(options: {
   host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined; rootKey?: GivenRootKey | undefined;
+  /** Ports of the clusters' Kubernetes endpoints (`--k8s-port-range`); 4600–4999 by default. */
+  k8sPorts?: PortRange | undefined;
 }): Promise<Tollgate> {
   const runtime = await openDataDirectory(options.dataDir, { clock: options.clock });
+  const log = options.log ?? pinoLog();
+  const k8sPorts = options.k8sPorts ?? DEFAULT_KUBERNETES_PORTS;
   let rootCredentialsFile: string | undefined;
   let app: App;
-  let server: RunningServer;
+  let server: RunningServer | undefined;
+  let kubernetes: Kubernetes;
   try {
     rootCredentialsFile = await bootstrapDefaultAccount(runtime, options.rootKey);
-    app = buildApp(runtime, options.log ?? pinoLog(), { eksDelaySeconds: options.eksDelaySeconds });
+    const upgraded = await upgradeClusterEndpoints(runtime.store, runtime.secrets, runtime.clock, k8sPorts);
+    if (upgraded > 0) log.info('clusters given a Kubernetes endpoint', { clusters: upgraded });
+    // The AWS app forwards the console's Kubernetes requests to the Kubernetes side, which verifies tokens through the AWS app.
+    const late: { kubernetes?: Kubernetes } = {};
+    const forwarder: KubernetesForwarder = { forward: (...args) => late.kubernetes!.forward(...args) };
+    app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts, kubernetes: forwarder });
     server = await listen(app, options.host, options.port).catch((error: unknown) => { throw listenProblem(options.host, options.port, error); });
+    kubernetes = late.kubernetes = await startKubernetes({ app, runtime, log, host: options.host, awsPort: server.port });
   } catch (error) {
+    await server?.close();
     await runtime.store.close();
     throw error;
   }
+  const listening = server;
   return {
-    server,
+    server: listening,
     runtime,
+    kubernetes,
     rootCredentialsFile,
     close: async () => {
-      await server.close();
+      await kubernetes.close();
+      await listening.close();
       await app.drain();
       await runtime.store.close();
     },

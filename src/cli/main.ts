@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_EKS_DELAY_SECONDS } from '../services/eks/lifecycle.ts';
+import { parsePortRange, type PortRange } from '../kernel/port-range.ts';
 import type { CommandIo } from './command-io.ts';
 
 const processIo: CommandIo = {
@@ -64,6 +65,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     .addOption(dataDirOption())
     .addOption(new Option('--eks-delay-seconds <seconds>', 'how long an EKS resource stays CREATING, UPDATING or DELETING')
       .env('TOLLGATE_EKS_DELAY_SECONDS').default(DEFAULT_EKS_DELAY_SECONDS).argParser(seconds))
+    .addOption(new Option('--k8s-port-range <first-last>', "ports of the EKS clusters' Kubernetes endpoints, one per cluster (default 4600-4999)")
+      .env('TOLLGATE_K8S_PORTS').argParser(portRange))
     .addOption(new Option('--log-format <format>', 'request log: JSON lines, or lines for people; pretty when standard output is a terminal, else json')
       .env('TOLLGATE_LOG_FORMAT').choices(['json', 'pretty']))
     .addOption(new Option('--log-level <level>', 'least level logged; requests are info').env('TOLLGATE_LOG_LEVEL')
@@ -72,9 +75,9 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
 
 SIGTERM or SIGINT stops it cleanly (idle connections closed at once, requests in flight answered
 for up to 10 s, the log flushed, exit 0); a second signal stops it at once.`)
-    .action((options: { host: string; port: number; dataDir: string; eksDelaySeconds: number; logFormat?: 'json' | 'pretty'; logLevel: string }) => run('serve', async () => {
+    .action((options: { host: string; port: number; dataDir: string; eksDelaySeconds: number; k8sPortRange?: PortRange; logFormat?: 'json' | 'pretty'; logLevel: string }) => run('serve', async () => {
       const { serveCommand } = await import('./serve-command.ts');
-      return serveCommand({ ...options, logFormat: options.logFormat }, io);
+      return serveCommand({ ...options, logFormat: options.logFormat, k8sPorts: options.k8sPortRange }, io);
     })());
 
   const accounts = program.command('accounts').description('create and list accounts (works while a server runs)');
@@ -159,6 +162,12 @@ function port(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65_535) throw new InvalidArgumentError('a port is an integer from 0 to 65535.');
   return n;
+}
+
+function portRange(value: string): PortRange {
+  const range = parsePortRange(value);
+  if (range === undefined) throw new InvalidArgumentError('FIRST-LAST, ports 1 to 65535 (or one port).');
+  return range;
 }
 
 function seconds(value: string): number {

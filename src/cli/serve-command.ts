@@ -7,6 +7,8 @@
  */
 import { startTollgate } from '../main.ts';
 import { pinoLog, type LogFormat } from '../server/request-log.ts';
+import type { PortRange } from '../kernel/port-range.ts';
+import { DEFAULT_KUBERNETES_PORTS } from '../services/eks/kubernetes-endpoint.ts';
 import type { CommandIo } from './command-io.ts';
 import { rootKeyFromEnvironment } from './root-key.ts';
 
@@ -16,6 +18,8 @@ export interface ServeOptions {
   readonly port: number;
   readonly dataDir: string;
   readonly eksDelaySeconds: number;
+  /** Ports of the clusters' Kubernetes endpoints; 4600–4999 when undefined. */
+  readonly k8sPorts: PortRange | undefined;
   readonly logFormat: LogFormat | undefined;
   readonly logLevel: string;
 }
@@ -34,7 +38,7 @@ export async function serveCommand(options: ServeOptions, io: CommandIo): Promis
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
-  const tollgate = await startTollgate({ host: options.host, port: options.port, dataDir: options.dataDir, log, eksDelaySeconds: options.eksDelaySeconds, rootKey });
+  const tollgate = await startTollgate({ host: options.host, port: options.port, dataDir: options.dataDir, log, eksDelaySeconds: options.eksDelaySeconds, rootKey, k8sPorts: options.k8sPorts });
   io.stderr(`Tollgate: AWS IAM, STS and EKS on one endpoint\n`);
   io.stderr(`data directory: ${tollgate.runtime.dataDir}\n`);
   if (tollgate.rootCredentialsFile) {
@@ -43,6 +47,8 @@ export async function serveCommand(options: ServeOptions, io: CommandIo): Promis
   }
   io.stderr(`use: AWS_ENDPOINT_URL=${tollgate.server.url} AWS_SHARED_CREDENTIALS_FILE=${tollgate.runtime.dataDir}/root-credentials aws sts get-caller-identity\n`);
   io.stderr(`console: ${tollgate.server.url}/console\n`);
+  const range = options.k8sPorts ?? DEFAULT_KUBERNETES_PORTS;
+  io.stderr(`EKS clusters' Kubernetes APIs: https://127.0.0.1 on ports ${range.first}-${range.last} (one per cluster; see DescribeCluster's endpoint)\n`);
   io.stdout(`listening on ${tollgate.server.url}\n`);
   const received = await signal;
   io.stderr(`Tollgate: ${received}: stopping (again to stop at once)\n`);

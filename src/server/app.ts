@@ -27,6 +27,7 @@ import { consoleRoutes } from './console-routes.ts';
 import { CredentialResolver, type ResolvedCredential } from './credential-resolver.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
 import { KeyUsageRecorder } from './key-usage-recorder.ts';
+import { forwardedRequest, KUBERNETES_PROXY_PREFIX, proxiedTarget, type KubernetesForwarder } from './kubernetes-proxy.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import { resolveService, type ServiceName } from './resolve-service.ts';
 
@@ -48,6 +49,10 @@ export interface AppDependencies {
   readonly version: string;
   /** EKS lifecycle delay in seconds (`tollgate serve --eks-delay-seconds`). */
   readonly eksDelaySeconds?: number;
+  /** The ports clusters' Kubernetes endpoints are given (`tollgate serve --k8s-port-range`). */
+  readonly kubernetesPorts?: { readonly first: number; readonly last: number };
+  /** The clusters' Kubernetes APIs, for the console's proxy (`kubernetes-proxy.ts`). */
+  readonly kubernetes?: KubernetesForwarder;
 }
 
 /** The application. */
@@ -99,13 +104,27 @@ export function createApp(deps: AppDependencies): App {
       const region = service === 'iam' ? 'us-east-1' : verified.scope.region;
       entry.principal = 'arn' in caller.principal ? caller.principal.arn : caller.principal.type;
       keyUsage.touch(caller.accessKeyId, service, region);
+      if (deps.kubernetes !== undefined && service === 'eks' && request.path.startsWith(KUBERNETES_PROXY_PREFIX)) {
+        const target = proxiedTarget(request.path);
+        entry.operation = 'AccessKubernetesApi';
+        const forwarded = forwardedRequest(request, target.path);
+        Object.assign(entry, await authorizer.authorize(caller, [{ action: 'eks:AccessKubernetesApi', resource: `arn:aws:eks:${target.region}:${caller.accountId}:cluster/${target.cluster}` }], {
+          sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region, userAgent: request.headers['user-agent'], referer: request.headers.referer,
+        }, service));
+        const answer = await deps.kubernetes.forward(caller, target.region, target.cluster, forwarded);
+        if (!answer) throw new AwsError('ResourceNotFoundException', 404, `No cluster found for name: ${target.cluster}.`);
+        entry.status = answer.status;
+        entry.latencyMs = Math.round((performance.now() - begin) * 1000) / 1000;
+        deps.log.request(entry);
+        return { ...answer, headers: { ...answer.headers, 'x-amzn-requestid': requestId } };
+      }
       const call = decode(definition, service, request);
       entry.operation = call.operation;
       entry.action = actionOf(service, call.operation);
       assertValidInput(definition.model, call.operation, call.input);
       const operation = definition.operations[call.operation];
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
-      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region, requestId, eksDelaySeconds: deps.eksDelaySeconds };
+      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region, requestId, eksDelaySeconds: deps.eksDelaySeconds, kubernetesPorts: deps.kubernetesPorts };
       const checks = await operation.authorize(call.input, ctx);
       const outcome = await authorizer.authorize(caller, checks, {
         sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region,

@@ -60,6 +60,8 @@ export interface OperationContext {
   readonly requestId: string;
   /** How long EKS resources stay CREATING, UPDATING or DELETING (`--eks-delay-seconds`); EKS's default when absent. */
   readonly eksDelaySeconds?: number | undefined;
+  /** The local ports EKS clusters' Kubernetes endpoints are given (`--k8s-port-range`); 4600–4999 when absent. */
+  readonly kubernetesPorts?: { readonly first: number; readonly last: number } | undefined;
 }
 
 /** An operation, typed by its wire input and output. */

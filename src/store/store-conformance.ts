@@ -6,7 +6,9 @@ import { describe } from 'node:test';
 import { accountCases } from './conformance/account-cases.ts';
 import { credentialCases } from './conformance/credential-cases.ts';
 import { generationCases } from './conformance/generation-cases.ts';
+import { eksEverywhereCases } from './conformance/eks-everywhere-cases.ts';
 import { groupCases } from './conformance/group-cases.ts';
+import { kubernetesCases } from './conformance/kubernetes-cases.ts';
 import { policyCases } from './conformance/policy-cases.ts';
 import { roleCases } from './conformance/role-cases.ts';
 import { sessionCases } from './conformance/session-cases.ts';
@@ -26,5 +28,7 @@ export function storeConformanceSuite(name: string, open: () => Promise<Store>):
     sessionCases(open);
     transactionCases(open);
     generationCases(open);
+    eksEverywhereCases(open);
+    kubernetesCases(open);
   });
 }

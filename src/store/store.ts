@@ -27,6 +27,7 @@ import type {
 import type { StsSessionRecord } from './session-records.ts';
 import type { RootPasswordRecord } from './root-password-records.ts';
 import type { EksDocument, EksKey, EksKind } from './eks-records.ts';
+import type { KubernetesChanges, KubernetesObjectKey, KubernetesObjectRecord, KubernetesPortRecord } from './kubernetes-records.ts';
 
 /** A `(name, path)` listing filter: entities whose path starts with `pathPrefix`. */
 export interface PathFilter {
@@ -156,11 +157,41 @@ export interface StoreSession {
     get(key: EksKey): Promise<EksDocument | undefined>;
     /** The documents of one kind in an account and Region, of one cluster when `cluster` is given. */
     list(accountId: string, region: string, kind: EksKind, cluster?: string): Promise<EksDocument[]>;
+    /** The documents of one kind in every account and Region (start-up upgrades), ordered by account, Region, cluster, name. */
+    listEverywhere(kind: EksKind): Promise<EksDocument[]>;
     /** Inserts or replaces. */
     put(document: EksDocument): Promise<void>;
     delete(key: EksKey): Promise<void>;
     /** Removes every document of a cluster (the cluster, its children, updates and tokens). */
     deleteCluster(accountId: string, region: string, cluster: string): Promise<void>;
+  };
+  /**
+   * The Kubernetes API objects of EKS clusters (`kubernetes-records.ts`), by cluster unique id. Every
+   * write moves the cluster's resource version by one and is logged for watches; lists are ordered by
+   * namespace then name (binary). A check-then-write (create if absent, update at a resource version)
+   * runs inside `transaction`. These writes move no account generation: what the Kubernetes side
+   * derives from objects (RBAC, aws-auth) is kept under the cluster's resource version instead, and
+   * no IAM decision reads them; ports are claimed inside the transaction that writes the cluster.
+   */
+  readonly kubernetes: {
+    get(key: KubernetesObjectKey): Promise<KubernetesObjectRecord | undefined>;
+    /** The objects of one resource, of one namespace when `namespace` is given. */
+    list(clusterUid: string, group: string, resource: string, namespace?: string): Promise<KubernetesObjectRecord[]>;
+    /** The cluster's current resource version: 0 before its first write. */
+    resourceVersion(clusterUid: string): Promise<number>;
+    /** Inserts or replaces `data` at the cluster's next resource version (ADDED or MODIFIED in the log); answers the stored record. */
+    put(key: KubernetesObjectKey, data: string): Promise<KubernetesObjectRecord>;
+    /** Removes the object at the next resource version (DELETED in the log); answers the record as deleted, or undefined when absent. */
+    delete(key: KubernetesObjectKey): Promise<KubernetesObjectRecord | undefined>;
+    /** The logged changes after `resourceVersion`; the log keeps at least the latest 1,000 changes of a cluster. */
+    changes(clusterUid: string, resourceVersion: number): Promise<KubernetesChanges>;
+    /** Removes every object, the log and the resource version of a cluster. */
+    deleteCluster(clusterUid: string): Promise<void>;
+    /** Every claimed port, by port. */
+    ports(): Promise<KubernetesPortRecord[]>;
+    /** Claims a port; false (and nothing written) when it is taken. */
+    claimPort(claim: KubernetesPortRecord): Promise<boolean>;
+    releasePort(port: number): Promise<void>;
   };
   /** Temporary credentials issued by STS (`session-records.ts`), by access key id. */
   readonly sessions: {

@@ -11,6 +11,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { startTollgate, type Tollgate } from '../../src/main.ts';
 import { silentLog, type RequestLog } from '../../src/server/request-log.ts';
 import type { Clock } from '../../src/kernel/clock.ts';
+import { freePortRange } from './free-ports.ts';
 
 /** An access key pair. */
 export interface Credentials {
@@ -33,9 +34,11 @@ export interface TollgateFixture {
 }
 
 /** Starts a server; close it in `after`. */
-export async function startFixture(options: { clock?: Clock; log?: RequestLog } = {}): Promise<TollgateFixture> {
+export async function startFixture(options: { clock?: Clock; log?: RequestLog; eksDelaySeconds?: number } = {}): Promise<TollgateFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-test-'));
-  const tollgate = await startTollgate({ host: '127.0.0.1', port: 0, dataDir, log: options.log ?? silentLog, clock: options.clock });
+  // Clusters' Kubernetes endpoints on ports no other test process uses.
+  const k8sPorts = await freePortRange();
+  const tollgate = await startTollgate({ host: '127.0.0.1', port: 0, dataDir, log: options.log ?? silentLog, clock: options.clock, eksDelaySeconds: options.eksDelaySeconds, k8sPorts });
   const file = readFileSync(join(dataDir, 'root-credentials'), 'utf8');
   const root: Credentials = {
     accessKeyId: /aws_access_key_id = (\S+)/.exec(file)![1]!,

@@ -1,60 +1,20 @@
 /**
  * A real self-signed X.509 CA certificate per cluster, as EKS puts in `certificateAuthority.data`
- * (EKS-SPEC §2.1: `CN = kubernetes`, RSA 2048, serial 0, ten years, CA:TRUE, key usage critical
- * digitalSignature + keyEncipherment + keyCertSign). node:crypto makes keys and signs but cannot build
- * certificates, so the DER is assembled here with a minimal ASN.1 encoder (X.690 DER, RFC 5280).
+ * (`CN = kubernetes`, RSA 2048, serial 0, ten years, CA:TRUE, key usage critical digitalSignature +
+ * keyEncipherment + keyCertSign; docs/aws-behaviour/eks-kubernetes-endpoint.md). Its private key is
+ * kept, sealed at rest, because the CA signs the certificate the cluster's Kubernetes endpoint serves,
+ * so that `aws eks update-kubeconfig` writes a kubeconfig that verifies TLS as it does at AWS.
  */
-import { createHash, generateKeyPair, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPair, generateKeyPairSync, randomBytes, X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
+import { isIP } from 'node:net';
 import { promisify } from 'node:util';
+import type { SecretBox } from '../../kernel/secret-box.ts';
+import {
+  bits, certificateDer, certificatePem, extension, keyIdentifier, name, OID, octets, oid, sequence, tlv, TRUE,
+} from './x509-der.ts';
 
 const generate = promisify(generateKeyPair);
-
-function length(n: number): Buffer {
-  if (n < 0x80) return Buffer.from([n]);
-  const bytes: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
-
-function tlv(tag: number, content: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([tag]), length(content.length), content]);
-}
-
-const sequence = (...items: Buffer[]) => tlv(0x30, Buffer.concat(items));
-const set = (...items: Buffer[]) => tlv(0x31, Buffer.concat(items));
-const explicit = (n: number, item: Buffer) => tlv(0xa0 + n, item);
-const octets = (content: Buffer) => tlv(0x04, content);
-const bits = (content: Buffer, unused = 0) => tlv(0x03, Buffer.concat([Buffer.from([unused]), content]));
-const TRUE = tlv(0x01, Buffer.from([0xff]));
-const NULL = Buffer.from([0x05, 0x00]);
-
-function integer(n: number): Buffer {
-  const bytes: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
-  if (bytes.length === 0 || (bytes[0]! & 0x80) !== 0) bytes.unshift(0);
-  return tlv(0x02, Buffer.from(bytes));
-}
-
-function oid(dotted: string): Buffer {
-  const parts = dotted.split('.').map(Number);
-  const out: number[] = [40 * parts[0]! + parts[1]!];
-  for (const part of parts.slice(2)) {
-    const chunk: number[] = [part & 0x7f];
-    for (let v = Math.floor(part / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift(0x80 | (v & 0x7f));
-    out.push(...chunk);
-  }
-  return tlv(0x06, Buffer.from(out));
-}
-
-function time(date: Date): Buffer {
-  const iso = date.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
-  const year = date.getUTCFullYear();
-  return year < 2050 ? tlv(0x17, Buffer.from(iso.slice(2), 'ascii')) : tlv(0x18, Buffer.from(iso, 'ascii'));
-}
-
-function extension(id: string, critical: boolean, value: Buffer): Buffer {
-  return critical ? sequence(oid(id), TRUE, octets(value)) : sequence(oid(id), octets(value));
-}
+const CA_NAME = name([OID.commonName, 'kubernetes']);
 
 /** A PEM certificate and its key. */
 export interface CaCertificate {
@@ -66,20 +26,75 @@ export interface CaCertificate {
 export async function createCaCertificate(now: number): Promise<CaCertificate> {
   const { publicKey, privateKey } = await generate('rsa', { modulusLength: 2048 });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
-  const algorithm = sequence(oid('1.2.840.113549.1.1.11'), NULL);
-  const name = sequence(set(sequence(oid('2.5.4.3'), tlv(0x0c, Buffer.from('kubernetes', 'utf8')))));
   const notBefore = new Date(Math.floor(now / 1000) * 1000);
   const notAfter = new Date(notBefore.getTime());
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
-  const keyId = createHash('sha1').update(spki).digest();
-  const extensions = sequence(
-    extension('2.5.29.15', true, bits(Buffer.from([0xa4]), 2)),
-    extension('2.5.29.19', true, sequence(TRUE)),
-    extension('2.5.29.14', false, octets(keyId)),
-  );
-  const tbs = sequence(explicit(0, integer(2)), integer(0), algorithm, name, sequence(time(notBefore), time(notAfter)), name, spki, explicit(3, extensions));
-  const signature = sign('sha256', tbs, privateKey);
-  const der = sequence(tbs, algorithm, bits(signature));
-  const body = der.toString('base64').match(/.{1,64}/g)!.join('\n');
-  return { pem: `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`, privateKey };
+  const der = certificateDer({
+    serial: Buffer.from([0]), issuer: CA_NAME, subject: CA_NAME, notBefore, notAfter, spki, issuerKey: privateKey,
+    extensions: [
+      extension(OID.keyUsage, true, bits(Buffer.from([0xa4]), 2)),
+      extension(OID.basicConstraints, true, sequence(TRUE)),
+      extension(OID.subjectKeyIdentifier, false, octets(keyIdentifier(spki))),
+    ],
+  });
+  return { pem: certificatePem(der), privateKey };
+}
+
+/** The CA's private key sealed for the store (PKCS#8 PEM inside the SecretBox). */
+export function sealCaKey(secrets: SecretBox, key: KeyObject): string {
+  return secrets.seal(key.export({ type: 'pkcs8', format: 'pem' }).toString());
+}
+
+/** The CA's private key from its sealed form. */
+export function openCaKey(secrets: SecretBox, sealed: string): KeyObject {
+  return createPrivateKey(secrets.open(sealed));
+}
+
+/** A serving certificate with its key, both PEM. */
+export interface ServingCertificate {
+  readonly certificatePem: string;
+  readonly keyPem: string;
+}
+
+/**
+ * A certificate for the cluster's API server, issued by its CA: `CN=kube-apiserver`, an ECDSA P-256
+ * key, serverAuth, the given DNS names and IP addresses as subject alternative names (Go's TLS, and
+ * so kubectl, matches only those), valid from an hour before `now` for a year (never past the CA).
+ */
+export function issueServingCertificate(ca: CaCertificate, names: readonly string[], now: number): ServingCertificate {
+  const caCert = new X509Certificate(ca.pem);
+  const caSpki = caCert.publicKey.export({ type: 'spki', format: 'der' });
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  const notBefore = new Date(Math.floor(now / 1000) * 1000 - 3_600_000);
+  const yearLater = new Date(notBefore.getTime() + 366 * 86_400_000);
+  const caEnd = new Date(caCert.validTo);
+  const notAfter = yearLater < caEnd ? yearLater : caEnd;
+  const alternativeNames = names.map((n) => (isIP(n) ? tlv(0x87, ipBytes(n)) : tlv(0x82, Buffer.from(n, 'ascii'))));
+  const der = certificateDer({
+    serial: Buffer.concat([Buffer.from([0x01]), randomBytes(15)]),
+    issuer: CA_NAME,
+    subject: name([OID.commonName, 'kube-apiserver']),
+    notBefore, notAfter, spki, issuerKey: ca.privateKey,
+    extensions: [
+      extension(OID.keyUsage, true, bits(Buffer.from([0x80]), 7)),
+      extension(OID.extendedKeyUsage, false, sequence(oid(OID.serverAuth))),
+      extension(OID.basicConstraints, true, sequence()),
+      extension(OID.authorityKeyIdentifier, false, sequence(tlv(0x80, keyIdentifier(caSpki)))),
+      extension(OID.subjectAltName, false, sequence(...alternativeNames)),
+    ],
+  });
+  return { certificatePem: certificatePem(der), keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+}
+
+function ipBytes(ip: string): Buffer {
+  if (isIP(ip) === 4) return Buffer.from(ip.split('.').map(Number));
+  const [head = '', tail = ''] = ip.split('::');
+  const groups = (text: string) => (text === '' ? [] : text.split(':').map((g) => parseInt(g, 16)));
+  const front = groups(head);
+  const back = ip.includes('::') ? groups(tail) : [];
+  const all = [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
+  const out = Buffer.alloc(16);
+  all.forEach((g, i) => out.writeUInt16BE(g, i * 2));
+  return out;
 }

@@ -46,4 +46,10 @@ describe('describedCluster', () => {
     assert.equal(encode(output), plain);
     assert.equal((JSON.parse(plain) as { cluster: { endpoint: string } }).cluster.endpoint, 'https://0123456789ABCDEF0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com');
   });
+
+  it('names the cluster\'s local Kubernetes endpoint once it has a port (AWS\'s hostname only for a cluster without one)', () => {
+    const served = clusterToWire({ ...cluster, kubernetesPort: 4601 }, CREATED + 5000, 'us-west-2');
+    assert.equal(served['endpoint'], 'https://127.0.0.1:4601');
+    assert.equal(clusterToWire({ ...cluster, kubernetesPort: 4601 }, CREATED, 'us-west-2')['endpoint'], undefined, 'no endpoint while CREATING');
+  });
 });

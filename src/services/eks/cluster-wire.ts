@@ -2,6 +2,7 @@
 import { deepFreeze } from '../../kernel/deep-freeze.ts';
 import type { WireStructure, WireValue } from '../../protocol/wire-value.ts';
 import type { ClusterState, UpdateState } from './eks-state.ts';
+import { kubernetesEndpointUrl } from './kubernetes-endpoint.ts';
 import { lifecycleStatus, updateStatus, type LifecycleStatus } from './lifecycle.ts';
 
 /** A cluster at `now`: while CREATING, no endpoint, no OIDC issuer and an empty certificateAuthority. */
@@ -36,7 +37,8 @@ function wire(cluster: ClusterState, status: LifecycleStatus, region: string): W
   const ready = status !== 'CREATING';
   // Built member by member in the model's order, without spreads of conditional objects (a slow path of V8).
   const out: Record<string, WireValue> = { name: cluster.name, arn: cluster.arn, createdAt: new Date(cluster.createdAt), version: cluster.version };
-  if (ready) out['endpoint'] = `https://${cluster.endpointId}.gr7.${region}.eks.amazonaws.com`;
+  // The cluster's local Kubernetes endpoint (kubernetes-endpoint.ts); AWS's hostname only for a cluster not yet given a port.
+  if (ready) out['endpoint'] = cluster.kubernetesPort === undefined ? `https://${cluster.endpointId}.gr7.${region}.eks.amazonaws.com` : kubernetesEndpointUrl(cluster.kubernetesPort);
   out['roleArn'] = cluster.roleArn;
   out['resourcesVpcConfig'] = { ...cluster.resourcesVpcConfig };
   out['kubernetesNetworkConfig'] = { ...cluster.kubernetesNetworkConfig };

@@ -41,6 +41,12 @@ export interface ClusterState extends Lifecycle {
   readonly tags: TagMap;
   /** base64 of the PEM CA certificate. */
   readonly certificateData: string;
+  /** The CA's private key, sealed (`ca-certificate.ts`); absent in clusters made before Tollgate kept it. */
+  readonly caKey?: string | undefined;
+  /** The local port of the cluster's Kubernetes endpoint (`kubernetes-endpoint.ts`); absent in clusters made before it. */
+  readonly kubernetesPort?: number | undefined;
+  /** The IAM principal that created the cluster (a role session's role), whom CONFIG_MAP clusters map to system:masters. */
+  readonly creatorArn?: string | undefined;
   readonly clientRequestToken: string | undefined;
 }
 

@@ -25,7 +25,8 @@ const READS = new Set([
   'attachments.ofEntity', 'attachments.ofPolicy', 'attachments.countForPolicy',
   'accessKeys.get', 'accessKeys.ofUser',
   'loginProfiles.get', 'passwordPolicies.get',
-  'eks.get', 'eks.list',
+  'eks.get', 'eks.list', 'eks.listEverywhere',
+  'kubernetes.get', 'kubernetes.list', 'kubernetes.resourceVersion', 'kubernetes.changes', 'kubernetes.ports',
   'sessions.get',
 ]);
 
@@ -194,6 +195,10 @@ function writeCases(): Record<string, () => WriteCase> {
   };
 }
 
+/** A Kubernetes object and a port claim of a cluster of ACCOUNT. */
+const K8S_OBJECT = { clusterUid: '3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b', group: '', resource: 'configmaps', namespace: 'default', name: 'settings' };
+const K8S_PORT = { port: 4600, accountId: ACCOUNT, region: 'us-west-2', cluster: 'demo', clusterUid: K8S_OBJECT.clusterUid };
+
 /** Writes that move no generation, as store.ts says of each. */
 function quietCases(): Record<string, () => WriteCase> {
   const key = accessKey(undefined);
@@ -201,6 +206,11 @@ function quietCases(): Record<string, () => WriteCase> {
     'accessKeys.recordUse': () => ({ prepare: (store) => store.accessKeys.insert(key), write: (s) => s.accessKeys.recordUse(key.id, { date: at(9), service: 'iam', region: 'us-east-1' }) }),
     'sessions.insert': () => ({ write: (s) => s.sessions.insert(stsSession()) }),
     'accounts.create': () => ({ write: (s) => s.accounts.create(account('777788889999')) }),
+    'kubernetes.put': () => ({ write: (s) => s.kubernetes.put(K8S_OBJECT, '{}') }),
+    'kubernetes.delete': () => ({ prepare: async (store) => { await store.kubernetes.put(K8S_OBJECT, '{}'); }, write: (s) => s.kubernetes.delete(K8S_OBJECT) }),
+    'kubernetes.deleteCluster': () => ({ prepare: async (store) => { await store.kubernetes.put(K8S_OBJECT, '{}'); }, write: (s) => s.kubernetes.deleteCluster(K8S_OBJECT.clusterUid) }),
+    'kubernetes.claimPort': () => ({ write: (s) => s.kubernetes.claimPort(K8S_PORT) }),
+    'kubernetes.releasePort': () => ({ prepare: async (store) => { await store.kubernetes.claimPort(K8S_PORT); }, write: (s) => s.kubernetes.releasePort(K8S_PORT.port) }),
   };
 }
 

@@ -5,6 +5,7 @@ import { accountsRepository } from './repositories/accounts-repository.ts';
 import { eksRepository } from './repositories/eks-repository.ts';
 import { attachmentsRepository } from './repositories/attachments-repository.ts';
 import { groupsRepository } from './repositories/groups-repository.ts';
+import { kubernetesRepository } from './repositories/kubernetes-repository.ts';
 import { inlinePoliciesRepository } from './repositories/inline-policies-repository.ts';
 import { loginProfilesRepository } from './repositories/login-profiles-repository.ts';
 import { managedPoliciesRepository } from './repositories/managed-policies-repository.ts';
@@ -29,6 +30,7 @@ export function createSession(run: Runner): StoreSession {
     loginProfiles: loginProfilesRepository(run),
     passwordPolicies: passwordPoliciesRepository(run),
     eks: eksRepository(run),
+    kubernetes: kubernetesRepository(run),
     sessions: sessionsRepository(run),
     rootPasswords: rootPasswordsRepository(run),
   };

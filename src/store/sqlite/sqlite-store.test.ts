@@ -36,6 +36,7 @@ test('sqlite: data survives closing and reopening; migrations run once', async (
     { version: 3, name: 'eks' },
     { version: 4, name: 'generation-floor' },
     { version: 5, name: 'root-passwords' },
+    { version: 6, name: 'kubernetes' },
   ]);
   await db.destroy();
 });

@@ -9,7 +9,7 @@ import type { WireStructure } from '../../../protocol/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { callerPrincipalArn } from '../access-entry-defaults.ts';
 import { createAccessEntryState } from '../access-entry-state.ts';
-import { createCaCertificate } from '../ca-certificate.ts';
+import { createCaCertificate, sealCaKey } from '../ca-certificate.ts';
 import { clusterConfigContext, type ClusterConfigInput } from '../cluster-context.ts';
 import { clusterToWire } from '../cluster-wire.ts';
 import { clusterArn } from '../eks-arns.ts';
@@ -17,6 +17,7 @@ import { EksDocuments } from '../eks-documents.ts';
 import { invalidParameter, resourceInUse } from '../eks-errors.ts';
 import type { ClusterState, TagMap } from '../eks-state.ts';
 import { DEFAULT_KUBERNETES_VERSION, kubernetesVersion } from '../eks-versions.ts';
+import { claimKubernetesPort, DEFAULT_KUBERNETES_PORTS } from '../kubernetes-endpoint.ts';
 import { delayMs } from '../lifecycle.ts';
 import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
 import { requestTagContext } from '../tag-context.ts';
@@ -75,6 +76,7 @@ export const createCluster = defineOperation<CreateClusterInput, { cluster: Wire
     const vpc = input.resourcesVpcConfig;
     const mode = input.accessConfig?.authenticationMode ?? 'CONFIG_MAP';
     const bootstrap = input.accessConfig?.bootstrapClusterCreatorAdminPermissions ?? true;
+    const creator = callerPrincipalArn(ctx.caller.principal);
     const enabledLogs = new Set((input.logging?.clusterLogging ?? []).flatMap((l) => (l.enabled ? l.types ?? [] : [])));
     const cluster: ClusterState = {
       name: input.name,
@@ -106,13 +108,16 @@ export const createCluster = defineOperation<CreateClusterInput, { cluster: Wire
       upgradePolicy: { supportType: input.upgradePolicy?.supportType ?? 'EXTENDED' },
       tags: { ...input.tags },
       certificateData: Buffer.from(ca.pem, 'utf8').toString('base64'),
+      caKey: sealCaKey(ctx.secrets, ca.privateKey),
+      creatorArn: creator,
       clientRequestToken: input.clientRequestToken,
     };
-    const creator = callerPrincipalArn(ctx.caller.principal);
-    await ctx.store.transaction(async (tx) => {
+    const created = await ctx.store.transaction(async (tx) => {
       const docs = new EksDocuments(ctx, tx);
       if (await docs.cluster(input.name)) throw resourceInUse(`Cluster already exists with name: ${input.name}`, { clusterName: input.name });
-      await docs.put('cluster', cluster.name, cluster.name, cluster);
+      const owner = { accountId: ctx.caller.accountId, region: ctx.region, cluster: cluster.name, clusterUid: cluster.id };
+      const withPort: ClusterState = { ...cluster, kubernetesPort: await claimKubernetesPort(tx, owner, ctx.kubernetesPorts ?? DEFAULT_KUBERNETES_PORTS) };
+      await docs.put('cluster', cluster.name, cluster.name, withPort);
       await ensureServiceLinkedRole(ctx, tx, SERVICE);
       if (mode !== 'CONFIG_MAP' && bootstrap && creator !== undefined) {
         const entry = createAccessEntryState(ctx, cluster.name, { principalArn: creator, type: 'STANDARD', kubernetesGroups: [], tags: {} }, now);
@@ -121,7 +126,8 @@ export const createCluster = defineOperation<CreateClusterInput, { cluster: Wire
           policies: [{ policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy', accessScope: { type: 'cluster', namespaces: [] }, associatedAt: now, modifiedAt: now }],
         });
       }
+      return withPort;
     });
-    return { cluster: clusterToWire(cluster, now, ctx.region) };
+    return { cluster: clusterToWire(created, now, ctx.region) };
   },
 });

@@ -25,6 +25,8 @@ export const deleteCluster = defineOperation<{ readonly name: string }, { cluste
       if (busy) throw resourceInUse(`Cannot delete because cluster ${input.name} currently has an update in progress`, { clusterName: input.name });
       const next = { ...cluster, deletingUntil: now + delayMs(ctx) };
       await docs.put('cluster', input.name, input.name, next);
+      // Its Kubernetes API stops with the deletion, and its objects go at once (its port is free again).
+      await tx.kubernetes.deleteCluster(cluster.id);
       return next;
     });
     return { cluster: clusterToWire(deleting, now, ctx.region) };

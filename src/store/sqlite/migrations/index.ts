@@ -8,6 +8,7 @@ import * as stsSessions from './0002-sts-sessions.ts';
 import * as eks from './0003-eks.ts';
 import * as generationFloor from './0004-generation-floor.ts';
 import * as rootPasswords from './0005-root-passwords.ts';
+import * as kubernetes from './0006-kubernetes.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'eks', up: eks.up },
   { version: 4, name: 'generation-floor', up: generationFloor.up },
   { version: 5, name: 'root-passwords', up: rootPasswords.up },
+  { version: 6, name: 'kubernetes', up: kubernetes.up },
 ];

@@ -43,6 +43,11 @@ export function eksRepository(run: Runner): StoreSession['eks'] {
       const rows = await query.orderBy('cluster').orderBy('name').execute();
       return rows.map(toDocument);
     }),
+    listEverywhere: (kind) => run.read(async (db) => {
+      const rows = await eksDb(db).selectFrom('eks_documents').selectAll().where('kind', '=', kind)
+        .orderBy('account_id').orderBy('region').orderBy('cluster').orderBy('name').execute();
+      return rows.map(toDocument);
+    }),
     put: (doc) => run.write(doc.accountId, async (db) => {
       const row: EksDocumentsTable = { account_id: doc.accountId, region: doc.region, kind: doc.kind, cluster: doc.cluster, name: doc.name, data: doc.data };
       await eksDb(db).insertInto('eks_documents').values(row)
