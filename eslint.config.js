@@ -7,7 +7,7 @@ const pureLayers = ['policy', 'sigv4'];
 const outerLayers = ['server', 'services', 'store', 'cli', 'protocol'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tollgate/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '.tollgate/**', 'coverage/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

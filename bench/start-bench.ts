@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:start`: how fast the `tollgate` command starts, as a user meets it. Three workloads,
+ * each run `--runs` times (10) in a fresh process, started as `npm start` starts it (node with
+ * `--max-semi-space-size=32`, then bin/tollgate.mjs):
+ *
+ * - `serve, existing data directory`: from exec of `tollgate serve --port 0` on a data directory made
+ *   by an earlier start, until the answer to one signed sts:GetCallerIdentity by the root user;
+ * - `serve, new data directory`: the same on an empty directory (the database, the master key and the
+ *   default account are created; the root key is read from the `root-credentials` file it writes);
+ * - `--version`: from exec until the process has exited.
+ *
+ * Prints each workload's median, minimum and maximum, the median time until `listening on` for the
+ * serve workloads, and the median's ratio to the target (below 1 is met); `--json` prints one object
+ * per workload instead. `--root DIR` measures another checkout of Tollgate (its bin/tollgate.mjs),
+ * e.g. an older commit unpacked with `git archive`, for a before-and-after figure.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { signRequest } from '../src/sigv4/index.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, root: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const runs = Number(values.runs);
+const root = values.root === undefined ? fileURLToPath(new URL('..', import.meta.url)) : resolve(values.root);
+const bin = join(root, 'bin', 'tollgate.mjs');
+/** The command line of `npm start` (package.json), less `serve`. */
+const command = [process.execPath, '--max-semi-space-size=32', bin];
+
+interface Credentials { readonly accessKeyId: string; readonly secretAccessKey: string }
+
+/** The default account's root key, from the `root-credentials` file a first start writes. */
+function rootCredentials(dataDir: string): Credentials {
+  const text = readFileSync(join(dataDir, 'root-credentials'), 'utf8');
+  const value = (name: string) => new RegExp(`^${name} = (\\S+)$`, 'm').exec(text)?.[1] ?? '';
+  return { accessKeyId: value('aws_access_key_id'), secretAccessKey: value('aws_secret_access_key') };
+}
+
+/** Resolves with the URL of `listening on URL` once the child prints it on standard output. */
+function listening(child: ChildProcess): Promise<string> {
+  let seen = '';
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = /listening on (http:\/\/\S+)\n/.exec(seen);
+      if (!m) return;
+      child.stdout!.off('data', onData);
+      child.stdout!.resume(); // the request log that follows is read and dropped
+      resolve(m[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`tollgate serve exited with ${code}: ${seen}${errors}`)));
+  });
+}
+
+/** Sends a signed sts:GetCallerIdentity to `url`; resolves once its whole answer is in. */
+function getCallerIdentity(url: string, credentials: Credentials): Promise<void> {
+  const body = 'Action=GetCallerIdentity&Version=2011-06-15';
+  const { host, hostname, port } = new URL(url);
+  const { request: signed } = signRequest({
+    method: 'POST', path: '/', body, credentials, region: 'us-east-1', service: 'sts', time: Date.now(),
+    headers: { host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+  });
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, method: 'POST', path: '/', headers: { ...signed.headers, 'content-length': Buffer.byteLength(body) }, agent: false }, (res) => {
+      let answer = '';
+      res.on('data', (chunk: Buffer) => { answer += chunk.toString(); });
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`GetCallerIdentity answered ${res.statusCode}: ${answer}`))));
+    });
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
+/** Stops a server child and waits until it has exited. */
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** One start of `serve` on `dataDir`: milliseconds until `listening on`, and until the first answer. */
+async function serveOnce(dataDir: string, known: Credentials | undefined): Promise<{ listen: number; answer: number }> {
+  const started = performance.now();
+  const child = spawn(command[0]!, [...command.slice(1), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await listening(child);
+    const listen = performance.now() - started;
+    await getCallerIdentity(url, known ?? rootCredentials(dataDir));
+    return { listen, answer: performance.now() - started };
+  } finally {
+    await stop(child);
+  }
+}
+
+/** One `tollgate --version`: milliseconds until the process has exited. */
+function versionOnce(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(command[0]!, [...command.slice(1), '--version'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout!.resume();
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`tollgate --version exited with ${code}`))));
+  });
+}
+
+const median = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+interface Result { readonly name: string; readonly target_ms: number; readonly median_ms: number; readonly min_ms: number; readonly max_ms: number; readonly listen_median_ms?: number; readonly ratio: number }
+
+function result(name: string, target: number, times: readonly number[], listens?: readonly number[]): Result {
+  const m = median(times);
+  return {
+    name, target_ms: target, median_ms: round(m), min_ms: round(Math.min(...times)), max_ms: round(Math.max(...times)),
+    ...(listens ? { listen_median_ms: round(median(listens)) } : {}), ratio: Math.round((m / target) * 100) / 100,
+  };
+}
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+const scratch = mkdtempSync(join(tmpdir(), 'tollgate-start-bench-'));
+const results: Result[] = [];
+try {
+  // One start first (not measured): it makes the existing data directory, and warms the file cache.
+  const existing = join(scratch, 'existing');
+  await serveOnce(existing, undefined);
+  const credentials = rootCredentials(existing);
+
+  const existingRuns: { listen: number; answer: number }[] = [];
+  for (let i = 0; i < runs; i++) existingRuns.push(await serveOnce(existing, credentials));
+  results.push(result('serve, existing data directory: first answer', 300, existingRuns.map((r) => r.answer), existingRuns.map((r) => r.listen)));
+
+  const freshRuns: { listen: number; answer: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = join(scratch, `new-${i}`);
+    freshRuns.push(await serveOnce(dir, undefined));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.push(result('serve, new data directory: first answer', 500, freshRuns.map((r) => r.answer), freshRuns.map((r) => r.listen)));
+
+  const versions: number[] = [];
+  for (let i = 0; i < runs; i++) versions.push(await versionOnce());
+  results.push(result('--version', 150, versions));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+if (values.json) {
+  for (const r of results) console.log(JSON.stringify(r));
+} else {
+  console.log(`tollgate start-up (${bin}), median of ${runs} runs, node ${process.version}`);
+  console.log(`${'workload'.padEnd(48)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'listening'.padStart(10)} ${'target'.padStart(7)} ${'ratio'.padStart(6)}`);
+  for (const r of results) {
+    const ms = (x: number | undefined) => (x === undefined ? '' : `${x.toFixed(0)} ms`);
+    console.log(`${r.name.padEnd(48)} ${ms(r.median_ms).padStart(8)} ${ms(r.min_ms).padStart(8)} ${ms(r.max_ms).padStart(8)} ${ms(r.listen_median_ms).padStart(10)} ${ms(r.target_ms).padStart(7)} ${r.ratio.toFixed(2).padStart(6)}`);
+  }
+}
