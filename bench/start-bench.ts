@@ -11,13 +11,15 @@
  *
  * Prints each workload's median, minimum and maximum, the median time until `listening on` for the
  * serve workloads, and the median's ratio to the target (below 1 is met); `--json` prints one object
- * per workload instead. `--root DIR` measures another checkout of Tollgate (its bin/tollgate.mjs),
+ * per workload instead. On Linux it adds, for the serve workloads, the median CPU time the server's
+ * threads had used when the answer came (the schedstat of each of its tasks in /proc): on a machine shared with other
+ * work, wall time includes waiting for a core, and this figure does not. `--root DIR` measures another checkout of Tollgate (its bin/tollgate.mjs),
  * e.g. an older commit unpacked with `git archive`, for a before-and-after figure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -86,15 +88,29 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** One start of `serve` on `dataDir`: milliseconds until `listening on`, and until the first answer. */
-async function serveOnce(dataDir: string, known: Credentials | undefined): Promise<{ listen: number; answer: number }> {
+/** Milliseconds of CPU the threads of process `pid` have run (Linux), or undefined. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+interface ServeRun { readonly listen: number; readonly answer: number; readonly cpu: number | undefined }
+
+/** One start of `serve` on `dataDir`: milliseconds until `listening on`, until the first answer, and of CPU by then. */
+async function serveOnce(dataDir: string, known: Credentials | undefined): Promise<ServeRun> {
   const started = performance.now();
   const child = spawn(command[0]!, [...command.slice(1), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const url = await listening(child);
     const listen = performance.now() - started;
     await getCallerIdentity(url, known ?? rootCredentials(dataDir));
-    return { listen, answer: performance.now() - started };
+    const answer = performance.now() - started;
+    return { listen, answer, cpu: cpuMs(child.pid) };
   } finally {
     await stop(child);
   }
@@ -116,13 +132,16 @@ const median = (xs: readonly number[]) => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-interface Result { readonly name: string; readonly target_ms: number; readonly median_ms: number; readonly min_ms: number; readonly max_ms: number; readonly listen_median_ms?: number; readonly ratio: number }
+interface Result { readonly name: string; readonly target_ms: number; readonly median_ms: number; readonly min_ms: number; readonly max_ms: number; readonly listen_median_ms?: number; readonly cpu_median_ms?: number; readonly ratio: number }
 
-function result(name: string, target: number, times: readonly number[], listens?: readonly number[]): Result {
+function result(name: string, target: number, times: readonly number[], serveRuns?: readonly ServeRun[]): Result {
   const m = median(times);
+  const cpu = serveRuns?.map((r) => r.cpu).filter((ms) => ms !== undefined) ?? [];
   return {
     name, target_ms: target, median_ms: round(m), min_ms: round(Math.min(...times)), max_ms: round(Math.max(...times)),
-    ...(listens ? { listen_median_ms: round(median(listens)) } : {}), ratio: Math.round((m / target) * 100) / 100,
+    ...(serveRuns ? { listen_median_ms: round(median(serveRuns.map((r) => r.listen))) } : {}),
+    ...(cpu.length > 0 ? { cpu_median_ms: round(median(cpu)) } : {}),
+    ratio: Math.round((m / target) * 100) / 100,
   };
 }
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -135,17 +154,17 @@ try {
   await serveOnce(existing, undefined);
   const credentials = rootCredentials(existing);
 
-  const existingRuns: { listen: number; answer: number }[] = [];
+  const existingRuns: ServeRun[] = [];
   for (let i = 0; i < runs; i++) existingRuns.push(await serveOnce(existing, credentials));
-  results.push(result('serve, existing data directory: first answer', 300, existingRuns.map((r) => r.answer), existingRuns.map((r) => r.listen)));
+  results.push(result('serve, existing data directory: first answer', 300, existingRuns.map((r) => r.answer), existingRuns));
 
-  const freshRuns: { listen: number; answer: number }[] = [];
+  const freshRuns: ServeRun[] = [];
   for (let i = 0; i < runs; i++) {
     const dir = join(scratch, `new-${i}`);
     freshRuns.push(await serveOnce(dir, undefined));
     rmSync(dir, { recursive: true, force: true });
   }
-  results.push(result('serve, new data directory: first answer', 500, freshRuns.map((r) => r.answer), freshRuns.map((r) => r.listen)));
+  results.push(result('serve, new data directory: first answer', 500, freshRuns.map((r) => r.answer), freshRuns));
 
   const versions: number[] = [];
   for (let i = 0; i < runs; i++) versions.push(await versionOnce());
@@ -157,10 +176,10 @@ try {
 if (values.json) {
   for (const r of results) console.log(JSON.stringify(r));
 } else {
-  console.log(`tollgate start-up (${bin}), median of ${runs} runs, node ${process.version}`);
-  console.log(`${'workload'.padEnd(48)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'listening'.padStart(10)} ${'target'.padStart(7)} ${'ratio'.padStart(6)}`);
+  console.log(`tollgate start-up (${bin}), median of ${runs} runs, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`${'workload'.padEnd(48)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'listening'.padStart(10)} ${'cpu'.padStart(7)} ${'target'.padStart(7)} ${'ratio'.padStart(6)}`);
   for (const r of results) {
     const ms = (x: number | undefined) => (x === undefined ? '' : `${x.toFixed(0)} ms`);
-    console.log(`${r.name.padEnd(48)} ${ms(r.median_ms).padStart(8)} ${ms(r.min_ms).padStart(8)} ${ms(r.max_ms).padStart(8)} ${ms(r.listen_median_ms).padStart(10)} ${ms(r.target_ms).padStart(7)} ${r.ratio.toFixed(2).padStart(6)}`);
+    console.log(`${r.name.padEnd(48)} ${ms(r.median_ms).padStart(8)} ${ms(r.min_ms).padStart(8)} ${ms(r.max_ms).padStart(8)} ${ms(r.listen_median_ms).padStart(10)} ${ms(r.cpu_median_ms).padStart(7)} ${ms(r.target_ms).padStart(7)} ${r.ratio.toFixed(2).padStart(6)}`);
   }
 }

@@ -1,15 +1,19 @@
 // The `server` build step: the `tollgate` command (src/cli/main.ts and all it imports) bundled by
 // esbuild into dist/server/, so the installed command starts without compiling TypeScript.
-// - npm packages stay external, loaded from node_modules as the sources load them (better-sqlite3 is
-//   native; pino finds its worker files by path).
+// - The ES-module packages (kysely, lru-cache) are bundled: Node's ES module loader resolves, reads
+//   and links each file of a package on its own, and kysely's 280 files cost more than all of
+//   Tollgate's code. The CommonJS ones stay in node_modules, loaded by require as from the sources
+//   (better-sqlite3 is native; pino finds its worker files by path; commander is one file).
 // - Each command's module is its own chunk (esbuild splits at the CLI's dynamic imports), so
 //   `--help` or `diagnose` loads no more than it did from the sources.
 // - `new URL('<relative path>', import.meta.url)`, the way the code finds data/ and package.json, is
-//   re-pointed from where the bundle lies; any other use of import.meta fails the build, since a
-//   bundle moves the code away from the files it would name.
-// - dist/server/inputs.json lists each source file bundled, with its mtime and size as it was read:
+//   re-pointed from where the bundle lies. `createRequire(import.meta.url)` is kept as it is: it
+//   finds packages, in the node_modules of the package that dist/ lies in too. Any other use of
+//   import.meta fails the build, since a bundle moves the code away from the files it would name.
+// - dist/server/inputs.json lists each source file bundled, with its mtime and size as it was read,
+//   and the package.json of each package bundled (npm rewrites it when it installs another version):
 //   bin/tollgate.mjs runs the bundle only while every one of them is unchanged.
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -49,6 +53,13 @@ export async function buildServer(options = {}) {
     logLevel: 'warning',
     plugins: [sourcesPlugin(root, outdir, inputs)],
   });
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const bundled = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (bundled === null) continue;
+    const manifest = `${bundled[1]}/package.json`;
+    const { mtimeMs, size } = statSync(join(root, manifest));
+    inputs[manifest] = [mtimeMs, size];
+  }
   // Chunks of earlier builds, no longer named by this one (written first, swept after: a server
   // running from dist/ keeps finding the chunks it loads later while the new ones are written).
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => resolve(root, path)));
@@ -56,7 +67,8 @@ export async function buildServer(options = {}) {
   for (const name of readdirSync(outdir)) if (!written.has(join(outdir, name))) rmSync(join(outdir, name), { recursive: true, force: true });
   writeFileSync(join(outdir, INPUTS_FILE), `${JSON.stringify(inputs)}\n`);
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-  return `${relative(root, outdir)}: ${written.size} files, ${(bytes / 1e6).toFixed(2)} MB, from ${Object.keys(inputs).length} source files`;
+  const packages = Object.keys(inputs).filter((path) => path.startsWith('node_modules/')).length;
+  return `${relative(root, outdir)}: ${written.size} files, ${(bytes / 1e6).toFixed(2)} MB, from ${Object.keys(inputs).length - packages} source files and ${packages} packages`;
 }
 
 /**
@@ -87,8 +99,10 @@ function sourcesPlugin(root, outdir, inputs) {
   };
 }
 
-/** `new URL('<relative path>', import.meta.url)`, the one use of import.meta a bundle can keep. */
+/** `new URL('<relative path>', import.meta.url)`: a package file, re-pointed from the bundle. */
 const PACKAGE_FILE_URL = /new URL\(\s*(['"])([^'"\\]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+/** `createRequire(import.meta.url)`: a require of packages, which finds the same ones from the bundle. */
+const PACKAGE_REQUIRE = /createRequire\(\s*import\.meta\.url\s*\)/g;
 
 /**
  * `text` of `file` with each package-file URL made relative to `outdir`, or why it cannot be.
@@ -105,8 +119,9 @@ export function repointPackageFiles(text, file, outdir) {
     return `new URL(${JSON.stringify(relative(outdir, target).split(sep).join('/'))}, import.meta.url)`;
   });
   if (error !== undefined) return { error };
-  if ((text.match(/import\.meta/g) ?? []).length > repointed) {
-    return { error: `import.meta is used other than as new URL('<relative path>', import.meta.url); the bundle in ${outdir} could not keep its meaning` };
+  const kept = (text.match(PACKAGE_REQUIRE) ?? []).length;
+  if ((text.match(/import\.meta/g) ?? []).length > repointed + kept) {
+    return { error: `import.meta is used other than as new URL('<relative path>', import.meta.url) or createRequire(import.meta.url); the bundle in ${outdir} could not keep its meaning` };
   }
   return out;
 }

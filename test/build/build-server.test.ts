@@ -74,7 +74,7 @@ test('the built command serves, finds the data files and package.json from its o
   }
 });
 
-test('a package-file URL is re-pointed from the output directory', () => {
+test('a package-file URL is re-pointed from the output directory; a require of packages is kept', () => {
   const file = join(root, 'src', 'services', 'iam', 'some-catalog.ts');
   const text = "const a = readFileSync(new URL('../../../data/service-linked-roles.json', import.meta.url));\n" +
     'const b = new URL("../../../package.json", import.meta.url);\n';
@@ -82,6 +82,9 @@ test('a package-file URL is re-pointed from the output directory', () => {
     'const a = readFileSync(new URL("../../data/service-linked-roles.json", import.meta.url));\n' +
     'const b = new URL("../../package.json", import.meta.url);\n');
   assert.equal(repointPackageFiles('const x = 1;\n', file, join(root, 'dist', 'server')), 'const x = 1;\n');
+  // A require of packages finds them from dist/ as from src/: kept as it is.
+  const require = 'const requireFromHere = createRequire(import.meta.url);\n';
+  assert.equal(repointPackageFiles(require, file, join(root, 'dist', 'server')), require);
 });
 
 test('a use of import.meta a bundle cannot keep, or a package file that is not there, fails the build', () => {
