@@ -12,9 +12,12 @@
  * Prints each workload's median, minimum and maximum, the median time until `listening on` for the
  * serve workloads, and the median's ratio to the target (below 1 is met); `--json` prints one object
  * per workload instead. On Linux it adds, for the serve workloads, the median CPU time the server's
- * threads had used when the answer came (the schedstat of each of its tasks in /proc): on a machine shared with other
- * work, wall time includes waiting for a core, and this figure does not. `--root DIR` measures another checkout of Tollgate (its bin/tollgate.mjs),
- * e.g. an older commit unpacked with `git archive`, for a before-and-after figure.
+ * threads had used when the answer came (the schedstat of each of its tasks in /proc): on a machine
+ * shared with other work, wall time includes waiting for a core, and this figure does not.
+ *
+ * `--root DIR` measures another checkout of Tollgate (its bin/tollgate.mjs), e.g. an older commit
+ * unpacked with `git archive` beside a link to node_modules. Given more than once, the checkouts take
+ * turns run by run, so that a before-and-after comparison sees the same machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,12 +28,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { signRequest } from '../src/sigv4/index.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, root: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, root: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
-const root = values.root === undefined ? fileURLToPath(new URL('..', import.meta.url)) : resolve(values.root);
-const bin = join(root, 'bin', 'tollgate.mjs');
-/** The command line of `npm start` (package.json), less `serve`. */
-const command = [process.execPath, '--max-semi-space-size=32', bin];
+const roots = (values.root ?? [fileURLToPath(new URL('..', import.meta.url))]).map((root) => resolve(root));
+/** The command line of `npm start` (package.json) in checkout `root`, less `serve`. */
+const commandOf = (root: string) => [process.execPath, '--max-semi-space-size=32', join(root, 'bin', 'tollgate.mjs')];
 
 interface Credentials { readonly accessKeyId: string; readonly secretAccessKey: string }
 
@@ -102,7 +104,7 @@ function cpuMs(pid: number | undefined): number | undefined {
 interface ServeRun { readonly listen: number; readonly answer: number; readonly cpu: number | undefined }
 
 /** One start of `serve` on `dataDir`: milliseconds until `listening on`, until the first answer, and of CPU by then. */
-async function serveOnce(dataDir: string, known: Credentials | undefined): Promise<ServeRun> {
+async function serveOnce(command: readonly string[], dataDir: string, known: Credentials | undefined): Promise<ServeRun> {
   const started = performance.now();
   const child = spawn(command[0]!, [...command.slice(1), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
@@ -117,7 +119,7 @@ async function serveOnce(dataDir: string, known: Credentials | undefined): Promi
 }
 
 /** One `tollgate --version`: milliseconds until the process has exited. */
-function versionOnce(): Promise<number> {
+function versionOnce(command: readonly string[]): Promise<number> {
   const started = performance.now();
   const child = spawn(command[0]!, [...command.slice(1), '--version'], { stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout!.resume();
@@ -132,13 +134,13 @@ const median = (xs: readonly number[]) => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-interface Result { readonly name: string; readonly target_ms: number; readonly median_ms: number; readonly min_ms: number; readonly max_ms: number; readonly listen_median_ms?: number; readonly cpu_median_ms?: number; readonly ratio: number }
+interface Result { readonly root: string; readonly name: string; readonly target_ms: number; readonly median_ms: number; readonly min_ms: number; readonly max_ms: number; readonly listen_median_ms?: number; readonly cpu_median_ms?: number; readonly ratio: number }
 
-function result(name: string, target: number, times: readonly number[], serveRuns?: readonly ServeRun[]): Result {
+function result(root: string, name: string, target: number, times: readonly number[], serveRuns?: readonly ServeRun[]): Result {
   const m = median(times);
   const cpu = serveRuns?.map((r) => r.cpu).filter((ms) => ms !== undefined) ?? [];
   return {
-    name, target_ms: target, median_ms: round(m), min_ms: round(Math.min(...times)), max_ms: round(Math.max(...times)),
+    root, name, target_ms: target, median_ms: round(m), min_ms: round(Math.min(...times)), max_ms: round(Math.max(...times)),
     ...(serveRuns ? { listen_median_ms: round(median(serveRuns.map((r) => r.listen))) } : {}),
     ...(cpu.length > 0 ? { cpu_median_ms: round(median(cpu)) } : {}),
     ratio: Math.round((m / target) * 100) / 100,
@@ -149,26 +151,27 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 const scratch = mkdtempSync(join(tmpdir(), 'tollgate-start-bench-'));
 const results: Result[] = [];
 try {
-  // One start first (not measured): it makes the existing data directory, and warms the file cache.
-  const existing = join(scratch, 'existing');
-  await serveOnce(existing, undefined);
-  const credentials = rootCredentials(existing);
-
-  const existingRuns: ServeRun[] = [];
-  for (let i = 0; i < runs; i++) existingRuns.push(await serveOnce(existing, credentials));
-  results.push(result('serve, existing data directory: first answer', 300, existingRuns.map((r) => r.answer), existingRuns));
-
-  const freshRuns: ServeRun[] = [];
+  const checkouts = roots.map((root, i) => ({ root, command: commandOf(root), existing: join(scratch, `existing-${i}`), existingRuns: [] as ServeRun[], freshRuns: [] as ServeRun[], versions: [] as number[] }));
+  // A start not measured makes each existing data directory, and warms the file cache.
+  for (const c of checkouts) await serveOnce(c.command, c.existing, undefined);
   for (let i = 0; i < runs; i++) {
-    const dir = join(scratch, `new-${i}`);
-    freshRuns.push(await serveOnce(dir, undefined));
-    rmSync(dir, { recursive: true, force: true });
+    for (const c of checkouts) c.existingRuns.push(await serveOnce(c.command, c.existing, rootCredentials(c.existing)));
   }
-  results.push(result('serve, new data directory: first answer', 500, freshRuns.map((r) => r.answer), freshRuns));
-
-  const versions: number[] = [];
-  for (let i = 0; i < runs; i++) versions.push(await versionOnce());
-  results.push(result('--version', 150, versions));
+  for (let i = 0; i < runs; i++) {
+    for (const [n, c] of checkouts.entries()) {
+      const dir = join(scratch, `new-${n}-${i}`);
+      c.freshRuns.push(await serveOnce(c.command, dir, undefined));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  for (let i = 0; i < runs; i++) {
+    for (const c of checkouts) c.versions.push(await versionOnce(c.command));
+  }
+  for (const c of checkouts) {
+    results.push(result(c.root, 'serve, existing data directory: first answer', 300, c.existingRuns.map((r) => r.answer), c.existingRuns));
+    results.push(result(c.root, 'serve, new data directory: first answer', 500, c.freshRuns.map((r) => r.answer), c.freshRuns));
+    results.push(result(c.root, '--version', 150, c.versions));
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -176,10 +179,13 @@ try {
 if (values.json) {
   for (const r of results) console.log(JSON.stringify(r));
 } else {
-  console.log(`tollgate start-up (${bin}), median of ${runs} runs, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`${'workload'.padEnd(48)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'listening'.padStart(10)} ${'cpu'.padStart(7)} ${'target'.padStart(7)} ${'ratio'.padStart(6)}`);
-  for (const r of results) {
+  console.log(`tollgate start-up, median of ${runs} runs, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  for (const [i, r] of results.entries()) {
+    if (i === 0 || results[i - 1]!.root !== r.root) {
+      console.log(join(r.root, 'bin', 'tollgate.mjs'));
+      console.log(`  ${'workload'.padEnd(46)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'listening'.padStart(10)} ${'cpu'.padStart(7)} ${'target'.padStart(7)} ${'ratio'.padStart(6)}`);
+    }
     const ms = (x: number | undefined) => (x === undefined ? '' : `${x.toFixed(0)} ms`);
-    console.log(`${r.name.padEnd(48)} ${ms(r.median_ms).padStart(8)} ${ms(r.min_ms).padStart(8)} ${ms(r.max_ms).padStart(8)} ${ms(r.listen_median_ms).padStart(10)} ${ms(r.cpu_median_ms).padStart(7)} ${ms(r.target_ms).padStart(7)} ${r.ratio.toFixed(2).padStart(6)}`);
+    console.log(`  ${r.name.padEnd(46)} ${ms(r.median_ms).padStart(8)} ${ms(r.min_ms).padStart(8)} ${ms(r.max_ms).padStart(8)} ${ms(r.listen_median_ms).padStart(10)} ${ms(r.cpu_median_ms).padStart(7)} ${ms(r.target_ms).padStart(7)} ${r.ratio.toFixed(2).padStart(6)}`);
   }
 }
