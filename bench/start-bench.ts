@@ -9,6 +9,9 @@
  *   default account are created; the root key is read from the `root-credentials` file it writes);
  * - `--version`: from exec until the process has exited.
  *
+ * For scale, it also times bare Node.js (`node -e ''`, exec to exit) in the same turns: on a busy or
+ * slow machine every figure grows, and their ratio to bare Node.js says what Tollgate adds.
+ *
  * Prints each workload's median, minimum and maximum, the median time until `listening on` for the
  * serve workloads, and the median's ratio to the target (below 1 is met); `--json` prints one object
  * per workload instead. On Linux it adds, for the serve workloads, the median CPU time the server's
@@ -118,13 +121,13 @@ async function serveOnce(command: readonly string[], dataDir: string, known: Cre
   }
 }
 
-/** One `tollgate --version`: milliseconds until the process has exited. */
-function versionOnce(command: readonly string[]): Promise<number> {
+/** One run of `command` with `args` (`--version`): milliseconds until the process has exited. */
+function exitOnce(command: readonly string[], args: readonly string[]): Promise<number> {
   const started = performance.now();
-  const child = spawn(command[0]!, [...command.slice(1), '--version'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(command[0]!, [...command.slice(1), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout!.resume();
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`tollgate --version exited with ${code}`))));
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${[...command, ...args].join(' ')} exited with ${code}`))));
   });
 }
 
@@ -150,6 +153,7 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 
 const scratch = mkdtempSync(join(tmpdir(), 'tollgate-start-bench-'));
 const results: Result[] = [];
+let bare: number | undefined;
 try {
   const checkouts = roots.map((root, i) => ({ root, command: commandOf(root), existing: join(scratch, `existing-${i}`), existingRuns: [] as ServeRun[], freshRuns: [] as ServeRun[], versions: [] as number[] }));
   // A start not measured makes each existing data directory, and warms the file cache.
@@ -164,9 +168,12 @@ try {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  const bareNode: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const c of checkouts) c.versions.push(await versionOnce(c.command));
+    for (const c of checkouts) c.versions.push(await exitOnce(c.command, ['--version']));
+    bareNode.push(await exitOnce([process.execPath, '--max-semi-space-size=32'], ['-e', '']));
   }
+  bare = round(median(bareNode));
   for (const c of checkouts) {
     results.push(result(c.root, 'serve, existing data directory: first answer', 300, c.existingRuns.map((r) => r.answer), c.existingRuns));
     results.push(result(c.root, 'serve, new data directory: first answer', 500, c.freshRuns.map((r) => r.answer), c.freshRuns));
@@ -177,9 +184,9 @@ try {
 }
 
 if (values.json) {
-  for (const r of results) console.log(JSON.stringify(r));
+  for (const r of results) console.log(JSON.stringify({ ...r, bare_node_ms: bare }));
 } else {
-  console.log(`tollgate start-up, median of ${runs} runs, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`tollgate start-up, median of ${runs} runs, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; bare node (exec to exit): ${bare?.toFixed(0)} ms`);
   for (const [i, r] of results.entries()) {
     if (i === 0 || results[i - 1]!.root !== r.root) {
       console.log(join(r.root, 'bin', 'tollgate.mjs'));
