@@ -1,8 +1,8 @@
 #!/usr/bin/env -S node --max-semi-space-size=32
 // Entry point of the `tollgate` command. It runs the JavaScript that `npm run build` bundled into
 // dist/server/ (`npm ci` builds it), while that build is current: every source file it was made from
-// still has the mtime and size it had then (dist/server/inputs.json; a few hundred stats, about a
-// millisecond). Otherwise it runs the TypeScript sources through tsx, as slow to start as that is, and
+// still has the mtime and size it had then (dist/server/inputs.json: a few hundred stats, a few
+// milliseconds). Otherwise it runs the TypeScript sources through tsx, as slow to start as that is, and
 // says so on a terminal: someone who edited src/ and did not rebuild gets their edits, never a stale build.
 // A request leaves a few kilobytes of short-lived objects; young-generation space of up to 32 MiB (V8's
 // default cap is 16) halves the time a busy server spends collecting them. `npm start` passes the same flag.

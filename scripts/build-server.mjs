@@ -46,7 +46,6 @@ export async function buildServer(options = {}) {
     platform: 'node',
     target: 'node20',
     external: ['better-sqlite3', 'pino', 'commander'],
-    chunkNames: '[name]-[hash]',
     sourcemap: 'linked',
     sourcesContent: false,
     metafile: true,
@@ -60,14 +59,13 @@ export async function buildServer(options = {}) {
     const { mtimeMs, size } = statSync(join(root, manifest));
     inputs[manifest] = [mtimeMs, size];
   }
-  // Chunks of earlier builds, no longer named by this one (written first, swept after: a server
-  // running from dist/ keeps finding the chunks it loads later while the new ones are written).
+  // The chunks of earlier builds that this one no longer names.
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => resolve(root, path)));
   written.add(join(outdir, INPUTS_FILE));
   for (const name of readdirSync(outdir)) if (!written.has(join(outdir, name))) rmSync(join(outdir, name), { recursive: true, force: true });
   writeFileSync(join(outdir, INPUTS_FILE), `${JSON.stringify(inputs)}\n`);
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-  const packages = Object.keys(inputs).filter((path) => path.startsWith('node_modules/')).length;
+  const packages = Object.keys(inputs).filter((path) => path.includes('node_modules/')).length;
   return `${relative(root, outdir)}: ${written.size} files, ${(bytes / 1e6).toFixed(2)} MB, from ${Object.keys(inputs).length - packages} source files and ${packages} packages`;
 }
 
