@@ -7,7 +7,7 @@ const pureLayers = ['policy', 'sigv4'];
 const outerLayers = ['server', 'services', 'store', 'cli', 'protocol'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tollgate/**', 'coverage/**', 'console/dist/**', 'test-artifacts/**'] },
+  { ignores: ['node_modules/**', '.tollgate/**', 'coverage/**', 'dist/**', 'console/dist/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

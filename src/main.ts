@@ -31,11 +31,18 @@ export { DEFAULT_ACCOUNT_ID } from './default-account.ts';
 
 const packageJson = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
 let catalog: AwsManagedPolicyCatalog | undefined;
+/** The shipped catalogue, read and parsed when first asked. */
+const loadedCatalog = (): AwsManagedPolicyCatalog =>
+  (catalog ??= awsManagedPolicyCatalog(JSON.parse(readFileSync(fileURLToPath(new URL('../data/aws-managed-policies.json', import.meta.url)), 'utf8'))));
+/**
+ * The catalogue as the app holds it: the 3 MB file is read at the first look-up, not at start, where
+ * it was the largest cost (tens of milliseconds); many runs and most requests never need it.
+ */
+const lazyCatalog: AwsManagedPolicyCatalog = { get: (arn) => loadedCatalog().get(arn), list: () => loadedCatalog().list() };
 
-/** The shipped AWS managed policies, read once. */
+/** The shipped AWS managed policies, read once, on first use. */
 export function managedPolicyCatalog(): AwsManagedPolicyCatalog {
-  catalog ??= awsManagedPolicyCatalog(JSON.parse(readFileSync(fileURLToPath(new URL('../data/aws-managed-policies.json', import.meta.url)), 'utf8')));
-  return catalog;
+  return lazyCatalog;
 }
 
 /** An opened data directory: store, secrets and the rest of what the app needs. */

@@ -13,10 +13,10 @@ function entry(i: number, operation = 'GetUser'): RequestLogEntry {
 }
 
 /** Logs through `pinoLog` into a file and answers the parsed lines. */
-function logged(write: (log: ReturnType<typeof pinoLog>) => void): Record<string, unknown>[] {
+function logged(write: (log: ReturnType<typeof pinoLog>) => void, level?: string): Record<string, unknown>[] {
   const file = join(dir, `${Math.random()}.log`);
   const fd = openSync(file, 'w');
-  const log = pinoLog({ destination: fd });
+  const log = pinoLog({ destination: fd, ...(level === undefined ? {} : { level }) });
   write(log);
   log.flush();
   closeSync(fd);
@@ -78,5 +78,36 @@ describe('request log batches', () => {
     const lines = logged((log) => log.request(entry(7)));
     assert.equal(lines.length, 1);
     assert.equal(lines[0]!['requestId'], 'id-7');
+  });
+});
+
+// pino itself is loaded only for the first failure or message: what it writes, and the level's say.
+describe('request log levels and failures', () => {
+  const all = (log: ReturnType<typeof pinoLog>) => {
+    log.request(entry(1));
+    log.info('note', { n: 1 });
+    log.failure('id-2', new TypeError('boom'));
+  };
+
+  it('writes an unexpected failure as a pino error line, by name and stack only', () => {
+    const [failure] = logged((log) => log.failure('id-9', new TypeError('boom')));
+    assert.equal(failure!['level'], 50);
+    assert.equal(failure!['msg'], 'internal failure');
+    assert.equal(failure!['requestId'], 'id-9');
+    const error = failure!['error'] as { name: string; stack: string };
+    assert.equal(error.name, 'TypeError');
+    assert.match(error.stack, /^TypeError: boom\n/);
+    assert.match(String(failure!['time']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('logs requests, messages and failures at info; at warn, only failures; at silent, nothing', () => {
+    assert.deepEqual(logged(all, 'info').map((line) => line['requestId'] ?? line['msg']), ['id-1', 'note', 'id-2']);
+    assert.deepEqual(logged(all, 'warn').map((line) => line['msg']), ['internal failure']);
+    assert.deepEqual(logged(all, 'silent'), []);
+    assert.equal(logged(all, 'debug').length, 3);
+  });
+
+  it('refuses a level pino does not know', () => {
+    for (const level of ['verbose', 'toString', '']) assert.throws(() => pinoLog({ destination: 2, level }), /level/, level);
   });
 });

@@ -6,7 +6,8 @@
  * and codes, and unexpected errors are logged by name and stack only.
  */
 import { writeSync } from 'node:fs';
-import pino, { type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { default as createPino, Logger } from 'pino';
 import { TimeText } from '../kernel/time-text.ts';
 import { PrettyLogLines } from './pretty-log-line.ts';
 import { requestLine } from './request-line.ts';
@@ -46,6 +47,11 @@ export interface RequestLog {
 /** A log that drops everything (tests, benchmarks). */
 export const silentLog: RequestLog = { request: () => {}, failure: () => {}, info: () => {}, flush: () => {} };
 
+/** pino's levels and their numbers (pino's `levels.values`, and `silent`), known before pino is loaded. */
+const PINO_LEVELS: Readonly<Record<string, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
+const requireFromHere = createRequire(import.meta.url);
+
 /**
  * pino's `isoTime`, made once per millisecond instead of once per line.
  */
@@ -65,8 +71,14 @@ export function pinoLog(options: { level?: string; destination?: number; format?
   const lines = new PendingLines(out);
   const pretty = options.format === 'pretty' ? new PrettyLogLines(options.colour ?? false) : undefined;
   const destination = { write: pretty ? (line: string) => lines.add(pretty.other(line)) : (line: string) => lines.add(line) };
-  const logger: Logger = pino({ level: options.level ?? 'info', base: undefined, timestamp: () => ISO_TIME.at(Date.now()) }, destination);
-  const requests = logger.isLevelEnabled('info');
+  const level = options.level ?? 'info';
+  const threshold = Object.hasOwn(PINO_LEVELS, level) ? PINO_LEVELS[level] : undefined;
+  if (threshold === undefined) throw new Error(`unknown log level \`${level}\``);
+  // pino writes only failures and messages, never request lines: it is loaded for the first of them,
+  // which keeps its dozen modules out of every start.
+  let pino: Logger | undefined;
+  const logger = (): Logger => (pino ??= (requireFromHere('pino') as typeof createPino)({ level, base: undefined, timestamp: () => ISO_TIME.at(Date.now()) }, destination));
+  const requests = threshold <= PINO_LEVELS['info']!;
   return {
     request: pretty
       ? (entry) => {
@@ -77,9 +89,9 @@ export function pinoLog(options: { level?: string; destination?: number; format?
       },
     failure: (requestId, error) => {
       const e = error instanceof Error ? { name: error.name, stack: error.stack } : { value: typeof error };
-      logger.error({ requestId, error: e }, 'internal failure');
+      logger().error({ requestId, error: e }, 'internal failure');
     },
-    info: (message, fields) => logger.info(fields ?? {}, message),
+    info: (message, fields) => logger().info(fields ?? {}, message),
     flush: () => lines.flush(),
   };
 }

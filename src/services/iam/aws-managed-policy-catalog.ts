@@ -30,26 +30,45 @@ interface RawCatalog {
   readonly policies: Readonly<Record<string, { CreateDate: string; UpdateDate: string; DefaultVersionId: string; Path: string; Document: unknown }>>;
 }
 
-/** Builds the catalog from the shipped data file's parsed JSON. */
+/**
+ * Builds the catalog from the shipped data file's parsed JSON. A policy is made when first asked for
+ * (and kept): a look-up needs one of the 1,485, and making them all cost more than parsing the file.
+ */
 export function awsManagedPolicyCatalog(raw: unknown): AwsManagedPolicyCatalog {
   const data = raw as RawCatalog;
   if (typeof data !== 'object' || data === null || typeof data.policies !== 'object') throw new Error('aws-managed-policies.json: no `policies` object');
-  const byArn = new Map<string, AwsManagedPolicy>();
-  for (const [name, p] of Object.entries(data.policies)) {
-    const arn = `${AWS_MANAGED_POLICY_PREFIX}${p.Path.slice(1)}${name}`;
-    byArn.set(arn, {
-      name,
-      arn,
-      path: p.Path,
-      defaultVersionId: p.DefaultVersionId,
-      document: typeof p.Document === 'string' ? p.Document : JSON.stringify(p.Document),
-      createdAt: new Date(p.CreateDate),
-      updatedAt: new Date(p.UpdateDate),
-      id: `ANPA${stableSuffix(name)}`,
-    });
-  }
-  const list = [...byArn.values()].sort((a, b) => a.name.localeCompare(b.name));
-  return { get: (arn) => byArn.get(arn), list: () => list };
+  const made = new Map<string, AwsManagedPolicy>();
+  const named = (name: string): AwsManagedPolicy | undefined => {
+    let policy = made.get(name);
+    if (policy === undefined && Object.hasOwn(data.policies, name)) {
+      policy = shippedPolicy(name, data.policies[name]!);
+      made.set(name, policy);
+    }
+    return policy;
+  };
+  let list: readonly AwsManagedPolicy[] | undefined;
+  return {
+    // A policy name has no `/`: the ARN's last segment names it, and its path must be the policy's.
+    get: (arn) => {
+      if (!arn.startsWith(AWS_MANAGED_POLICY_PREFIX)) return undefined;
+      const policy = named(arn.slice(arn.lastIndexOf('/') + 1));
+      return policy?.arn === arn ? policy : undefined;
+    },
+    list: () => (list ??= Object.keys(data.policies).map((name) => named(name)!).sort((a, b) => a.name.localeCompare(b.name))),
+  };
+}
+
+function shippedPolicy(name: string, p: RawCatalog['policies'][string]): AwsManagedPolicy {
+  return {
+    name,
+    arn: `${AWS_MANAGED_POLICY_PREFIX}${p.Path.slice(1)}${name}`,
+    path: p.Path,
+    defaultVersionId: p.DefaultVersionId,
+    document: typeof p.Document === 'string' ? p.Document : JSON.stringify(p.Document),
+    createdAt: new Date(p.CreateDate),
+    updatedAt: new Date(p.UpdateDate),
+    id: `ANPA${stableSuffix(name)}`,
+  };
 }
 
 /** 17 characters of `[A-Z0-9]` derived from `name` (FNV-1a), so ids are the same on every start. */

@@ -1,0 +1,10 @@
+// Types of build-server.mjs, for the tests that build into a directory of their own.
+
+/** The name of the record of what a build read, in its output directory. */
+export const INPUTS_FILE: string;
+
+/** Builds the command from `root`/src into `outdir` (dist/server by default); resolves with a line saying what it wrote. */
+export function buildServer(options?: { root?: string; outdir?: string }): Promise<string>;
+
+/** `text` of `file` with each package-file URL made relative to `outdir`, or why it cannot be. */
+export function repointPackageFiles(text: string, file: string, outdir: string): string | { error: string };
