@@ -1,9 +1,10 @@
 // The `server` build step: the `tollgate` command (src/cli/main.ts and all it imports) bundled by
 // esbuild into dist/server/, so the installed command starts without compiling TypeScript.
-// - The ES-module packages (kysely, lru-cache) are bundled: Node's ES module loader resolves, reads
-//   and links each file of a package on its own, and kysely's 280 files cost more than all of
-//   Tollgate's code. The CommonJS ones stay in node_modules, loaded by require as from the sources
-//   (better-sqlite3 is native; pino finds its worker files by path; commander is one file).
+// - The ES-module packages named in BUNDLED (kysely, lru-cache) are bundled: Node's ES module loader
+//   resolves, reads and links each file of a package on its own, and kysely's 280 files cost more
+//   than all of Tollgate's code. Every other package stays in node_modules, loaded as from the
+//   sources (better-sqlite3 is native; pino finds its worker files by path; CommonJS packages such
+//   as yaml or commander require Node's built-ins, which an ES-module bundle cannot).
 // - Each command's module is its own chunk (esbuild splits at the CLI's dynamic imports), so
 //   `--help` or `diagnose` loads no more than it did from the sources.
 // - `new URL('<relative path>', import.meta.url)`, the way the code finds data/ and package.json, is
@@ -45,7 +46,7 @@ export async function buildServer(options = {}) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['better-sqlite3', 'pino', 'commander'],
+    external: externalPackages(root),
     sourcemap: 'linked',
     sourcesContent: false,
     metafile: true,
@@ -122,4 +123,13 @@ export function repointPackageFiles(text, file, outdir) {
     return { error: `import.meta is used other than as new URL('<relative path>', import.meta.url) or createRequire(import.meta.url); the bundle in ${outdir} could not keep its meaning` };
   }
   return out;
+}
+
+/** The packages bundled into dist/ (the rest stay external). */
+const BUNDLED = new Set(['kysely', 'lru-cache']);
+
+/** Every package the manifest names but those of BUNDLED. */
+function externalPackages(root) {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => !BUNDLED.has(name));
 }

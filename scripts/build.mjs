@@ -7,9 +7,10 @@ import { performance } from 'node:perf_hooks';
 import { buildServer } from './build-server.mjs';
 
 /** @type {ReadonlyArray<{ name: string, run: () => Promise<string> }>} Each step resolves with a line saying what it built. */
+// The console comes first: the server bundle checks that every package file it points at (console/dist among them) exists.
 const steps = [
-  { name: 'server', run: () => buildServer() },
   { name: 'console', run: () => buildConsole() },
+  { name: 'server', run: () => buildServer() },
 ];
 
 const wanted = process.argv.slice(2);

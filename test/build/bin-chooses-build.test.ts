@@ -43,6 +43,7 @@ test('the command runs the current build, and the sources once one of them chang
     cpSync(join(root, 'package.json'), join(pkg, 'package.json'));
     cpSync(join(root, 'src'), join(pkg, 'src'), { recursive: true, filter: (path) => !path.endsWith('.test.ts') });
     symlinkSync(join(root, 'data'), join(pkg, 'data'));
+    symlinkSync(join(root, 'console'), join(pkg, 'console'));
     symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
     await buildServer({ root: pkg });
 
