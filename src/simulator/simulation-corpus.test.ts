@@ -1,6 +1,6 @@
 // The simulator decides as real requests are decided: every case of the policy corpus
 // (src/policy/cases/) that the simulator can express (identity policies, a permissions boundary, a
-// resource-based policy other than a role's trust policy, SCPs; a user or role-session caller) is run through the simulator — its policies
+// resource-based or trust policy, SCPs; a user or role-session caller) is run through the simulator — its policies
 // as document texts, its context as ContextEntries — and must give the decision the engine gives the
 // case's request, which is what Tollgate answers a real call with.
 import { test } from 'node:test';
@@ -43,14 +43,13 @@ test('the simulator gives the decision of the real request for every simulatable
       const prepared = prepareCase(value, String(value['name']));
       const { request } = prepared;
       if (request.principal.type !== 'User' && request.principal.type !== 'AssumedRole') continue;
-      // A role's trust policy is no resource policy the simulator takes ("not supported for IAM roles").
-      if (TRUST_ACTIONS.has(request.lowerAction) && policies['resource'] !== undefined) continue;
       const real = evaluate(request, prepared.policies).decision;
 
       const context: Record<string, ContextInput> = { ...principalContextKeys(request.principal) };
       for (const [key, v] of request.context.entries()) context[key] = v;
       const scp = Array.isArray(policies['scp']) ? policies['scp'] : [];
-      const resourceText = policiesOf(policies['resource'], 'resource', 'ResourcePolicy');
+      // For the role-trust actions the resource slot holds the role's trust policy (see docs/aws-behaviour/policy-simulator.md).
+      const resourceText = policiesOf(policies['resource'], TRUST_ACTIONS.has(request.lowerAction) ? 'trust' : 'resource', 'ResourcePolicy');
       const simulation = new Simulation({
         identity: policiesOf(policies['identity'], 'identity', 'PolicyInputList'),
         boundary: policiesOf(policies['boundary'], 'boundary', 'PermissionsBoundaryPolicyInputList'),

@@ -8,6 +8,7 @@ import { contextKeysOf } from './context-keys.ts';
 import { readContextEntries } from './context-entries.ts';
 import { inputPolicies, simulatedPolicy } from './simulated-policy.ts';
 import { Simulation, type SimulationInput } from './simulation.ts';
+import { resourceTemplate } from './arn-templates.ts';
 
 const alice = principalFromArn('arn:aws:iam::111122223333:user/alice') as RequestPrincipal;
 const CLUSTER = 'arn:aws:eks:us-west-2:111122223333:cluster/prod';
@@ -108,4 +109,11 @@ test('ContextEntries: typed values are checked, lists kept as lists', () => {
   assert.deepEqual(readContextEntries([{ ContextKeyName: 'aws:TagKeys', ContextKeyValues: ['a', 'b'], ContextKeyType: 'stringList' }]), { 'aws:TagKeys': ['a', 'b'] });
   assert.throws(() => readContextEntries([{ ContextKeyName: 'aws:SourceIp', ContextKeyValues: ['not-an-ip'], ContextKeyType: 'ip' }]), { name: 'InvalidInput' });
   assert.throws(() => readContextEntries([{ ContextKeyName: 'aws:MultiFactorAuthAge', ContextKeyValues: ['1', '2'], ContextKeyType: 'numeric' }]), { name: 'InvalidInput' });
+});
+
+test('with ResourceArns the top-level EvalResourceName is the ARN template of the resource type simulated', () => {
+  const r = simulation({ resourceArns: [CLUSTER], resourceTemplate }).evaluateAction('eks:DescribeCluster');
+  assert.equal(r.EvalResourceName, 'arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}');
+  assert.equal(resourceTemplate('s3:GetObject', ['arn:aws:s3:::bucket/key']), 'arn:${Partition}:s3:::${BucketName}/${ObjectName}');
+  assert.equal(resourceTemplate('iam:ListUsers', ['*']), undefined);
 });
