@@ -1,7 +1,7 @@
 /**
  * A policy taking part in a simulation: its document text (for statement positions), how the simulator
  * names it (`SourcePolicyId`, `SourcePolicyType`) and its compiled form. Documents given in the request
- * are validated as IAM validates them when stored; a document that fails is refused with IAM's
+ * are validated by IAM's rules for their kind; a document that fails is refused with IAM's
  * MalformedPolicyDocument error and its exact message.
  */
 import { AwsError } from '../kernel/aws-error.ts';
@@ -30,8 +30,11 @@ export interface PolicySource {
   readonly kind: PolicyKind;
   /** The ARN of a managed policy (the engine names it in explicit-deny messages). */
   readonly arn?: string | undefined;
-  /** True for documents IAM already validated when they were stored (no size limit applies again). */
-  readonly stored?: boolean;
+  /**
+   * Apply the stored-policy size quota of the kind (default false: the simulator takes documents up to
+   * the model's length limit, and stored documents were checked when stored).
+   */
+  readonly enforceSizeLimit?: boolean;
 }
 
 const DOCUMENT_KINDS: Readonly<Record<PolicyKind, DocumentKind>> = {
@@ -46,7 +49,7 @@ const DOCUMENT_KINDS: Readonly<Record<PolicyKind, DocumentKind>> = {
 
 /** Validates and compiles `source`; throws MalformedPolicyDocument (or LimitExceeded) as IAM does. */
 export function simulatedPolicy(source: PolicySource): SimulatedPolicy {
-  const result = validatePolicy(source.text, DOCUMENT_KINDS[source.kind], { enforceSizeLimit: !source.stored });
+  const result = validatePolicy(source.text, DOCUMENT_KINDS[source.kind], { enforceSizeLimit: source.enforceSizeLimit ?? false });
   if (!result.ok) throw new AwsError(result.error.code, result.error.code === 'LimitExceeded' ? 409 : 400, result.error.message);
   return {
     id: source.id,

@@ -26,7 +26,7 @@ function policiesOf(slot: JsonValue | undefined, kind: PolicyKind, idPrefix: str
   return slot.map((entry, i) => {
     const e = entry as { policy: JsonValue; arn?: string };
     const text = typeof e.policy === 'string' ? e.policy : JSON.stringify(e.policy, null, 2);
-    return simulatedPolicy({ id: `${idPrefix}.${i + 1}`, type: 'none', text, kind, arn: e.arn, stored: true });
+    return simulatedPolicy({ id: `${idPrefix}.${i + 1}`, type: 'none', text, kind, arn: e.arn });
   });
 }
 

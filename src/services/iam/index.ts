@@ -2,5 +2,6 @@
 import type { OperationTable } from '../operation.ts';
 import { identityOperations } from './identity-operations.ts';
 import { roleAndPolicyOperations } from './role-and-policy-operations.ts';
+import { simulatorOperations } from './simulator-operations.ts';
 
-export const iamOperations: OperationTable = { ...identityOperations, ...roleAndPolicyOperations };
+export const iamOperations: OperationTable = { ...identityOperations, ...roleAndPolicyOperations, ...simulatorOperations };

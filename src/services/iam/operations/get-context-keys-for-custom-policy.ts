@@ -1,0 +1,13 @@
+/**
+ * iam:GetContextKeysForCustomPolicy: the condition keys the given policies refer to, authorized on `*`.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html
+ */
+import { defineOperation } from '../../operation.ts';
+import { anyResourceCheck, getContextKeysForCustomPolicy as run, type GetContextKeysResponse } from '../simulation/simulate-operations.ts';
+
+/** GetContextKeysForCustomPolicy. */
+export const getContextKeysForCustomPolicy = defineOperation<{ readonly PolicyInputList: readonly string[] }, GetContextKeysResponse>({
+  readOnly: true,
+  authorize: () => anyResourceCheck('iam:GetContextKeysForCustomPolicy'),
+  handle: async (input) => run(input),
+});

@@ -1,0 +1,101 @@
+/**
+ * The IAM policy simulator's four operations, written once for whichever operation layout declares
+ * them: the checks AWS makes (the principal operations on the entity named by PolicySourceArn, the
+ * custom ones on `*`) and the handlers.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html
+ */
+import type { AuthorizationCheck, OperationContext } from '../../operation.ts';
+import { contextKeysOf } from '../../../simulator/context-keys.ts';
+import { inputPolicies, type SimulatedPolicy } from '../../../simulator/simulated-policy.ts';
+import { invalidInput } from '../shared/iam-errors.ts';
+import { principalPolicies } from './principal-policies.ts';
+import { readExclusions, type PolicyIdentifierInput } from './policy-exclusions.ts';
+import { entityArn, simulatedCaller } from './simulation-caller.ts';
+import { runSimulation, type SimulationRequest, type SimulationResponse } from './simulation-request.ts';
+
+/** SimulatePrincipalPolicy's input. */
+export interface SimulatePrincipalPolicyInput extends SimulationRequest {
+  readonly PolicySourceArn: string;
+  readonly PolicyInputList?: readonly string[];
+  readonly PermissionsBoundaryPolicyInputList?: readonly string[];
+  readonly PolicyExclusionList?: readonly PolicyIdentifierInput[];
+}
+
+/** SimulateCustomPolicy's input. */
+export interface SimulateCustomPolicyInput extends SimulationRequest {
+  readonly PolicyInputList: readonly string[];
+  readonly PermissionsBoundaryPolicyInputList?: readonly string[];
+  readonly OrderedOrganizationPolicyInputList?: readonly { readonly ServiceControlPolicyInputList?: readonly string[] }[];
+}
+
+/** GetContextKeysForPrincipalPolicy's input. */
+export interface GetContextKeysForPrincipalPolicyInput {
+  readonly PolicySourceArn: string;
+  readonly PolicyInputList?: readonly string[];
+}
+
+/** Both GetContextKeys operations answer this. */
+export interface GetContextKeysResponse {
+  readonly ContextKeyNames: string[];
+}
+
+/** The check of an operation on the entity named by PolicySourceArn. */
+export function entityCheck(action: string, policySourceArn: string): readonly AuthorizationCheck[] {
+  return [{ action, resource: policySourceArn }];
+}
+
+/** The check of an operation on no resource. */
+export function anyResourceCheck(action: string): readonly AuthorizationCheck[] {
+  return [{ action, resource: '*' }];
+}
+
+/** SimulatePrincipalPolicy: the entity's policies, plus those given, as the entity or as CallerArn. */
+export async function simulatePrincipalPolicy(input: SimulatePrincipalPolicyInput, ctx: OperationContext): Promise<SimulationResponse> {
+  const entity = entityArn(input.PolicySourceArn, 'PolicySourceArn');
+  const exclusions = readExclusions(input.PolicyExclusionList);
+  const given = inputPolicies('PolicyInputList', input.PolicyInputList, 'identity');
+  const givenBoundary = boundaryInput(input.PermissionsBoundaryPolicyInputList);
+  const own = await principalPolicies(ctx, entity, exclusions);
+  return runSimulation(
+    input,
+    { identity: [...own.identity, ...given], boundary: givenBoundary ?? own.boundary, organizations: [] },
+    simulatedCaller(entity),
+    ctx.caller.accountId,
+  );
+}
+
+/** SimulateCustomPolicy: only the policies given. */
+export function simulateCustomPolicy(input: SimulateCustomPolicyInput, ctx: OperationContext): SimulationResponse {
+  const organizations = (input.OrderedOrganizationPolicyInputList ?? []).map((level, i) =>
+    inputPolicies(`OrderedOrganizationPolicyInputList.${i + 1}.ServiceControlPolicyInputList`, level.ServiceControlPolicyInputList, 'scp'),
+  );
+  return runSimulation(
+    input,
+    { identity: inputPolicies('PolicyInputList', input.PolicyInputList, 'identity'), boundary: boundaryInput(input.PermissionsBoundaryPolicyInputList) ?? [], organizations },
+    undefined,
+    ctx.caller.accountId,
+  );
+}
+
+/** GetContextKeysForPrincipalPolicy: the keys of the entity's identity policies and of those given. */
+export async function getContextKeysForPrincipalPolicy(input: GetContextKeysForPrincipalPolicyInput, ctx: OperationContext): Promise<GetContextKeysResponse> {
+  const entity = entityArn(input.PolicySourceArn, 'PolicySourceArn');
+  const own = await principalPolicies(ctx, entity);
+  return keysOf([...own.identity, ...inputPolicies('PolicyInputList', input.PolicyInputList, 'identity')]);
+}
+
+/** GetContextKeysForCustomPolicy: the keys of the policies given. */
+export function getContextKeysForCustomPolicy(input: { readonly PolicyInputList: readonly string[] }): GetContextKeysResponse {
+  return keysOf(inputPolicies('PolicyInputList', input.PolicyInputList, 'identity'));
+}
+
+function keysOf(policies: readonly SimulatedPolicy[]): GetContextKeysResponse {
+  return { ContextKeyNames: contextKeysOf(policies.map((p) => p.document)) };
+}
+
+/** The boundary given in the request, if any: AWS takes one. */
+function boundaryInput(texts: readonly string[] | undefined): SimulatedPolicy[] | undefined {
+  if (texts === undefined || texts.length === 0) return undefined;
+  if (texts.length > 1) throw invalidInput('Only one permissions boundary policy can be included in a simulation.');
+  return inputPolicies('PermissionsBoundaryPolicyInputList', texts, 'boundary');
+}

@@ -1,0 +1,13 @@
+/** The IAM policy simulator's operations. */
+import type { OperationTable } from '../operation.ts';
+import { getContextKeysForCustomPolicy } from './operations/get-context-keys-for-custom-policy.ts';
+import { getContextKeysForPrincipalPolicy } from './operations/get-context-keys-for-principal-policy.ts';
+import { simulateCustomPolicy } from './operations/simulate-custom-policy.ts';
+import { simulatePrincipalPolicy } from './operations/simulate-principal-policy.ts';
+
+export const simulatorOperations: OperationTable = {
+  SimulatePrincipalPolicy: simulatePrincipalPolicy,
+  SimulateCustomPolicy: simulateCustomPolicy,
+  GetContextKeysForPrincipalPolicy: getContextKeysForPrincipalPolicy,
+  GetContextKeysForCustomPolicy: getContextKeysForCustomPolicy,
+};
