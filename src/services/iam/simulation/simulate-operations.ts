@@ -51,7 +51,7 @@ export function anyResourceCheck(action: string): readonly AuthorizationCheck[] 
 
 /** SimulatePrincipalPolicy: the entity's policies, plus those given, as the entity or as CallerArn. */
 export async function simulatePrincipalPolicy(input: SimulatePrincipalPolicyInput, ctx: OperationContext): Promise<SimulationResponse> {
-  const entity = entityArn(input.PolicySourceArn, 'PolicySourceArn');
+  const entity = entityArn(input.PolicySourceArn);
   const exclusions = readExclusions(input.PolicyExclusionList);
   const given = inputPolicies('PolicyInputList', input.PolicyInputList, 'identity');
   const givenBoundary = boundaryInput(input.PermissionsBoundaryPolicyInputList);
@@ -79,7 +79,7 @@ export function simulateCustomPolicy(input: SimulateCustomPolicyInput, ctx: Oper
 
 /** GetContextKeysForPrincipalPolicy: the keys of the entity's identity policies and of those given. */
 export async function getContextKeysForPrincipalPolicy(input: GetContextKeysForPrincipalPolicyInput, ctx: OperationContext): Promise<GetContextKeysResponse> {
-  const entity = entityArn(input.PolicySourceArn, 'PolicySourceArn');
+  const entity = entityArn(input.PolicySourceArn);
   const own = await principalPolicies(ctx, entity);
   return keysOf([...own.identity, ...inputPolicies('PolicyInputList', input.PolicyInputList, 'identity')]);
 }

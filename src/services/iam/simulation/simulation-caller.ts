@@ -18,10 +18,10 @@ export interface EntityArn {
 
 const ENTITY_ARN = /^arn:aws:iam::(\d{12}):(user|group|role)\/(?:[^/]+\/)*([\w+=,.@-]{1,128})$/;
 
-/** The entity `arn` names, or InvalidInput naming `member`. */
-export function entityArn(arn: string, member: string): EntityArn {
+/** The entity `arn` names, or InvalidInput in IAM's words for an ARN it does not take. */
+export function entityArn(arn: string): EntityArn {
   const m = ENTITY_ARN.exec(arn);
-  if (!m) throw invalidInput(`Invalid ${member}: ${arn} is not the ARN of an IAM user, group or role.`);
+  if (!m) throw invalidInput(`ARN ${arn} is not valid.`);
   return { type: m[2] as EntityArn['type'], accountId: m[1]!, name: m[3]!, arn };
 }
 

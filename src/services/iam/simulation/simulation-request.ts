@@ -52,7 +52,7 @@ export function runSimulation(request: SimulationRequest, policies: SimulationPo
   for (const action of request.ActionNames) {
     if (!ACTION_NAME.test(action)) throw invalidInput(`Invalid action name ${action}: an action name is service:Action, without wildcards.`);
   }
-  const callerArn = request.CallerArn === undefined ? undefined : entityArn(request.CallerArn, 'CallerArn');
+  const callerArn = request.CallerArn === undefined ? undefined : entityArn(request.CallerArn);
   if (request.ResourcePolicy !== undefined && callerArn === undefined && defaultCaller === undefined) {
     throw invalidInput('CallerArn is required when a ResourcePolicy is included in the simulation.');
   }
