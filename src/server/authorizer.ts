@@ -8,7 +8,7 @@ import { AwsError } from '../kernel/aws-error.ts';
 import { BoundedCache } from '../kernel/bounded-cache.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import {
-  AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, RequestContext, validatePolicy,
+  AuthorizationRequest, accessDeniedMessage, evaluate, PolicyCache, PolicySet, RequestContext,
   type CompiledPolicy, type ContextInput, type Decision, type RequestPrincipal, type StatementRef,
 } from '../policy/index.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
@@ -155,11 +155,7 @@ export class Authorizer {
 
   /** A check's resource-based policy, compiled once per document. */
   private resourcePolicy(policy: ResourcePolicy): CompiledPolicy {
-    return this.cache.compiled(`${policy.kind}:${policy.name}:${policy.document}`, () => {
-      const result = validatePolicy(policy.document, policy.kind, { enforceSizeLimit: false });
-      if (!result.ok) throw new Error(`stored ${policy.kind} policy of ${policy.name} no longer validates: ${result.error.message}`);
-      return compilePolicy(result.document, { kind: policy.kind, name: policy.name, arn: undefined });
-    });
+    return this.cache.compiled({ kind: policy.kind, name: policy.name, arn: undefined, document: policy.document });
   }
 }
 
