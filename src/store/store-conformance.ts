@@ -5,9 +5,11 @@
 import { describe } from 'node:test';
 import { accountCases } from './conformance/account-cases.ts';
 import { credentialCases } from './conformance/credential-cases.ts';
+import { eksCases } from './conformance/eks-cases.ts';
 import { generationCases } from './conformance/generation-cases.ts';
 import { groupCases } from './conformance/group-cases.ts';
 import { policyCases } from './conformance/policy-cases.ts';
+import { recordIdentityCases } from './conformance/record-identity-cases.ts';
 import { roleCases } from './conformance/role-cases.ts';
 import { sessionCases } from './conformance/session-cases.ts';
 import { transactionCases } from './conformance/transaction-cases.ts';
@@ -24,7 +26,9 @@ export function storeConformanceSuite(name: string, open: () => Promise<Store>):
     policyCases(open);
     credentialCases(open);
     sessionCases(open);
+    eksCases(open);
     transactionCases(open);
     generationCases(open);
+    recordIdentityCases(open);
   });
 }
