@@ -129,10 +129,12 @@ export class Authorizer {
     const p = caller.principal;
     const session = caller.session;
     const key = session ? `session:${caller.accessKeyId}` : p.type === 'User' ? p.uniqueId ?? p.arn : 'arn' in p ? p.arn : p.type;
-    return (await this.principals.current(key)) ?? (await this.principals.derive(key, caller.accountId, async () => ({
+    const cached = await this.principals.current(key);
+    if (cached !== undefined) return cached;
+    return this.principals.derive(key, caller.accountId, async (): Promise<CachedPrincipal> => ({
       set: await loadCallerPolicySet(p, { store: this.store, catalog: this.catalog, cache: this.cache }, session),
       context: RequestContext.forPrincipal(p).extend(await this.callerKeys(caller)),
-    }), session?.expiresAt.getTime()))!;
+    }), session?.expiresAt.getTime());
   }
 
   /** Principal tags (role or user tags, overlaid by session tags) and the keys of temporary credentials. */

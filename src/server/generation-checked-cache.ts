@@ -39,7 +39,7 @@ export class GenerationCheckedCache<V extends object> {
    * The value `build` makes from the records of `accountId`, kept for `key` (until `expiresAt`, ms since
    * the epoch, when given). Nothing is kept when `build` answers undefined.
    */
-  async derive(key: string, accountId: string, build: () => Promise<V | undefined>, expiresAt?: number): Promise<V | undefined> {
+  async derive<B extends V | undefined>(key: string, accountId: string, build: () => Promise<B>, expiresAt?: number): Promise<B> {
     const generation = await this.accounts.generation(accountId);
     const value = await build();
     if (value !== undefined) this.entries.set(key, { accountId, generation, value }, expiresAt);
