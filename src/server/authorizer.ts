@@ -125,15 +125,18 @@ export class Authorizer {
     return last;
   }
 
-  private async principal(caller: Caller): Promise<CachedPrincipal> {
+  private principal(caller: Caller): Promise<CachedPrincipal> {
     const p = caller.principal;
+    const key = caller.session ? `session:${caller.accessKeyId}` : p.type === 'User' ? p.uniqueId ?? p.arn : 'arn' in p ? p.arn : p.type;
+    return this.principals.current(key, () => this.derivePrincipal(key, caller));
+  }
+
+  /** The caller's policy set and keys, from the records of its account. */
+  private derivePrincipal(key: string, caller: Caller): Promise<CachedPrincipal> {
     const session = caller.session;
-    const key = session ? `session:${caller.accessKeyId}` : p.type === 'User' ? p.uniqueId ?? p.arn : 'arn' in p ? p.arn : p.type;
-    const cached = await this.principals.current(key);
-    if (cached !== undefined) return cached;
     return this.principals.derive(key, caller.accountId, async (): Promise<CachedPrincipal> => ({
-      set: await loadCallerPolicySet(p, { store: this.store, catalog: this.catalog, cache: this.cache }, session),
-      context: RequestContext.forPrincipal(p).extend(await this.callerKeys(caller)),
+      set: await loadCallerPolicySet(caller.principal, { store: this.store, catalog: this.catalog, cache: this.cache }, session),
+      context: RequestContext.forPrincipal(caller.principal).extend(await this.callerKeys(caller)),
     }), session?.expiresAt.getTime());
   }
 

@@ -36,8 +36,8 @@ export class CredentialResolver {
   }
 
   /** The credential for `accessKeyId`, or undefined when the key does not exist. */
-  async resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
-    return (await this.cache.current(accessKeyId)) ?? this.load(accessKeyId);
+  resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
+    return this.cache.current(accessKeyId, () => this.load(accessKeyId));
   }
 
   /** How many credentials are cached (for tests of the bound). */

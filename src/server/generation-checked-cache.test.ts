@@ -16,6 +16,9 @@ before(async () => {
 });
 after(() => store.close());
 
+/** What a miss answers in these tests. */
+const nothing = async () => undefined;
+
 /** A value derived from the user `name`'s record: its tags, as read. */
 const tagsOf = (name: string) => async () => {
   const found = await store.users.get(ACCOUNT, name);
@@ -27,14 +30,15 @@ describe('GenerationCheckedCache', () => {
     const alice = user('alice', { tags: [{ key: 'team', value: 'blue' }] });
     await store.users.insert(alice);
     const cache = new GenerationCheckedCache<{ tags: string[] }>(store.accounts, 10);
-    assert.equal(await cache.current('alice'), undefined);
+    assert.equal(await cache.current('alice', nothing), undefined);
     const derived = await cache.derive('alice', ACCOUNT, tagsOf('alice'));
     assert.deepEqual(derived, { tags: ['team=blue'] });
-    assert.equal(await cache.current('alice'), derived);
+    assert.equal(await cache.current('alice', nothing), derived);
     await store.users.insert(user('other', { accountId: OTHER_ACCOUNT }));
-    assert.equal(await cache.current('alice'), derived, 'a write to another account changes nothing here');
+    assert.equal(await cache.current('alice', nothing), derived, 'a write to another account changes nothing here');
     await store.users.insert(user('bob'));
-    assert.equal(await cache.current('alice'), undefined, 'any write to the account, even of another record');
+    assert.equal(await cache.current('alice', nothing), undefined, 'any write to the account, even of another record');
+    assert.equal(await cache.current('alice', async () => 'derive anew'), 'derive anew', 'a miss answers what `otherwise` does');
     await store.users.update({ ...alice, tags: [] });
     assert.deepEqual(await cache.derive('alice', ACCOUNT, tagsOf('alice')), { tags: [] });
   });
@@ -50,7 +54,7 @@ describe('GenerationCheckedCache', () => {
       return value;
     });
     assert.deepEqual(raced, { tags: ['v=1'] }, 'the racing request is answered as of its reads');
-    assert.equal(await cache.current('carol'), undefined, 'but the next one derives anew');
+    assert.equal(await cache.current('carol', nothing), undefined, 'but the next one derives anew');
     assert.deepEqual(await cache.derive('carol', ACCOUNT, tagsOf('carol')), { tags: ['v=2'] });
   });
 
@@ -61,13 +65,13 @@ describe('GenerationCheckedCache', () => {
     assert.equal(cache.size, 0);
     await cache.derive('session', ACCOUNT, async () => ({ n: 0 }), clock.now() + 1000);
     await cache.derive('ended', ACCOUNT, async () => ({ n: -1 }), clock.now());
-    assert.deepEqual(await cache.current('session'), { n: 0 });
-    assert.equal(await cache.current('ended'), undefined, 'a value already expired is not kept');
+    assert.deepEqual(await cache.current('session', nothing), { n: 0 });
+    assert.equal(await cache.current('ended', nothing), undefined, 'a value already expired is not kept');
     clock.advance(1001);
-    assert.equal(await cache.current('session'), undefined);
+    assert.equal(await cache.current('session', nothing), undefined);
     for (let n = 1; n <= 5; n++) await cache.derive(`key${n}`, ACCOUNT, async () => ({ n }));
     assert.equal(cache.size, 3);
-    assert.equal(await cache.current('key1'), undefined);
-    assert.deepEqual(await cache.current('key5'), { n: 5 });
+    assert.equal(await cache.current('key1', nothing), undefined);
+    assert.deepEqual(await cache.current('key5', nothing), { n: 5 });
   });
 });

@@ -28,11 +28,14 @@ export class GenerationCheckedCache<V extends object> {
     this.entries = new BoundedCache(max, clock);
   }
 
-  /** The value kept for `key`, unless absent, expired, or derived before its account last changed. */
-  async current(key: string): Promise<V | undefined> {
+  /**
+   * The value kept for `key`, unless absent, expired, or derived before its account last changed; then
+   * what `otherwise` answers (typically a `derive`). One await on a hit, as a request's own would be.
+   */
+  async current<R>(key: string, otherwise: () => Promise<R>): Promise<V | R> {
     const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    return entry.generation === (await this.accounts.generation(entry.accountId)) ? entry.value : undefined;
+    if (entry !== undefined && entry.generation === (await this.accounts.generation(entry.accountId))) return entry.value;
+    return otherwise();
   }
 
   /**
