@@ -14,7 +14,7 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import { BoundedCache } from '../../kernel/bounded-cache.ts';
 
 /** How many distinct statements are kept; queries with `in (?, ?, …)` lists make the set open-ended. */
-export const STATEMENT_CACHE_SIZE = 512;
+const STATEMENT_CACHE_SIZE = 512;
 
 /** `database` (a better-sqlite3 connection) as Kysely's dialect needs it, answering a statement already prepared for the same SQL. */
 export function withPreparedStatements(database: SqliteDatabase, max = STATEMENT_CACHE_SIZE): SqliteDatabase {
