@@ -17,7 +17,7 @@ import { encodeRestJsonError, encodeRestJsonOutput } from '../protocol/rest-json
 import { RouteTable } from '../protocol/rest-json/route-table.ts';
 import type { ServiceModel } from '../protocol/service-model.ts';
 import { assertValidInput } from '../protocol/validation/validation-message.ts';
-import type { WireStructure } from '../protocol/wire-value.ts';
+import type { WireStructure } from '../kernel/wire-value.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import type { OperationContext, OperationTable } from '../services/operation.ts';
 import { verifySignature, type VerifyOptions } from '../sigv4/index.ts';

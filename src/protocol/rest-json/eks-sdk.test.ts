@@ -8,7 +8,7 @@ import {
 import { AwsError } from '../../kernel/aws-error.ts';
 import { eksModel } from '../models/index.ts';
 import { fakeClientConfig, fakeRequestHandler, REQUEST_ID, restJsonResponder, type FakeService } from '../sdk-harness.ts';
-import type { WireStructure } from '../wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 
 const createdAt = new Date('2024-01-15T12:00:00.250Z');
 const cluster = {
