@@ -52,7 +52,7 @@ describe('app: endpoint routes and the AWS pipeline', () => {
     const { DescribeCluster: _describeCluster, ...eks } = eksOperations;
     app = createApp({
       store: runtime.store, clock: runtime.clock, ids: runtime.ids, secrets: runtime.secrets, catalog: managedPolicyCatalog(),
-      services: { iam: { model: iamModel, operations: iam }, sts: { model: stsModel, operations: stsOperations }, eks: { model: eksModel, operations: eks } },
+      services: { iam: { model: iamModel, operations: iam, globalRegion: 'us-east-1' }, sts: { model: stsModel, operations: stsOperations }, eks: { model: eksModel, operations: eks } },
       log, version: '9.9.9',
     });
     assert.equal((await call(app, 'iam', ROOT, { method: 'POST', path: '/', body: 'Action=CreateUser&Version=2010-05-08&UserName=nobody' })).status, 200);

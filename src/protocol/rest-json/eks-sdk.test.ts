@@ -52,7 +52,7 @@ describe('EKS over restJson1 with the AWS SDK v3 client', () => {
 
   it('DescribeCluster: ResourceNotFoundException carries status, message, clusterName and request id', async () => {
     const { client } = eksClient(() => {
-      throw Object.assign(new AwsError('ResourceNotFoundException', 404, 'No cluster found for name: nope.'), { fields: { clusterName: 'nope' } });
+      throw new AwsError('ResourceNotFoundException', 404, 'No cluster found for name: nope.', { fields: { clusterName: 'nope' } });
     });
     const err: unknown = await client.send(new DescribeClusterCommand({ name: 'nope' })).catch((e: unknown) => e);
     assert.ok(err instanceof ResourceNotFoundException);
