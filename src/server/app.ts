@@ -19,12 +19,12 @@ import type { ProtocolResponse } from '../protocol/http-message.ts';
 import type { ServiceModel } from '../protocol/service-model.ts';
 import { assertValidInput } from '../protocol/validation/validation-message.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
-import type { Operation, OperationContext, OperationTable } from '../services/operation.ts';
-import { verifySignature } from '../sigv4/index.ts';
+import type { AuthorizationCheck, Operation, OperationContext, OperationTable } from '../services/operation.ts';
+import { verifySignature, type VerifiedRequest } from '../sigv4/index.ts';
 import type { Store } from '../store/store.ts';
 import { AccessDeniedError } from './access-denied-error.ts';
 import { Authorizer, type AuthorizationOutcome } from './authorizer.ts';
-import { CredentialResolver } from './credential-resolver.ts';
+import { CredentialResolver, type ResolvedCredential } from './credential-resolver.ts';
 import type { EndpointRoute } from './endpoint-route.ts';
 import { healthRoute } from './health-route.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
@@ -91,11 +91,13 @@ export function createApp(deps: AppDependencies): App {
     const entry = openEntry(requestId, service.name);
     let response: ProtocolResponse;
     try {
-      const ctx = await authenticate(service, request, requestId, entry);
+      const verified = await authenticate(service, request);
+      const ctx = operationContext(service, verified, requestId, entry);
       const call = decode(service, request, entry);
       validate(service, call);
       const operation = findOperation(service, call);
-      await authorize(service, operation, call, ctx, request, entry);
+      const checks = await operation.authorize(call.input, ctx);
+      recordOutcome(entry, await authorize(service, checks, ctx, request));
       const output = await operation.handle(call.input, ctx);
       response = service.codec.encodeOutput(call.operation, output, requestId, request);
     } catch (error) {
@@ -109,9 +111,16 @@ export function createApp(deps: AppDependencies): App {
     return services.get(resolveService(request) ?? 'iam')!;
   }
 
-  /** authenticate: SigV4 against the caller's key; the caller and the Region of the call become the operation's context. */
-  async function authenticate(service: ServedService, request: HttpRequest, requestId: string, entry: OpenEntry): Promise<OperationContext> {
-    const verified = await verifySignature(request, service.verify);
+  // The steps that wait (authenticate, authorize) answer the promise of the work itself: an async wrapper
+  // would cost every request another turn of the microtask queue.
+
+  /** authenticate: SigV4, verified against the caller's key (a signing error is in the service's protocol). */
+  function authenticate(service: ServedService, request: HttpRequest): Promise<VerifiedRequest<ResolvedCredential>> {
+    return verifySignature(request, service.verify);
+  }
+
+  /** The caller, and the Region the call is made in, as the operation sees them; the key's use is recorded. */
+  function operationContext(service: ServedService, verified: VerifiedRequest<ResolvedCredential>, requestId: string, entry: OpenEntry): OperationContext {
     const caller = verified.credential.caller;
     const region = service.globalRegion ?? verified.scope.region;
     entry.principal = 'arn' in caller.principal ? caller.principal.arn : caller.principal.type;
@@ -139,14 +148,12 @@ export function createApp(deps: AppDependencies): App {
     throw new AwsError(service.codec.errorCodes.notImplemented, 501, `Tollgate does not implement ${service.name}:${call.operation} yet.`, { fault: 'Receiver' });
   }
 
-  /** authorize: every check the operation declares, decided for the caller; the first denial throws AccessDeniedError. */
-  async function authorize(service: ServedService, operation: Operation, call: DecodedCall, ctx: OperationContext, request: HttpRequest, entry: OpenEntry): Promise<void> {
-    const checks = await operation.authorize(call.input, ctx);
-    const outcome = await authorizer.authorize(ctx.caller, checks, {
+  /** authorize: the checks the operation declared, decided for the caller; the first denial throws AccessDeniedError. */
+  function authorize(service: ServedService, checks: readonly AuthorizationCheck[], ctx: OperationContext, request: HttpRequest): Promise<AuthorizationOutcome> {
+    return authorizer.authorize(ctx.caller, checks, {
       sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: ctx.region,
       userAgent: request.headers['user-agent'], referer: request.headers.referer,
     }, service);
-    recordOutcome(entry, outcome);
   }
 
   /** encode (errors): an AWS error in the service's protocol; anything else becomes InternalFailure. */
