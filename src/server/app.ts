@@ -70,7 +70,8 @@ export function createApp(deps: AppDependencies): App {
   const credentials = new CredentialResolver(deps.store, deps.secrets, deps.clock);
   const authorizer = new Authorizer(deps.store, deps.catalog, deps.clock);
   const keyUsage = new KeyUsageRecorder(deps.store, deps.clock, deps.log);
-  const services = servedServices(deps.services, { lookupCredentials: (id: string) => credentials.resolve(id), clock: deps.clock });
+  const lookupCredentials = (id: string) => credentials.resolve(id);
+  const services = servedServices(deps.services, { lookupCredentials, clock: deps.clock });
 
   /**
    * What the endpoint answers before the AWS pipeline, checked in this order. Routes that are not AWS API
