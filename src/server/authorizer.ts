@@ -2,9 +2,9 @@
  * The authorize step: every check an operation declares is decided by the policy engine against the
  * caller's policies (cached per principal, or per session for temporary credentials, and re-built when
  * the account's generation moves), with the request's global condition keys (IAM-SPEC §4.1) and the
- * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied.
+ * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied,
+ * an AccessDeniedError that carries its decision.
  */
-import { AwsError } from '../kernel/aws-error.ts';
 import { BoundedMemo } from '../kernel/bounded-memo.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import {
@@ -15,6 +15,7 @@ import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy
 import { loadCallerPolicySet } from '../services/iam/caller-policy-set.ts';
 import type { AuthorizationCheck, Caller, ResourcePolicy } from '../services/operation.ts';
 import type { Store } from '../store/store.ts';
+import { AccessDeniedError } from './access-denied-error.ts';
 import { denialSummary } from './denial-summary.ts';
 import { GenerationCheckedCache } from './generation-checked-cache.ts';
 import type { ServiceName } from './resolve-service.ts';
@@ -28,6 +29,13 @@ export interface RequestFacts {
   readonly region: string;
   readonly userAgent: string | undefined;
   readonly referer: string | undefined;
+}
+
+/** The service a request is for, as authorization needs it: its name and how its protocol spells a denial. */
+export interface AuthorizedService {
+  readonly name: ServiceName;
+  /** `AccessDenied` (awsQuery) or `AccessDeniedException` (restJson1): the service codec's `errorCodes.accessDenied`. */
+  readonly accessDeniedCode: string;
 }
 
 /** The outcome of the checks of one request, for the request log. */
@@ -86,9 +94,9 @@ export class Authorizer {
     return this.principals.size;
   }
 
-  /** Throws AccessDenied (AccessDeniedException for EKS) at the first check the caller may not pass. */
-  async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: ServiceName): Promise<AuthorizationOutcome> {
-    assertSessionMayCall(caller, service, checks);
+  /** Throws an AccessDeniedError, with the service's code, at the first check the caller may not pass. */
+  async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: AuthorizedService): Promise<AuthorizationOutcome> {
+    assertSessionMayCall(caller, service.name, checks);
     if (checks.length === 0) return NOTHING_TO_DECIDE;
     const cached = await this.principal(caller);
     const layer = this.globalKeys.of(facts);
@@ -119,7 +127,7 @@ export class Authorizer {
         request ??= authorizationRequest(caller, check, context);
         const message = accessDeniedMessage(decision, request) ?? '';
         const outcome: AuthorizationOutcome = { decision: decision.decision, checks: actions, ...denialSummary(decision, request, last.decidedBy) };
-        throw Object.assign(new AwsError(service === 'eks' ? 'AccessDeniedException' : 'AccessDenied', 403, message), { outcome });
+        throw new AccessDeniedError(service.accessDeniedCode, message, outcome);
       }
     }
     return last;
