@@ -5,6 +5,7 @@ import { getContextKeysForPrincipalPolicy } from './operations/get-context-keys-
 import { simulateCustomPolicy } from './operations/simulate-custom-policy.ts';
 import { simulatePrincipalPolicy } from './operations/simulate-principal-policy.ts';
 
+/** SimulatePrincipalPolicy, SimulateCustomPolicy and the two GetContextKeys operations, by AWS operation name. */
 export const simulatorOperations: OperationTable = {
   SimulatePrincipalPolicy: simulatePrincipalPolicy,
   SimulateCustomPolicy: simulateCustomPolicy,
