@@ -12,6 +12,7 @@ import { eksModel, iamModel, stsModel } from './protocol/models/index.ts';
 import { createApp, type App } from './server/app.ts';
 import { listen, type RunningServer } from './server/http-endpoint.ts';
 import { pinoLog, type RequestLog } from './server/request-log.ts';
+import { serviceDefinition } from './server/service-definition.ts';
 import { awsManagedPolicyCatalog, type AwsManagedPolicyCatalog } from './services/iam/aws-managed-policy-catalog.ts';
 import type { GivenRootKey } from './services/iam/create-account.ts';
 import { eksOperations } from './services/eks/index.ts';
@@ -78,9 +79,9 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
     secrets: runtime.secrets,
     catalog: managedPolicyCatalog(),
     services: {
-      iam: { model: iamModel, operations: iamOperations },
-      sts: { model: stsModel, operations: stsOperations },
-      eks: { model: eksModel, operations: eksOperations },
+      iam: serviceDefinition('iam', iamModel, iamOperations),
+      sts: serviceDefinition('sts', stsModel, stsOperations),
+      eks: serviceDefinition('eks', eksModel, eksOperations),
     },
     log,
     version: packageJson.version,

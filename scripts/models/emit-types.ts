@@ -1,5 +1,7 @@
 // Emits src/model-types/<service>.ts: a TypeScript type for every structure an operation's input or
-// output reaches, and the service's operation map (name → input and output type). Types are object
+// output reaches, and the service's operation map (name → input and output type). Members are
+// optional unless the model requires them in a structure that inputs reach, where enums are unions of
+// their values (the validator refuses any other; responses may carry values newer than the model). Types are object
 // type aliases, not interfaces, so that they are assignable to the codecs' WireStructure; member types
 // follow the decoders: strings (enums too) and numbers as such, timestamps as Date, blobs as Uint8Array.
 import type { BotoModel, BotoRef } from './botocore-source.ts';
@@ -22,20 +24,31 @@ class TypeEmitter {
   private readonly structures = new Map<string, string>();
   private readonly owners = new Map<string, string>();
 
-  constructor(private readonly boto: BotoModel) {}
+  /** Structures an input reaches: only theirs keep `required`, since responses do not honour it (GetUser of the root user has no UserName). */
+  private readonly inInputs = new Set<string>();
+
+  constructor(private readonly boto: BotoModel) {
+    const visit = (name: string): void => {
+      const shape = boto.shapes[name];
+      if (shape === undefined || this.inInputs.has(name)) return;
+      if (shape.type === 'structure') this.inInputs.add(name);
+      for (const ref of [...Object.values(shape.members ?? {}), shape.member, shape.key, shape.value]) if (ref !== undefined) visit(ref.shape);
+    };
+    for (const op of Object.values(boto.operations)) if (op.input) visit(op.input.shape);
+  }
 
   /** The TypeScript type of a reference to `ref.shape`, collecting the structures it reaches. */
-  type(ref: BotoRef): string {
+  type(ref: BotoRef, inInput = false): string {
     const shape = this.boto.shapes[ref.shape];
     if (shape === undefined) throw new Error(`unknown shape ${ref.shape}`);
     switch (shape.type) {
       case 'structure': this.structure(ref.shape); return typeName(ref.shape);
       case 'list': {
-        const member = this.type(shape.member ?? { shape: '' });
+        const member = this.type(shape.member ?? { shape: '' }, inInput);
         return /^\w+$/.test(member) ? `readonly ${member}[]` : `ReadonlyArray<${member}>`;
       }
-      case 'map': return `Readonly<Record<string, ${this.type(shape.value ?? { shape: '' })}>>`;
-      case 'string': return 'string';
+      case 'map': return `Readonly<Record<string, ${this.type(shape.value ?? { shape: '' }, inInput)}>>`;
+      case 'string': return inInput && shape.enum !== undefined ? shape.enum.map((v) => `'${v}'`).join(' | ') : 'string';
       case 'integer': case 'long': case 'float': case 'double': return 'number';
       case 'boolean': return 'boolean';
       case 'timestamp': return 'Date';
@@ -59,8 +72,9 @@ class TypeEmitter {
     if (owner !== undefined) return;
     this.owners.set(type, name);
     const shape = this.boto.shapes[name]!;
-    const required = new Set(shape.required ?? []);
-    const members = Object.entries(shape.members ?? {}).map(([member, ref]) => `  readonly ${memberKey(member)}${required.has(member) ? '' : '?'}: ${this.type(ref)};`);
+    const inInput = this.inInputs.has(name);
+    const required = new Set(inInput ? shape.required ?? [] : []);
+    const members = Object.entries(shape.members ?? {}).map(([member, ref]) => `  readonly ${memberKey(member)}${required.has(member) ? '' : '?'}: ${this.type(ref, inInput)};`);
     this.structures.set(type, members.length === 0 ? `export type ${type} = Empty;` : `export type ${type} = {\n${members.join('\n')}\n};`);
   }
 

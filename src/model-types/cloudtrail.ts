@@ -24,8 +24,8 @@ export type AdvancedFieldSelector = {
 };
 /** The model's `AggregationConfiguration`. */
 export type AggregationConfiguration = {
-  readonly Templates: readonly string[];
-  readonly EventCategory: string;
+  readonly Templates: ReadonlyArray<'API_ACTIVITY' | 'RESOURCE_ACCESS' | 'USER_ACTIONS'>;
+  readonly EventCategory: 'Data';
 };
 /** The model's `CancelQueryRequest`. */
 export type CancelQueryRequest = {
@@ -35,8 +35,8 @@ export type CancelQueryRequest = {
 };
 /** The model's `CancelQueryResponse`. */
 export type CancelQueryResponse = {
-  readonly QueryId: string;
-  readonly QueryStatus: string;
+  readonly QueryId?: string;
+  readonly QueryStatus?: string;
   readonly EventDataStoreOwnerAccountId?: string;
 };
 /** The model's `Channel`. */
@@ -46,7 +46,7 @@ export type Channel = {
 };
 /** The model's `ContextKeySelector`. */
 export type ContextKeySelector = {
-  readonly Type: string;
+  readonly Type: 'TagContext' | 'RequestContext';
   readonly Equals: readonly string[];
 };
 /** The model's `CreateChannelRequest`. */
@@ -93,7 +93,7 @@ export type CreateEventDataStoreRequest = {
   readonly TagsList?: readonly Tag[];
   readonly KmsKeyId?: string;
   readonly StartIngestion?: boolean;
-  readonly BillingMode?: string;
+  readonly BillingMode?: 'EXTENDABLE_RETENTION_PRICING' | 'FIXED_RETENTION_PRICING';
 };
 /** The model's `CreateEventDataStoreResponse`. */
 export type CreateEventDataStoreResponse = {
@@ -209,7 +209,7 @@ export type DescribeTrailsResponse = {
 };
 /** The model's `Destination`. */
 export type Destination = {
-  readonly Type: string;
+  readonly Type: 'EVENT_DATA_STORE' | 'AWS_SERVICE';
   readonly Location: string;
 };
 /** The model's `DisableFederationRequest`. */
@@ -259,7 +259,7 @@ export type EventDataStore = {
 };
 /** The model's `EventSelector`. */
 export type EventSelector = {
-  readonly ReadWriteType?: string;
+  readonly ReadWriteType?: 'ReadOnly' | 'WriteOnly' | 'All';
   readonly IncludeManagementEvents?: boolean;
   readonly DataResources?: readonly DataResource[];
   readonly ExcludeManagementEventSources?: readonly string[];
@@ -474,8 +474,8 @@ export type IngestionStatus = {
 };
 /** The model's `InsightSelector`. */
 export type InsightSelector = {
-  readonly InsightType?: string;
-  readonly EventCategories?: readonly string[];
+  readonly InsightType?: 'ApiCallRateInsight' | 'ApiErrorRateInsight';
+  readonly EventCategories?: ReadonlyArray<'Management' | 'Data'>;
 };
 /** The model's `ListChannelsRequest`. */
 export type ListChannelsRequest = {
@@ -490,7 +490,7 @@ export type ListChannelsResponse = {
 /** The model's `ListDashboardsRequest`. */
 export type ListDashboardsRequest = {
   readonly NamePrefix?: string;
-  readonly Type?: string;
+  readonly Type?: 'MANAGED' | 'CUSTOM';
   readonly NextToken?: string;
   readonly MaxResults?: number;
 };
@@ -524,7 +524,7 @@ export type ListImportFailuresResponse = {
 export type ListImportsRequest = {
   readonly MaxResults?: number;
   readonly Destination?: string;
-  readonly ImportStatus?: string;
+  readonly ImportStatus?: 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
   readonly NextToken?: string;
 };
 /** The model's `ListImportsResponse`. */
@@ -535,7 +535,7 @@ export type ListImportsResponse = {
 /** The model's `ListInsightsDataRequest`. */
 export type ListInsightsDataRequest = {
   readonly InsightSource: string;
-  readonly DataType: string;
+  readonly DataType: 'InsightsEvents';
   readonly Dimensions?: Readonly<Record<string, string>>;
   readonly StartTime?: Date;
   readonly EndTime?: Date;
@@ -552,12 +552,12 @@ export type ListInsightsMetricDataRequest = {
   readonly TrailName?: string;
   readonly EventSource: string;
   readonly EventName: string;
-  readonly InsightType: string;
+  readonly InsightType: 'ApiCallRateInsight' | 'ApiErrorRateInsight';
   readonly ErrorCode?: string;
   readonly StartTime?: Date;
   readonly EndTime?: Date;
   readonly Period?: number;
-  readonly DataType?: string;
+  readonly DataType?: 'FillWithZeros' | 'NonZeroData';
   readonly MaxResults?: number;
   readonly NextToken?: string;
 };
@@ -590,7 +590,7 @@ export type ListQueriesRequest = {
   readonly MaxResults?: number;
   readonly StartTime?: Date;
   readonly EndTime?: Date;
-  readonly QueryStatus?: string;
+  readonly QueryStatus?: 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
 };
 /** The model's `ListQueriesResponse`. */
 export type ListQueriesResponse = {
@@ -618,7 +618,7 @@ export type ListTrailsResponse = {
 };
 /** The model's `LookupAttribute`. */
 export type LookupAttribute = {
-  readonly AttributeKey: string;
+  readonly AttributeKey: 'EventId' | 'EventName' | 'ReadOnly' | 'Username' | 'ResourceType' | 'ResourceName' | 'EventSource' | 'AccessKeyId';
   readonly AttributeValue: string;
 };
 /** The model's `LookupEventsRequest`. */
@@ -626,7 +626,7 @@ export type LookupEventsRequest = {
   readonly LookupAttributes?: readonly LookupAttribute[];
   readonly StartTime?: Date;
   readonly EndTime?: Date;
-  readonly EventCategory?: string;
+  readonly EventCategory?: 'insight';
   readonly MaxResults?: number;
   readonly NextToken?: string;
 };
@@ -637,8 +637,8 @@ export type LookupEventsResponse = {
 };
 /** The model's `PartitionKey`. */
 export type PartitionKey = {
-  readonly Name: string;
-  readonly Type: string;
+  readonly Name?: string;
+  readonly Type?: string;
 };
 /** The model's `PublicKey`. */
 export type PublicKey = {
@@ -651,7 +651,7 @@ export type PublicKey = {
 export type PutEventConfigurationRequest = {
   readonly TrailName?: string;
   readonly EventDataStore?: string;
-  readonly MaxEventSize?: string;
+  readonly MaxEventSize?: 'Standard' | 'Large';
   readonly ContextKeySelectors?: readonly ContextKeySelector[];
   readonly AggregationConfigurations?: readonly AggregationConfiguration[];
 };
@@ -723,12 +723,12 @@ export type QueryStatisticsForDescribeQuery = {
 /** The model's `RefreshSchedule`. */
 export type RefreshSchedule = {
   readonly Frequency?: RefreshScheduleFrequency;
-  readonly Status?: string;
+  readonly Status?: 'ENABLED' | 'DISABLED';
   readonly TimeOfDay?: string;
 };
 /** The model's `RefreshScheduleFrequency`. */
 export type RefreshScheduleFrequency = {
-  readonly Unit?: string;
+  readonly Unit?: 'HOURS' | 'DAYS';
   readonly Value?: number;
 };
 /** The model's `RegisterOrganizationDelegatedAdminRequest`. */
@@ -949,7 +949,7 @@ export type UpdateEventDataStoreRequest = {
   readonly RetentionPeriod?: number;
   readonly TerminationProtectionEnabled?: boolean;
   readonly KmsKeyId?: string;
-  readonly BillingMode?: string;
+  readonly BillingMode?: 'EXTENDABLE_RETENTION_PRICING' | 'FIXED_RETENTION_PRICING';
 };
 /** The model's `UpdateEventDataStoreResponse`. */
 export type UpdateEventDataStoreResponse = {

@@ -26,7 +26,7 @@ export type AccessPolicy = {
 };
 /** The model's `AccessScope`. */
 export type AccessScope = {
-  readonly type?: string;
+  readonly type?: 'cluster' | 'namespace';
   readonly namespaces?: readonly string[];
 };
 /** The model's `ActivateCertificateAuthorityRequest`. */
@@ -158,7 +158,7 @@ export type ArgoCdNetworkAccessConfigResponse = {
 };
 /** The model's `ArgoCdRoleMapping`. */
 export type ArgoCdRoleMapping = {
-  readonly role: string;
+  readonly role: 'ADMIN' | 'EDITOR' | 'VIEWER';
   readonly identities: readonly SsoIdentity[];
 };
 /** The model's `AssociateAccessPolicyRequest`. */
@@ -394,7 +394,7 @@ export type ComputeConfigResponse = {
 /** The model's `ConnectorConfigRequest`. */
 export type ConnectorConfigRequest = {
   readonly roleArn: string;
-  readonly provider: string;
+  readonly provider: 'EKS_ANYWHERE' | 'ANTHOS' | 'GKE' | 'AKS' | 'OPENSHIFT' | 'TANZU' | 'RANCHER' | 'EC2' | 'OTHER';
 };
 /** The model's `ConnectorConfigResponse`. */
 export type ConnectorConfigResponse = {
@@ -413,7 +413,7 @@ export type ControlPlaneConfigInfo = {
 /** The model's `ControlPlanePlacementRequest`. */
 export type ControlPlanePlacementRequest = {
   readonly groupName?: string;
-  readonly spreadLevel?: string;
+  readonly spreadLevel?: 'host' | 'rack';
 };
 /** The model's `ControlPlanePlacementResponse`. */
 export type ControlPlanePlacementResponse = {
@@ -422,7 +422,7 @@ export type ControlPlanePlacementResponse = {
 };
 /** The model's `ControlPlaneScalingConfig`. */
 export type ControlPlaneScalingConfig = {
-  readonly tier?: string;
+  readonly tier?: 'standard' | 'tier-xl' | 'tier-2xl' | 'tier-4xl' | 'tier-8xl';
 };
 /** The model's `ControlPlaneScalingTierInfo`. */
 export type ControlPlaneScalingTierInfo = {
@@ -435,7 +435,7 @@ export type ControlPlaneScalingTierInfo = {
 /** The model's `CreateAccessConfigRequest`. */
 export type CreateAccessConfigRequest = {
   readonly bootstrapClusterCreatorAdminPermissions?: boolean;
-  readonly authenticationMode?: string;
+  readonly authenticationMode?: 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP';
 };
 /** The model's `CreateAccessEntryRequest`. */
 export type CreateAccessEntryRequest = {
@@ -457,7 +457,7 @@ export type CreateAddonRequest = {
   readonly addonName: string;
   readonly addonVersion?: string;
   readonly serviceAccountRoleArn?: string;
-  readonly resolveConflicts?: string;
+  readonly resolveConflicts?: 'OVERWRITE' | 'NONE' | 'PRESERVE';
   readonly clientRequestToken?: string;
   readonly tags?: Readonly<Record<string, string>>;
   readonly configurationValues?: string;
@@ -473,11 +473,11 @@ export type CreateCapabilityRequest = {
   readonly capabilityName: string;
   readonly clusterName: string;
   readonly clientRequestToken?: string;
-  readonly type: string;
+  readonly type: 'ACK' | 'KRO' | 'ARGOCD';
   readonly roleArn: string;
   readonly configuration?: CapabilityConfigurationRequest;
   readonly tags?: Readonly<Record<string, string>>;
-  readonly deletePropagationPolicy: string;
+  readonly deletePropagationPolicy: 'RETAIN';
 };
 /** The model's `CreateCapabilityResponse`. */
 export type CreateCapabilityResponse = {
@@ -527,7 +527,7 @@ export type CreateEksAnywhereSubscriptionRequest = {
   readonly name: string;
   readonly term: EksAnywhereSubscriptionTerm;
   readonly licenseQuantity?: number;
-  readonly licenseType?: string;
+  readonly licenseType?: 'Cluster';
   readonly autoRenew?: boolean;
   readonly clientRequestToken?: string;
   readonly tags?: Readonly<Record<string, string>>;
@@ -558,7 +558,7 @@ export type CreateNodegroupRequest = {
   readonly diskSize?: number;
   readonly subnets: readonly string[];
   readonly instanceTypes?: readonly string[];
-  readonly amiType?: string;
+  readonly amiType?: 'AL2_x86_64' | 'AL2_x86_64_GPU' | 'AL2_ARM_64' | 'CUSTOM' | 'BOTTLEROCKET_ARM_64' | 'BOTTLEROCKET_x86_64' | 'BOTTLEROCKET_ARM_64_FIPS' | 'BOTTLEROCKET_x86_64_FIPS' | 'BOTTLEROCKET_ARM_64_NVIDIA' | 'BOTTLEROCKET_x86_64_NVIDIA' | 'BOTTLEROCKET_ARM_64_NVIDIA_FIPS' | 'BOTTLEROCKET_x86_64_NVIDIA_FIPS' | 'WINDOWS_CORE_2019_x86_64' | 'WINDOWS_FULL_2019_x86_64' | 'WINDOWS_CORE_2022_x86_64' | 'WINDOWS_FULL_2022_x86_64' | 'WINDOWS_CORE_2025_x86_64' | 'WINDOWS_FULL_2025_x86_64' | 'AL2023_x86_64_STANDARD' | 'AL2023_ARM_64_STANDARD' | 'AL2023_x86_64_NEURON' | 'AL2023_x86_64_NVIDIA' | 'AL2023_ARM_64_NVIDIA';
   readonly remoteAccess?: RemoteAccessConfig;
   readonly nodeRole: string;
   readonly labels?: Readonly<Record<string, string>>;
@@ -568,7 +568,7 @@ export type CreateNodegroupRequest = {
   readonly launchTemplate?: LaunchTemplateSpecification;
   readonly updateConfig?: NodegroupUpdateConfig;
   readonly nodeRepairConfig?: NodeRepairConfig;
-  readonly capacityType?: string;
+  readonly capacityType?: 'ON_DEMAND' | 'SPOT' | 'CAPACITY_BLOCK';
   readonly version?: string;
   readonly releaseVersion?: string;
   readonly warmPoolConfig?: WarmPoolConfig;
@@ -766,8 +766,8 @@ export type DescribeClusterVersionsRequest = {
   readonly defaultOnly?: boolean;
   readonly includeAll?: boolean;
   readonly clusterVersions?: readonly string[];
-  readonly status?: string;
-  readonly versionStatus?: string;
+  readonly status?: 'unsupported' | 'standard-support' | 'extended-support';
+  readonly versionStatus?: 'UNSUPPORTED' | 'STANDARD_SUPPORT' | 'EXTENDED_SUPPORT';
 };
 /** The model's `DescribeClusterVersionsResponse`. */
 export type DescribeClusterVersionsResponse = {
@@ -895,7 +895,7 @@ export type EksAnywhereSubscription = {
 /** The model's `EksAnywhereSubscriptionTerm`. */
 export type EksAnywhereSubscriptionTerm = {
   readonly duration?: number;
-  readonly unit?: string;
+  readonly unit?: 'MONTHS';
 };
 /** The model's `ElasticLoadBalancing`. */
 export type ElasticLoadBalancing = {
@@ -914,7 +914,7 @@ export type ErrorDetail = {
 };
 /** The model's `EtcdPlacementRequest`. */
 export type EtcdPlacementRequest = {
-  readonly spreadLevel?: string;
+  readonly spreadLevel?: 'host' | 'rack';
 };
 /** The model's `EtcdPlacementResponse`. */
 export type EtcdPlacementResponse = {
@@ -1001,9 +1001,9 @@ export type InsightResourceDetail = {
 };
 /** The model's `InsightsFilter`. */
 export type InsightsFilter = {
-  readonly categories?: readonly string[];
+  readonly categories?: ReadonlyArray<'UPGRADE_READINESS' | 'MISCONFIGURATION' | 'ROLLBACK_READINESS'>;
   readonly kubernetesVersions?: readonly string[];
-  readonly statuses?: readonly string[];
+  readonly statuses?: ReadonlyArray<'PASSING' | 'WARNING' | 'ERROR' | 'UNKNOWN'>;
 };
 /** The model's `InsightStatus`. */
 export type InsightStatus = {
@@ -1075,7 +1075,7 @@ export type KubeControllerManagerVersionConfig = {
 /** The model's `KubernetesNetworkConfigRequest`. */
 export type KubernetesNetworkConfigRequest = {
   readonly serviceIpv4Cidr?: string;
-  readonly ipFamily?: string;
+  readonly ipFamily?: 'ipv4' | 'ipv6';
   readonly elasticLoadBalancing?: ElasticLoadBalancing;
 };
 /** The model's `KubernetesNetworkConfigResponse`. */
@@ -1192,7 +1192,7 @@ export type ListClustersResponse = {
 export type ListEksAnywhereSubscriptionsRequest = {
   readonly maxResults?: number;
   readonly nextToken?: string;
-  readonly includeStatus?: readonly string[];
+  readonly includeStatus?: ReadonlyArray<'CREATING' | 'ACTIVE' | 'UPDATING' | 'EXPIRING' | 'EXPIRED' | 'DELETING'>;
 };
 /** The model's `ListEksAnywhereSubscriptionsResponse`. */
 export type ListEksAnywhereSubscriptionsResponse = {
@@ -1285,7 +1285,7 @@ export type Logging = {
 };
 /** The model's `LogSetup`. */
 export type LogSetup = {
-  readonly types?: readonly string[];
+  readonly types?: ReadonlyArray<'api' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler'>;
   readonly enabled?: boolean;
 };
 /** The model's `MarketplaceInformation`. */
@@ -1340,7 +1340,7 @@ export type NodegroupScalingConfig = {
 export type NodegroupUpdateConfig = {
   readonly maxUnavailable?: number;
   readonly maxUnavailablePercentage?: number;
-  readonly updateStrategy?: string;
+  readonly updateStrategy?: 'DEFAULT' | 'MINIMAL';
 };
 /** The model's `NodeRepairConfig`. */
 export type NodeRepairConfig = {
@@ -1356,7 +1356,7 @@ export type NodeRepairConfigOverrides = {
   readonly nodeMonitoringCondition?: string;
   readonly nodeUnhealthyReason?: string;
   readonly minRepairWaitTimeMins?: number;
-  readonly repairAction?: string;
+  readonly repairAction?: 'Replace' | 'Reboot' | 'NoAction';
 };
 /** The model's `NodeResourcesFitConfig`. */
 export type NodeResourcesFitConfig = {
@@ -1406,8 +1406,8 @@ export type OutpostConfigRequest = {
 };
 /** The model's `OutpostConfigResponse`. */
 export type OutpostConfigResponse = {
-  readonly outpostArns: readonly string[];
-  readonly controlPlaneInstanceType: string;
+  readonly outpostArns?: readonly string[];
+  readonly controlPlaneInstanceType?: string;
   readonly controlPlanePlacement?: ControlPlanePlacementResponse;
   readonly etcdInstanceType?: string;
   readonly etcdPlacement?: EtcdPlacementResponse;
@@ -1514,7 +1514,7 @@ export type RollbackConfig = {
 };
 /** The model's `ScoringStrategy`. */
 export type ScoringStrategy = {
-  readonly type?: string;
+  readonly type?: 'LeastAllocated' | 'MostAllocated';
   readonly resources?: readonly ResourceWeight[];
 };
 /** The model's `ScoringStrategyConfig`. */
@@ -1535,7 +1535,7 @@ export type ServiceNodePortRange = {
 /** The model's `SsoIdentity`. */
 export type SsoIdentity = {
   readonly id: string;
-  readonly type: string;
+  readonly type: 'SSO_USER' | 'SSO_GROUP';
 };
 /** The model's `StartInsightsRefreshRequest`. */
 export type StartInsightsRefreshRequest = {
@@ -1563,7 +1563,7 @@ export type TagResourceRequest = {
 export type Taint = {
   readonly key?: string;
   readonly value?: string;
-  readonly effect?: string;
+  readonly effect?: 'NO_SCHEDULE' | 'NO_EXECUTE' | 'PREFER_NO_SCHEDULE';
 };
 /** The model's `UntagResourceRequest`. */
 export type UntagResourceRequest = {
@@ -1582,7 +1582,7 @@ export type Update = {
 };
 /** The model's `UpdateAccessConfigRequest`. */
 export type UpdateAccessConfigRequest = {
-  readonly authenticationMode?: string;
+  readonly authenticationMode?: 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP';
 };
 /** The model's `UpdateAccessEntryRequest`. */
 export type UpdateAccessEntryRequest = {
@@ -1602,7 +1602,7 @@ export type UpdateAddonRequest = {
   readonly addonName: string;
   readonly addonVersion?: string;
   readonly serviceAccountRoleArn?: string;
-  readonly resolveConflicts?: string;
+  readonly resolveConflicts?: 'OVERWRITE' | 'NONE' | 'PRESERVE';
   readonly clientRequestToken?: string;
   readonly configurationValues?: string;
   readonly podIdentityAssociations?: readonly AddonPodIdentityAssociations[];
@@ -1627,7 +1627,7 @@ export type UpdateCapabilityRequest = {
   readonly roleArn?: string;
   readonly configuration?: UpdateCapabilityConfiguration;
   readonly clientRequestToken?: string;
-  readonly deletePropagationPolicy?: string;
+  readonly deletePropagationPolicy?: 'RETAIN';
 };
 /** The model's `UpdateCapabilityResponse`. */
 export type UpdateCapabilityResponse = {
@@ -1744,7 +1744,7 @@ export type UpdateTaintsPayload = {
 };
 /** The model's `UpgradePolicyRequest`. */
 export type UpgradePolicyRequest = {
-  readonly supportType?: string;
+  readonly supportType?: 'STANDARD' | 'EXTENDED';
 };
 /** The model's `UpgradePolicyResponse`. */
 export type UpgradePolicyResponse = {
@@ -1757,7 +1757,7 @@ export type VpcConfigRequest = {
   readonly endpointPublicAccess?: boolean;
   readonly endpointPrivateAccess?: boolean;
   readonly publicAccessCidrs?: readonly string[];
-  readonly controlPlaneEgressMode?: string;
+  readonly controlPlaneEgressMode?: 'AWS_MANAGED' | 'CUSTOMER_ROUTED' | 'CUSTOMER_ISOLATED';
 };
 /** The model's `VpcConfigResponse`. */
 export type VpcConfigResponse = {
@@ -1775,7 +1775,7 @@ export type WarmPoolConfig = {
   readonly enabled?: boolean;
   readonly minSize?: number;
   readonly maxGroupPreparedCapacity?: number;
-  readonly poolState?: string;
+  readonly poolState?: 'STOPPED' | 'RUNNING' | 'HIBERNATED';
   readonly reuseOnScaleIn?: boolean;
 };
 /** The model's `ZonalShiftConfigRequest`. */

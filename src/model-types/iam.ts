@@ -8,8 +8,8 @@ export type AcceptDelegationRequestRequest = {
 };
 /** The model's `AccessDetail`. */
 export type AccessDetail = {
-  readonly ServiceName: string;
-  readonly ServiceNamespace: string;
+  readonly ServiceName?: string;
+  readonly ServiceNamespace?: string;
   readonly Region?: string;
   readonly EntityPath?: string;
   readonly LastAuthenticatedTime?: Date;
@@ -17,17 +17,17 @@ export type AccessDetail = {
 };
 /** The model's `AccessKey`. */
 export type AccessKey = {
-  readonly UserName: string;
-  readonly AccessKeyId: string;
-  readonly Status: string;
-  readonly SecretAccessKey: string;
+  readonly UserName?: string;
+  readonly AccessKeyId?: string;
+  readonly Status?: string;
+  readonly SecretAccessKey?: string;
   readonly CreateDate?: Date;
 };
 /** The model's `AccessKeyLastUsed`. */
 export type AccessKeyLastUsed = {
   readonly LastUsedDate?: Date;
-  readonly ServiceName: string;
-  readonly Region: string;
+  readonly ServiceName?: string;
+  readonly Region?: string;
 };
 /** The model's `AccessKeyMetadata`. */
 export type AccessKeyMetadata = {
@@ -44,7 +44,7 @@ export type AcquireRoleRequest = {
 };
 /** The model's `AcquireRoleResponse`. */
 export type AcquireRoleResponse = {
-  readonly Role: Role;
+  readonly Role?: Role;
 };
 /** The model's `AddClientIDToOpenIDConnectProviderRequest`. */
 export type AddClientIDToOpenIDConnectProviderRequest = {
@@ -99,7 +99,7 @@ export type ChangePasswordRequest = {
 export type ContextEntry = {
   readonly ContextKeyName?: string;
   readonly ContextKeyValues?: readonly string[];
-  readonly ContextKeyType?: string;
+  readonly ContextKeyType?: 'string' | 'stringList' | 'numeric' | 'numericList' | 'boolean' | 'booleanList' | 'ip' | 'ipList' | 'binary' | 'binaryList' | 'date' | 'dateList';
 };
 /** The model's `CreateAccessKeyRequest`. */
 export type CreateAccessKeyRequest = {
@@ -107,7 +107,7 @@ export type CreateAccessKeyRequest = {
 };
 /** The model's `CreateAccessKeyResponse`. */
 export type CreateAccessKeyResponse = {
-  readonly AccessKey: AccessKey;
+  readonly AccessKey?: AccessKey;
 };
 /** The model's `CreateAccountAliasRequest`. */
 export type CreateAccountAliasRequest = {
@@ -137,7 +137,7 @@ export type CreateGroupRequest = {
 };
 /** The model's `CreateGroupResponse`. */
 export type CreateGroupResponse = {
-  readonly Group: Group;
+  readonly Group?: Group;
 };
 /** The model's `CreateInstanceProfileRequest`. */
 export type CreateInstanceProfileRequest = {
@@ -147,7 +147,7 @@ export type CreateInstanceProfileRequest = {
 };
 /** The model's `CreateInstanceProfileResponse`. */
 export type CreateInstanceProfileResponse = {
-  readonly InstanceProfile: InstanceProfile;
+  readonly InstanceProfile?: InstanceProfile;
 };
 /** The model's `CreateLoginProfileRequest`. */
 export type CreateLoginProfileRequest = {
@@ -157,7 +157,7 @@ export type CreateLoginProfileRequest = {
 };
 /** The model's `CreateLoginProfileResponse`. */
 export type CreateLoginProfileResponse = {
-  readonly LoginProfile: LoginProfile;
+  readonly LoginProfile?: LoginProfile;
 };
 /** The model's `CreateOpenIDConnectProviderRequest`. */
 export type CreateOpenIDConnectProviderRequest = {
@@ -205,14 +205,14 @@ export type CreateRoleRequest = {
 };
 /** The model's `CreateRoleResponse`. */
 export type CreateRoleResponse = {
-  readonly Role: Role;
+  readonly Role?: Role;
 };
 /** The model's `CreateSAMLProviderRequest`. */
 export type CreateSAMLProviderRequest = {
   readonly SAMLMetadataDocument: string;
   readonly Name: string;
   readonly Tags?: readonly Tag[];
-  readonly AssertionEncryptionMode?: string;
+  readonly AssertionEncryptionMode?: 'Required' | 'Allowed';
   readonly AddPrivateKey?: string;
 };
 /** The model's `CreateSAMLProviderResponse`. */
@@ -259,7 +259,7 @@ export type CreateVirtualMFADeviceRequest = {
 };
 /** The model's `CreateVirtualMFADeviceResponse`. */
 export type CreateVirtualMFADeviceResponse = {
-  readonly VirtualMFADevice: VirtualMFADevice;
+  readonly VirtualMFADevice?: VirtualMFADevice;
 };
 /** The model's `DeactivateMFADeviceRequest`. */
 export type DeactivateMFADeviceRequest = {
@@ -360,7 +360,7 @@ export type DeleteServiceLinkedRoleRequest = {
 };
 /** The model's `DeleteServiceLinkedRoleResponse`. */
 export type DeleteServiceLinkedRoleResponse = {
-  readonly DeletionTaskId: string;
+  readonly DeletionTaskId?: string;
 };
 /** The model's `DeleteServiceSpecificCredentialRequest`. */
 export type DeleteServiceSpecificCredentialRequest = {
@@ -447,27 +447,27 @@ export type EnableOutboundWebIdentityFederationResponse = {
 };
 /** The model's `EntityDetails`. */
 export type EntityDetails = {
-  readonly EntityInfo: EntityInfo;
+  readonly EntityInfo?: EntityInfo;
   readonly LastAuthenticated?: Date;
 };
 /** The model's `EntityInfo`. */
 export type EntityInfo = {
-  readonly Arn: string;
-  readonly Name: string;
-  readonly Type: string;
-  readonly Id: string;
+  readonly Arn?: string;
+  readonly Name?: string;
+  readonly Type?: string;
+  readonly Id?: string;
   readonly Path?: string;
 };
 /** The model's `ErrorDetails`. */
 export type ErrorDetails = {
-  readonly Message: string;
-  readonly Code: string;
+  readonly Message?: string;
+  readonly Code?: string;
 };
 /** The model's `EvaluationResult`. */
 export type EvaluationResult = {
-  readonly EvalActionName: string;
+  readonly EvalActionName?: string;
   readonly EvalResourceName?: string;
-  readonly EvalDecision: string;
+  readonly EvalDecision?: string;
   readonly MatchedStatements?: readonly Statement[];
   readonly MissingContextValues?: readonly string[];
   readonly OrganizationsDecisionDetail?: OrganizationsDecisionDetail;
@@ -492,7 +492,7 @@ export type GenerateOrganizationsAccessReportResponse = {
 /** The model's `GenerateServiceLastAccessedDetailsRequest`. */
 export type GenerateServiceLastAccessedDetailsRequest = {
   readonly Arn: string;
-  readonly Granularity?: string;
+  readonly Granularity?: 'SERVICE_LEVEL' | 'ACTION_LEVEL';
 };
 /** The model's `GenerateServiceLastAccessedDetailsResponse`. */
 export type GenerateServiceLastAccessedDetailsResponse = {
@@ -509,7 +509,7 @@ export type GetAccessKeyLastUsedResponse = {
 };
 /** The model's `GetAccountAuthorizationDetailsRequest`. */
 export type GetAccountAuthorizationDetailsRequest = {
-  readonly Filter?: readonly string[];
+  readonly Filter?: ReadonlyArray<'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy'>;
   readonly MaxItems?: number;
   readonly Marker?: string;
 };
@@ -524,7 +524,7 @@ export type GetAccountAuthorizationDetailsResponse = {
 };
 /** The model's `GetAccountPasswordPolicyResponse`. */
 export type GetAccountPasswordPolicyResponse = {
-  readonly PasswordPolicy: PasswordPolicy;
+  readonly PasswordPolicy?: PasswordPolicy;
 };
 /** The model's `GetAccountPropertiesResponse`. */
 export type GetAccountPropertiesResponse = {
@@ -571,9 +571,9 @@ export type GetGroupPolicyRequest = {
 };
 /** The model's `GetGroupPolicyResponse`. */
 export type GetGroupPolicyResponse = {
-  readonly GroupName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
+  readonly GroupName?: string;
+  readonly PolicyName?: string;
+  readonly PolicyDocument?: string;
 };
 /** The model's `GetGroupRequest`. */
 export type GetGroupRequest = {
@@ -583,8 +583,8 @@ export type GetGroupRequest = {
 };
 /** The model's `GetGroupResponse`. */
 export type GetGroupResponse = {
-  readonly Group: Group;
-  readonly Users: readonly User[];
+  readonly Group?: Group;
+  readonly Users?: readonly User[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -605,7 +605,7 @@ export type GetInstanceProfileRequest = {
 };
 /** The model's `GetInstanceProfileResponse`. */
 export type GetInstanceProfileResponse = {
-  readonly InstanceProfile: InstanceProfile;
+  readonly InstanceProfile?: InstanceProfile;
 };
 /** The model's `GetLoginProfileRequest`. */
 export type GetLoginProfileRequest = {
@@ -613,7 +613,7 @@ export type GetLoginProfileRequest = {
 };
 /** The model's `GetLoginProfileResponse`. */
 export type GetLoginProfileResponse = {
-  readonly LoginProfile: LoginProfile;
+  readonly LoginProfile?: LoginProfile;
 };
 /** The model's `GetMFADeviceRequest`. */
 export type GetMFADeviceRequest = {
@@ -623,7 +623,7 @@ export type GetMFADeviceRequest = {
 /** The model's `GetMFADeviceResponse`. */
 export type GetMFADeviceResponse = {
   readonly UserName?: string;
-  readonly SerialNumber: string;
+  readonly SerialNumber?: string;
   readonly EnableDate?: Date;
   readonly Certifications?: Readonly<Record<string, string>>;
 };
@@ -644,12 +644,12 @@ export type GetOrganizationsAccessReportRequest = {
   readonly JobId: string;
   readonly MaxItems?: number;
   readonly Marker?: string;
-  readonly SortKey?: string;
+  readonly SortKey?: 'SERVICE_NAMESPACE_ASCENDING' | 'SERVICE_NAMESPACE_DESCENDING' | 'LAST_AUTHENTICATED_TIME_ASCENDING' | 'LAST_AUTHENTICATED_TIME_DESCENDING';
 };
 /** The model's `GetOrganizationsAccessReportResponse`. */
 export type GetOrganizationsAccessReportResponse = {
-  readonly JobStatus: string;
-  readonly JobCreationDate: Date;
+  readonly JobStatus?: string;
+  readonly JobCreationDate?: Date;
   readonly JobCompletionDate?: Date;
   readonly NumberOfServicesAccessible?: number;
   readonly NumberOfServicesNotAccessed?: number;
@@ -687,9 +687,9 @@ export type GetRolePolicyRequest = {
 };
 /** The model's `GetRolePolicyResponse`. */
 export type GetRolePolicyResponse = {
-  readonly RoleName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
+  readonly RoleName?: string;
+  readonly PolicyName?: string;
+  readonly PolicyDocument?: string;
 };
 /** The model's `GetRoleRequest`. */
 export type GetRoleRequest = {
@@ -697,7 +697,7 @@ export type GetRoleRequest = {
 };
 /** The model's `GetRoleResponse`. */
 export type GetRoleResponse = {
-  readonly Role: Role;
+  readonly Role?: Role;
 };
 /** The model's `GetRoleTemplateVersionRequest`. */
 export type GetRoleTemplateVersionRequest = {
@@ -706,7 +706,7 @@ export type GetRoleTemplateVersionRequest = {
 };
 /** The model's `GetRoleTemplateVersionResponse`. */
 export type GetRoleTemplateVersionResponse = {
-  readonly RoleTemplateVersion: RoleTemplateVersion;
+  readonly RoleTemplateVersion?: RoleTemplateVersion;
 };
 /** The model's `GetSAMLProviderRequest`. */
 export type GetSAMLProviderRequest = {
@@ -728,7 +728,7 @@ export type GetServerCertificateRequest = {
 };
 /** The model's `GetServerCertificateResponse`. */
 export type GetServerCertificateResponse = {
-  readonly ServerCertificate: ServerCertificate;
+  readonly ServerCertificate?: ServerCertificate;
 };
 /** The model's `GetServiceLastAccessedDetailsRequest`. */
 export type GetServiceLastAccessedDetailsRequest = {
@@ -738,11 +738,11 @@ export type GetServiceLastAccessedDetailsRequest = {
 };
 /** The model's `GetServiceLastAccessedDetailsResponse`. */
 export type GetServiceLastAccessedDetailsResponse = {
-  readonly JobStatus: string;
+  readonly JobStatus?: string;
   readonly JobType?: string;
-  readonly JobCreationDate: Date;
-  readonly ServicesLastAccessed: readonly ServiceLastAccessed[];
-  readonly JobCompletionDate: Date;
+  readonly JobCreationDate?: Date;
+  readonly ServicesLastAccessed?: readonly ServiceLastAccessed[];
+  readonly JobCompletionDate?: Date;
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
   readonly Error?: ErrorDetails;
@@ -756,10 +756,10 @@ export type GetServiceLastAccessedDetailsWithEntitiesRequest = {
 };
 /** The model's `GetServiceLastAccessedDetailsWithEntitiesResponse`. */
 export type GetServiceLastAccessedDetailsWithEntitiesResponse = {
-  readonly JobStatus: string;
-  readonly JobCreationDate: Date;
-  readonly JobCompletionDate: Date;
-  readonly EntityDetailsList: readonly EntityDetails[];
+  readonly JobStatus?: string;
+  readonly JobCreationDate?: Date;
+  readonly JobCompletionDate?: Date;
+  readonly EntityDetailsList?: readonly EntityDetails[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
   readonly Error?: ErrorDetails;
@@ -770,14 +770,14 @@ export type GetServiceLinkedRoleDeletionStatusRequest = {
 };
 /** The model's `GetServiceLinkedRoleDeletionStatusResponse`. */
 export type GetServiceLinkedRoleDeletionStatusResponse = {
-  readonly Status: string;
+  readonly Status?: string;
   readonly Reason?: DeletionTaskFailureReasonType;
 };
 /** The model's `GetSSHPublicKeyRequest`. */
 export type GetSSHPublicKeyRequest = {
   readonly UserName: string;
   readonly SSHPublicKeyId: string;
-  readonly Encoding: string;
+  readonly Encoding: 'SSH' | 'PEM';
 };
 /** The model's `GetSSHPublicKeyResponse`. */
 export type GetSSHPublicKeyResponse = {
@@ -790,9 +790,9 @@ export type GetUserPolicyRequest = {
 };
 /** The model's `GetUserPolicyResponse`. */
 export type GetUserPolicyResponse = {
-  readonly UserName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
+  readonly UserName?: string;
+  readonly PolicyName?: string;
+  readonly PolicyDocument?: string;
 };
 /** The model's `GetUserRequest`. */
 export type GetUserRequest = {
@@ -800,15 +800,15 @@ export type GetUserRequest = {
 };
 /** The model's `GetUserResponse`. */
 export type GetUserResponse = {
-  readonly User: User;
+  readonly User?: User;
 };
 /** The model's `Group`. */
 export type Group = {
-  readonly Path: string;
-  readonly GroupName: string;
-  readonly GroupId: string;
-  readonly Arn: string;
-  readonly CreateDate: Date;
+  readonly Path?: string;
+  readonly GroupName?: string;
+  readonly GroupId?: string;
+  readonly Arn?: string;
+  readonly CreateDate?: Date;
 };
 /** The model's `GroupDetail`. */
 export type GroupDetail = {
@@ -822,23 +822,23 @@ export type GroupDetail = {
 };
 /** The model's `InlinePolicy`. */
 export type InlinePolicy = {
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
+  readonly PolicyName?: string;
+  readonly PolicyDocument?: string;
 };
 /** The model's `InlinePolicyIdentifierType`. */
 export type InlinePolicyIdentifierType = {
   readonly PolicyName: string;
-  readonly AttachmentType: string;
+  readonly AttachmentType: 'user' | 'group' | 'role';
   readonly AttachmentName: string;
 };
 /** The model's `InstanceProfile`. */
 export type InstanceProfile = {
-  readonly Path: string;
-  readonly InstanceProfileName: string;
-  readonly InstanceProfileId: string;
-  readonly Arn: string;
-  readonly CreateDate: Date;
-  readonly Roles: readonly Role[];
+  readonly Path?: string;
+  readonly InstanceProfileName?: string;
+  readonly InstanceProfileId?: string;
+  readonly Arn?: string;
+  readonly CreateDate?: Date;
+  readonly Roles?: readonly Role[];
   readonly Tags?: readonly Tag[];
 };
 /** The model's `ListAccessKeysRequest`. */
@@ -849,7 +849,7 @@ export type ListAccessKeysRequest = {
 };
 /** The model's `ListAccessKeysResponse`. */
 export type ListAccessKeysResponse = {
-  readonly AccessKeyMetadata: readonly AccessKeyMetadata[];
+  readonly AccessKeyMetadata?: readonly AccessKeyMetadata[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -860,7 +860,7 @@ export type ListAccountAliasesRequest = {
 };
 /** The model's `ListAccountAliasesResponse`. */
 export type ListAccountAliasesResponse = {
-  readonly AccountAliases: readonly string[];
+  readonly AccountAliases?: readonly string[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -918,9 +918,9 @@ export type ListDelegationRequestsResponse = {
 /** The model's `ListEntitiesForPolicyRequest`. */
 export type ListEntitiesForPolicyRequest = {
   readonly PolicyArn: string;
-  readonly EntityFilter?: string;
+  readonly EntityFilter?: 'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
   readonly PathPrefix?: string;
-  readonly PolicyUsageFilter?: string;
+  readonly PolicyUsageFilter?: 'PermissionsPolicy' | 'PermissionsBoundary';
   readonly Marker?: string;
   readonly MaxItems?: number;
 };
@@ -940,7 +940,7 @@ export type ListGroupPoliciesRequest = {
 };
 /** The model's `ListGroupPoliciesResponse`. */
 export type ListGroupPoliciesResponse = {
-  readonly PolicyNames: readonly string[];
+  readonly PolicyNames?: readonly string[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -952,7 +952,7 @@ export type ListGroupsForUserRequest = {
 };
 /** The model's `ListGroupsForUserResponse`. */
 export type ListGroupsForUserResponse = {
-  readonly Groups: readonly Group[];
+  readonly Groups?: readonly Group[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -964,7 +964,7 @@ export type ListGroupsRequest = {
 };
 /** The model's `ListGroupsResponse`. */
 export type ListGroupsResponse = {
-  readonly Groups: readonly Group[];
+  readonly Groups?: readonly Group[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -976,7 +976,7 @@ export type ListInstanceProfilesForRoleRequest = {
 };
 /** The model's `ListInstanceProfilesForRoleResponse`. */
 export type ListInstanceProfilesForRoleResponse = {
-  readonly InstanceProfiles: readonly InstanceProfile[];
+  readonly InstanceProfiles?: readonly InstanceProfile[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -988,7 +988,7 @@ export type ListInstanceProfilesRequest = {
 };
 /** The model's `ListInstanceProfilesResponse`. */
 export type ListInstanceProfilesResponse = {
-  readonly InstanceProfiles: readonly InstanceProfile[];
+  readonly InstanceProfiles?: readonly InstanceProfile[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1000,7 +1000,7 @@ export type ListInstanceProfileTagsRequest = {
 };
 /** The model's `ListInstanceProfileTagsResponse`. */
 export type ListInstanceProfileTagsResponse = {
-  readonly Tags: readonly Tag[];
+  readonly Tags?: readonly Tag[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1012,7 +1012,7 @@ export type ListMFADevicesRequest = {
 };
 /** The model's `ListMFADevicesResponse`. */
 export type ListMFADevicesResponse = {
-  readonly MFADevices: readonly MFADevice[];
+  readonly MFADevices?: readonly MFADevice[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1024,7 +1024,7 @@ export type ListMFADeviceTagsRequest = {
 };
 /** The model's `ListMFADeviceTagsResponse`. */
 export type ListMFADeviceTagsResponse = {
-  readonly Tags: readonly Tag[];
+  readonly Tags?: readonly Tag[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1040,7 +1040,7 @@ export type ListOpenIDConnectProviderTagsRequest = {
 };
 /** The model's `ListOpenIDConnectProviderTagsResponse`. */
 export type ListOpenIDConnectProviderTagsResponse = {
-  readonly Tags: readonly Tag[];
+  readonly Tags?: readonly Tag[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1062,16 +1062,16 @@ export type ListPoliciesGrantingServiceAccessRequest = {
 };
 /** The model's `ListPoliciesGrantingServiceAccessResponse`. */
 export type ListPoliciesGrantingServiceAccessResponse = {
-  readonly PoliciesGrantingServiceAccess: readonly ListPoliciesGrantingServiceAccessEntry[];
+  readonly PoliciesGrantingServiceAccess?: readonly ListPoliciesGrantingServiceAccessEntry[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
 /** The model's `ListPoliciesRequest`. */
 export type ListPoliciesRequest = {
-  readonly Scope?: string;
+  readonly Scope?: 'All' | 'AWS' | 'Local';
   readonly OnlyAttached?: boolean;
   readonly PathPrefix?: string;
-  readonly PolicyUsageFilter?: string;
+  readonly PolicyUsageFilter?: 'PermissionsPolicy' | 'PermissionsBoundary';
   readonly Marker?: string;
   readonly MaxItems?: number;
 };
@@ -1089,7 +1089,7 @@ export type ListPolicyTagsRequest = {
 };
 /** The model's `ListPolicyTagsResponse`. */
 export type ListPolicyTagsResponse = {
-  readonly Tags: readonly Tag[];
+  readonly Tags?: readonly Tag[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1113,7 +1113,7 @@ export type ListRolePoliciesRequest = {
 };
 /** The model's `ListRolePoliciesResponse`. */
 export type ListRolePoliciesResponse = {
-  readonly PolicyNames: readonly string[];
+  readonly PolicyNames?: readonly string[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1125,7 +1125,7 @@ export type ListRolesRequest = {
 };
 /** The model's `ListRolesResponse`. */
 export type ListRolesResponse = {
-  readonly Roles: readonly Role[];
+  readonly Roles?: readonly Role[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1137,7 +1137,7 @@ export type ListRoleTagsRequest = {
 };
 /** The model's `ListRoleTagsResponse`. */
 export type ListRoleTagsResponse = {
-  readonly Tags: readonly Tag[];
+  readonly Tags?: readonly Tag[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1153,7 +1153,7 @@ export type ListSAMLProviderTagsRequest = {
 };
 /** The model's `ListSAMLProviderTagsResponse`. */
 export type ListSAMLProviderTagsResponse = {
-  readonly Tags: readonly Tag[];
+  readonly Tags?: readonly Tag[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1165,7 +1165,7 @@ export type ListServerCertificatesRequest = {
 };
 /** The model's `ListServerCertificatesResponse`. */
 export type ListServerCertificatesResponse = {
-  readonly ServerCertificateMetadataList: readonly ServerCertificateMetadata[];
+  readonly ServerCertificateMetadataList?: readonly ServerCertificateMetadata[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1177,7 +1177,7 @@ export type ListServerCertificateTagsRequest = {
 };
 /** The model's `ListServerCertificateTagsResponse`. */
 export type ListServerCertificateTagsResponse = {
-  readonly Tags: readonly Tag[];
+  readonly Tags?: readonly Tag[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1203,7 +1203,7 @@ export type ListSigningCertificatesRequest = {
 };
 /** The model's `ListSigningCertificatesResponse`. */
 export type ListSigningCertificatesResponse = {
-  readonly Certificates: readonly SigningCertificate[];
+  readonly Certificates?: readonly SigningCertificate[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1227,7 +1227,7 @@ export type ListUserPoliciesRequest = {
 };
 /** The model's `ListUserPoliciesResponse`. */
 export type ListUserPoliciesResponse = {
-  readonly PolicyNames: readonly string[];
+  readonly PolicyNames?: readonly string[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1239,7 +1239,7 @@ export type ListUsersRequest = {
 };
 /** The model's `ListUsersResponse`. */
 export type ListUsersResponse = {
-  readonly Users: readonly User[];
+  readonly Users?: readonly User[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
@@ -1251,26 +1251,26 @@ export type ListUserTagsRequest = {
 };
 /** The model's `ListUserTagsResponse`. */
 export type ListUserTagsResponse = {
-  readonly Tags: readonly Tag[];
+  readonly Tags?: readonly Tag[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
 /** The model's `ListVirtualMFADevicesRequest`. */
 export type ListVirtualMFADevicesRequest = {
-  readonly AssignmentStatus?: string;
+  readonly AssignmentStatus?: 'Assigned' | 'Unassigned' | 'Any';
   readonly Marker?: string;
   readonly MaxItems?: number;
 };
 /** The model's `ListVirtualMFADevicesResponse`. */
 export type ListVirtualMFADevicesResponse = {
-  readonly VirtualMFADevices: readonly VirtualMFADevice[];
+  readonly VirtualMFADevices?: readonly VirtualMFADevice[];
   readonly IsTruncated?: boolean;
   readonly Marker?: string;
 };
 /** The model's `LoginProfile`. */
 export type LoginProfile = {
-  readonly UserName: string;
-  readonly CreateDate: Date;
+  readonly UserName?: string;
+  readonly CreateDate?: Date;
   readonly PasswordResetRequired?: boolean;
 };
 /** The model's `ManagedPolicyDetail`. */
@@ -1290,9 +1290,9 @@ export type ManagedPolicyDetail = {
 };
 /** The model's `MFADevice`. */
 export type MFADevice = {
-  readonly UserName: string;
-  readonly SerialNumber: string;
-  readonly EnableDate: Date;
+  readonly UserName?: string;
+  readonly SerialNumber?: string;
+  readonly EnableDate?: Date;
 };
 /** The model's `OpenIDConnectProviderListEntry`. */
 export type OpenIDConnectProviderListEntry = {
@@ -1308,8 +1308,8 @@ export type OrganizationsDecisionDetail = {
 };
 /** The model's `ParameterDefinition`. */
 export type ParameterDefinition = {
-  readonly Name: string;
-  readonly Type: string;
+  readonly Name?: string;
+  readonly Type?: string;
   readonly SubType?: string;
   readonly Description?: string;
   readonly IsRequired?: boolean;
@@ -1355,8 +1355,8 @@ export type PolicyDetail = {
 };
 /** The model's `PolicyGrantingServiceAccess`. */
 export type PolicyGrantingServiceAccess = {
-  readonly PolicyName: string;
-  readonly PolicyType: string;
+  readonly PolicyName?: string;
+  readonly PolicyType?: string;
   readonly PolicyArn?: string;
   readonly EntityType?: string;
   readonly EntityName?: string;
@@ -1368,7 +1368,7 @@ export type PolicyGroup = {
 };
 /** The model's `PolicyIdentifier`. */
 export type PolicyIdentifier = {
-  readonly PolicyType?: string;
+  readonly PolicyType?: 'inline' | 'aws-managed' | 'user-managed' | 'permission-boundary' | 'scp' | 'rcp';
   readonly PolicyArn?: string;
   readonly InlinePolicyIdentifier?: InlinePolicyIdentifierType;
 };
@@ -1376,7 +1376,7 @@ export type PolicyIdentifier = {
 export type PolicyParameter = {
   readonly Name?: string;
   readonly Values?: readonly string[];
-  readonly Type?: string;
+  readonly Type?: 'string' | 'stringList';
 };
 /** The model's `PolicyRole`. */
 export type PolicyRole = {
@@ -1467,8 +1467,8 @@ export type ResetServiceSpecificCredentialResponse = {
 };
 /** The model's `ResourceSpecificResult`. */
 export type ResourceSpecificResult = {
-  readonly EvalResourceName: string;
-  readonly EvalResourceDecision: string;
+  readonly EvalResourceName?: string;
+  readonly EvalResourceDecision?: string;
   readonly MatchedStatements?: readonly Statement[];
   readonly MissingContextValues?: readonly string[];
   readonly EvalDecisionDetails?: Readonly<Record<string, string>>;
@@ -1483,11 +1483,11 @@ export type ResyncMFADeviceRequest = {
 };
 /** The model's `Role`. */
 export type Role = {
-  readonly Path: string;
-  readonly RoleName: string;
-  readonly RoleId: string;
-  readonly Arn: string;
-  readonly CreateDate: Date;
+  readonly Path?: string;
+  readonly RoleName?: string;
+  readonly RoleId?: string;
+  readonly Arn?: string;
+  readonly CreateDate?: Date;
   readonly AssumeRolePolicyDocument?: string;
   readonly Description?: string;
   readonly MaxSessionDuration?: number;
@@ -1564,25 +1564,25 @@ export type SendDelegationTokenRequest = {
 };
 /** The model's `ServerCertificate`. */
 export type ServerCertificate = {
-  readonly ServerCertificateMetadata: ServerCertificateMetadata;
-  readonly CertificateBody: string;
+  readonly ServerCertificateMetadata?: ServerCertificateMetadata;
+  readonly CertificateBody?: string;
   readonly CertificateChain?: string;
   readonly Tags?: readonly Tag[];
 };
 /** The model's `ServerCertificateMetadata`. */
 export type ServerCertificateMetadata = {
-  readonly Path: string;
-  readonly ServerCertificateName: string;
-  readonly ServerCertificateId: string;
-  readonly Arn: string;
+  readonly Path?: string;
+  readonly ServerCertificateName?: string;
+  readonly ServerCertificateId?: string;
+  readonly Arn?: string;
   readonly UploadDate?: Date;
   readonly Expiration?: Date;
 };
 /** The model's `ServiceLastAccessed`. */
 export type ServiceLastAccessed = {
-  readonly ServiceName: string;
+  readonly ServiceName?: string;
   readonly LastAuthenticated?: Date;
-  readonly ServiceNamespace: string;
+  readonly ServiceNamespace?: string;
   readonly LastAuthenticatedEntity?: string;
   readonly LastAuthenticatedRegion?: string;
   readonly TotalAuthenticatedEntities?: number;
@@ -1590,27 +1590,27 @@ export type ServiceLastAccessed = {
 };
 /** The model's `ServiceSpecificCredential`. */
 export type ServiceSpecificCredential = {
-  readonly CreateDate: Date;
+  readonly CreateDate?: Date;
   readonly ExpirationDate?: Date;
-  readonly ServiceName: string;
+  readonly ServiceName?: string;
   readonly ServiceUserName?: string;
   readonly ServicePassword?: string;
   readonly ServiceCredentialAlias?: string;
   readonly ServiceCredentialSecret?: string;
-  readonly ServiceSpecificCredentialId: string;
-  readonly UserName: string;
-  readonly Status: string;
+  readonly ServiceSpecificCredentialId?: string;
+  readonly UserName?: string;
+  readonly Status?: string;
 };
 /** The model's `ServiceSpecificCredentialMetadata`. */
 export type ServiceSpecificCredentialMetadata = {
-  readonly UserName: string;
-  readonly Status: string;
+  readonly UserName?: string;
+  readonly Status?: string;
   readonly ServiceUserName?: string;
   readonly ServiceCredentialAlias?: string;
-  readonly CreateDate: Date;
+  readonly CreateDate?: Date;
   readonly ExpirationDate?: Date;
-  readonly ServiceSpecificCredentialId: string;
-  readonly ServiceName: string;
+  readonly ServiceSpecificCredentialId?: string;
+  readonly ServiceName?: string;
 };
 /** The model's `SetDefaultPolicyVersionRequest`. */
 export type SetDefaultPolicyVersionRequest = {
@@ -1619,14 +1619,14 @@ export type SetDefaultPolicyVersionRequest = {
 };
 /** The model's `SetSecurityTokenServicePreferencesRequest`. */
 export type SetSecurityTokenServicePreferencesRequest = {
-  readonly GlobalEndpointTokenVersion: string;
+  readonly GlobalEndpointTokenVersion: 'v1Token' | 'v2Token';
 };
 /** The model's `SigningCertificate`. */
 export type SigningCertificate = {
-  readonly UserName: string;
-  readonly CertificateId: string;
-  readonly CertificateBody: string;
-  readonly Status: string;
+  readonly UserName?: string;
+  readonly CertificateId?: string;
+  readonly CertificateBody?: string;
+  readonly Status?: string;
   readonly UploadDate?: Date;
 };
 /** The model's `SimulateCustomPolicyRequest`. */
@@ -1668,24 +1668,24 @@ export type SimulatePrincipalPolicyRequest = {
 };
 /** The model's `SourceRoleTemplate`. */
 export type SourceRoleTemplate = {
-  readonly TemplateArn: string;
-  readonly TemplateMinorVersion: number;
+  readonly TemplateArn?: string;
+  readonly TemplateMinorVersion?: number;
 };
 /** The model's `SSHPublicKey`. */
 export type SSHPublicKey = {
-  readonly UserName: string;
-  readonly SSHPublicKeyId: string;
-  readonly Fingerprint: string;
-  readonly SSHPublicKeyBody: string;
-  readonly Status: string;
+  readonly UserName?: string;
+  readonly SSHPublicKeyId?: string;
+  readonly Fingerprint?: string;
+  readonly SSHPublicKeyBody?: string;
+  readonly Status?: string;
   readonly UploadDate?: Date;
 };
 /** The model's `SSHPublicKeyMetadata`. */
 export type SSHPublicKeyMetadata = {
-  readonly UserName: string;
-  readonly SSHPublicKeyId: string;
-  readonly Status: string;
-  readonly UploadDate: Date;
+  readonly UserName?: string;
+  readonly SSHPublicKeyId?: string;
+  readonly Status?: string;
+  readonly UploadDate?: Date;
 };
 /** The model's `Statement`. */
 export type Statement = {
@@ -1736,8 +1736,8 @@ export type TagServerCertificateRequest = {
 };
 /** The model's `TagTemplate`. */
 export type TagTemplate = {
-  readonly Key: string;
-  readonly Value: string;
+  readonly Key?: string;
+  readonly Value?: string;
 };
 /** The model's `TagUserRequest`. */
 export type TagUserRequest = {
@@ -1795,7 +1795,7 @@ export type UntagUserRequest = {
 export type UpdateAccessKeyRequest = {
   readonly UserName?: string;
   readonly AccessKeyId: string;
-  readonly Status: string;
+  readonly Status: 'Active' | 'Inactive' | 'Expired';
 };
 /** The model's `UpdateAccountPasswordPolicyRequest`. */
 export type UpdateAccountPasswordPolicyRequest = {
@@ -1855,7 +1855,7 @@ export type UpdateRoleRequest = {
 export type UpdateSAMLProviderRequest = {
   readonly SAMLMetadataDocument?: string;
   readonly SAMLProviderArn: string;
-  readonly AssertionEncryptionMode?: string;
+  readonly AssertionEncryptionMode?: 'Required' | 'Allowed';
   readonly AddPrivateKey?: string;
   readonly RemovePrivateKey?: string;
 };
@@ -1873,19 +1873,19 @@ export type UpdateServerCertificateRequest = {
 export type UpdateServiceSpecificCredentialRequest = {
   readonly UserName?: string;
   readonly ServiceSpecificCredentialId: string;
-  readonly Status: string;
+  readonly Status: 'Active' | 'Inactive' | 'Expired';
 };
 /** The model's `UpdateSigningCertificateRequest`. */
 export type UpdateSigningCertificateRequest = {
   readonly UserName?: string;
   readonly CertificateId: string;
-  readonly Status: string;
+  readonly Status: 'Active' | 'Inactive' | 'Expired';
 };
 /** The model's `UpdateSSHPublicKeyRequest`. */
 export type UpdateSSHPublicKeyRequest = {
   readonly UserName: string;
   readonly SSHPublicKeyId: string;
-  readonly Status: string;
+  readonly Status: 'Active' | 'Inactive' | 'Expired';
 };
 /** The model's `UpdateUserRequest`. */
 export type UpdateUserRequest = {
@@ -1914,7 +1914,7 @@ export type UploadSigningCertificateRequest = {
 };
 /** The model's `UploadSigningCertificateResponse`. */
 export type UploadSigningCertificateResponse = {
-  readonly Certificate: SigningCertificate;
+  readonly Certificate?: SigningCertificate;
 };
 /** The model's `UploadSSHPublicKeyRequest`. */
 export type UploadSSHPublicKeyRequest = {
@@ -1927,11 +1927,11 @@ export type UploadSSHPublicKeyResponse = {
 };
 /** The model's `User`. */
 export type User = {
-  readonly Path: string;
-  readonly UserName: string;
-  readonly UserId: string;
-  readonly Arn: string;
-  readonly CreateDate: Date;
+  readonly Path?: string;
+  readonly UserName?: string;
+  readonly UserId?: string;
+  readonly Arn?: string;
+  readonly CreateDate?: Date;
   readonly PasswordLastUsed?: Date;
   readonly PermissionsBoundary?: AttachedPermissionsBoundary;
   readonly Tags?: readonly Tag[];
@@ -1951,7 +1951,7 @@ export type UserDetail = {
 };
 /** The model's `VirtualMFADevice`. */
 export type VirtualMFADevice = {
-  readonly SerialNumber: string;
+  readonly SerialNumber?: string;
   readonly Base32StringSeed?: Uint8Array;
   readonly QRCodePNG?: Uint8Array;
   readonly User?: User;

@@ -4,8 +4,8 @@ import type { Empty } from './empty.ts';
 
 /** The model's `AssumedRoleUser`. */
 export type AssumedRoleUser = {
-  readonly AssumedRoleId: string;
-  readonly Arn: string;
+  readonly AssumedRoleId?: string;
+  readonly Arn?: string;
 };
 /** The model's `AssumeRoleRequest`. */
 export type AssumeRoleRequest = {
@@ -95,10 +95,10 @@ export type AssumeRootResponse = {
 };
 /** The model's `Credentials`. */
 export type Credentials = {
-  readonly AccessKeyId: string;
-  readonly SecretAccessKey: string;
-  readonly SessionToken: string;
-  readonly Expiration: Date;
+  readonly AccessKeyId?: string;
+  readonly SecretAccessKey?: string;
+  readonly SessionToken?: string;
+  readonly Expiration?: Date;
 };
 /** The model's `DecodeAuthorizationMessageRequest`. */
 export type DecodeAuthorizationMessageRequest = {
@@ -110,8 +110,8 @@ export type DecodeAuthorizationMessageResponse = {
 };
 /** The model's `FederatedUser`. */
 export type FederatedUser = {
-  readonly FederatedUserId: string;
-  readonly Arn: string;
+  readonly FederatedUserId?: string;
+  readonly Arn?: string;
 };
 /** The model's `GetAccessKeyInfoRequest`. */
 export type GetAccessKeyInfoRequest = {

@@ -15,11 +15,9 @@ import { encodeQueryError } from '../protocol/query/query-error.ts';
 import { decodeRestJsonCall } from '../protocol/rest-json/rest-json-decoder.ts';
 import { encodeRestJsonError, encodeRestJsonOutput } from '../protocol/rest-json/rest-json-encoder.ts';
 import { RouteTable } from '../protocol/rest-json/route-table.ts';
-import type { ServiceModel } from '../protocol/service-model.ts';
-import { assertValidInput } from '../protocol/validation/validation-message.ts';
 import type { WireStructure } from '../protocol/wire-value.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
-import type { OperationContext, OperationTable } from '../services/operation.ts';
+import type { OperationContext } from '../services/operation.ts';
 import { verifySignature, type VerifyOptions } from '../sigv4/index.ts';
 import type { Store } from '../store/store.ts';
 import { Authorizer, type AuthorizationOutcome } from './authorizer.ts';
@@ -28,12 +26,9 @@ import type { HttpRequest, HttpResponse } from './http-exchange.ts';
 import { KeyUsageRecorder } from './key-usage-recorder.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import { resolveService, type ServiceName } from './resolve-service.ts';
+import type { ServiceDefinition } from './service-definition.ts';
 
-/** A service: its AWS model and the operations implemented. */
-export interface ServiceDefinition {
-  readonly model: ServiceModel;
-  readonly operations: OperationTable;
-}
+export type { ServiceDefinition } from './service-definition.ts';
 
 /** What the application is made of (wired in main.ts). */
 export interface AppDependencies {
@@ -98,17 +93,16 @@ export function createApp(deps: AppDependencies): App {
       const call = decode(definition, service, request);
       entry.operation = call.operation;
       entry.action = actionOf(service, call.operation);
-      assertValidInput(definition.model, call.operation, call.input);
-      const operation = definition.operations[call.operation];
+      const operation = definition.bind(call);
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
       const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region, requestId, eksDelaySeconds: deps.eksDelaySeconds };
-      const checks = await operation.authorize(call.input, ctx);
+      const checks = await operation.authorize(ctx);
       const outcome = await authorizer.authorize(caller, checks, {
         sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region,
         userAgent: request.headers['user-agent'], referer: request.headers.referer,
       }, service);
       Object.assign(entry, outcome);
-      const output = await operation.handle(call.input, ctx);
+      const output = await operation.handle(ctx);
       response = encode(definition, service, call.operation, output, requestId, request);
     } catch (error) {
       const outcome = (error as { outcome?: AuthorizationOutcome }).outcome;

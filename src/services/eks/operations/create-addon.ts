@@ -6,7 +6,6 @@
  * compatible (default when none), the role exists. CREATING until the server's delay has passed.
  */
 import { randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../protocol/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { addonExists } from '../addon-errors.ts';
 import { addonRoleChecks, assertAddonRoleExists } from '../addon-roles.ts';
@@ -17,24 +16,12 @@ import { clusterCheck } from '../cluster-checks.ts';
 import { childArn } from '../eks-arns.ts';
 import { EksDocuments } from '../eks-documents.ts';
 import { invalidParameter } from '../eks-errors.ts';
-import type { AddonState, TagMap } from '../eks-state.ts';
+import type { AddonState } from '../eks-state.ts';
 import { delayMs } from '../lifecycle.ts';
 import { requestTagContext, tagProblem } from '../tag-context.ts';
 import { updatesOf } from '../updates.ts';
 
-interface CreateAddonInput {
-  readonly clusterName: string;
-  readonly addonName: string;
-  readonly addonVersion?: string;
-  readonly serviceAccountRoleArn?: string;
-  /** OVERWRITE | NONE | PRESERVE: how Kubernetes-side conflicts are settled; nothing to settle here. */
-  readonly resolveConflicts?: string;
-  readonly clientRequestToken?: string;
-  readonly tags?: TagMap;
-  readonly configurationValues?: string;
-}
-
-export const createAddon = defineOperation<CreateAddonInput, { addon: WireStructure }>({
+export const createAddon = defineOperation('eks', 'CreateAddon', {
   authorize: async (input, ctx) => [
     await clusterCheck(ctx, 'eks:CreateAddon', input.clusterName, requestTagContext(input.tags)),
     ...(await addonRoleChecks(ctx, input.serviceAccountRoleArn)),

@@ -4,12 +4,7 @@ import { accessEntryCheck } from '../access-entry-checks.ts';
 import { requireAccessEntry } from '../access-entry-lookup.ts';
 import { EksDocuments } from '../eks-documents.ts';
 
-interface DeleteAccessEntryInput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-}
-
-export const deleteAccessEntry = defineOperation<DeleteAccessEntryInput, Record<string, never>>({
+export const deleteAccessEntry = defineOperation('eks', 'DeleteAccessEntry', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:DeleteAccessEntry', input.clusterName, input.principalArn)],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -3,7 +3,6 @@
  * §2.11): DELETING, then gone; refused while another profile of the cluster is DELETING. Authorized on
  * the profile's ARN and tags.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../child-checks.ts';
 import { fargateProfileNotFound } from '../child-errors.ts';
@@ -12,12 +11,7 @@ import { assertNoProfileDeleting } from '../fargate-checks.ts';
 import { fargateProfileToWire } from '../fargate-profile-wire.ts';
 import { delayMs } from '../lifecycle.ts';
 
-interface DeleteFargateProfileInput {
-  readonly clusterName: string;
-  readonly fargateProfileName: string;
-}
-
-export const deleteFargateProfile = defineOperation<DeleteFargateProfileInput, { fargateProfile: WireStructure }>({
+export const deleteFargateProfile = defineOperation('eks', 'DeleteFargateProfile', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DeleteFargateProfile', 'fargateprofile', input.clusterName, input.fargateProfileName)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

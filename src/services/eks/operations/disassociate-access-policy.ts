@@ -9,13 +9,7 @@ import { requireAccessEntry } from '../access-entry-lookup.ts';
 import { associationNotFound, scopeContext } from '../access-scope.ts';
 import { EksDocuments } from '../eks-documents.ts';
 
-interface DisassociateAccessPolicyInput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-  readonly policyArn: string;
-}
-
-export const disassociateAccessPolicy = defineOperation<DisassociateAccessPolicyInput, Record<string, never>>({
+export const disassociateAccessPolicy = defineOperation('eks', 'DisassociateAccessPolicy', {
   authorize: async (input, ctx) => {
     const entry = await findAccessEntry(ctx, input.clusterName, input.principalArn);
     const scope = entry?.policies.find((p) => p.policyArn === input.policyArn)?.accessScope;

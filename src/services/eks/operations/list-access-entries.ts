@@ -8,15 +8,7 @@ import { clusterCheck } from '../cluster-checks.ts';
 import { EksDocuments } from '../eks-documents.ts';
 import { paginate } from '../pagination.ts';
 
-interface ListAccessEntriesInput {
-  readonly clusterName: string;
-  readonly associatedPolicyArn?: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listAccessEntries = defineOperation<ListAccessEntriesInput, { accessEntries: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listAccessEntries = defineOperation('eks', 'ListAccessEntries', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListAccessEntries', input.clusterName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

@@ -4,14 +4,7 @@ import { clusterCheck } from '../cluster-checks.ts';
 import { EksDocuments } from '../eks-documents.ts';
 import { paginate } from '../pagination.ts';
 
-interface ListAddonsInput {
-  readonly clusterName: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listAddons = defineOperation<ListAddonsInput, { addons: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listAddons = defineOperation('eks', 'ListAddons', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListAddons', input.clusterName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

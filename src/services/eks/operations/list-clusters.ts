@@ -4,14 +4,7 @@ import { clusterArn } from '../eks-arns.ts';
 import { EksDocuments } from '../eks-documents.ts';
 import { paginate } from '../pagination.ts';
 
-interface ListClustersInput {
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-  readonly include?: readonly string[];
-}
-
-export const listClusters = defineOperation<ListClustersInput, { clusters: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listClusters = defineOperation('eks', 'ListClusters', {
   authorize: (_input, ctx) => [{ action: 'eks:ListClusters', resource: '*', messageResource: clusterArn(ctx.region, ctx.caller.accountId, '*') }],
   handle: async (input, ctx) => {
     const clusters = await new EksDocuments(ctx).list('cluster');

@@ -4,14 +4,7 @@ import { clusterCheck } from '../cluster-checks.ts';
 import { EksDocuments } from '../eks-documents.ts';
 import { paginate } from '../pagination.ts';
 
-interface ListFargateProfilesInput {
-  readonly clusterName: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listFargateProfiles = defineOperation<ListFargateProfilesInput, { fargateProfileNames: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listFargateProfiles = defineOperation('eks', 'ListFargateProfiles', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListFargateProfiles', input.clusterName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

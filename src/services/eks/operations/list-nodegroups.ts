@@ -4,14 +4,7 @@ import { clusterCheck } from '../cluster-checks.ts';
 import { EksDocuments } from '../eks-documents.ts';
 import { paginate } from '../pagination.ts';
 
-interface ListNodegroupsInput {
-  readonly clusterName: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listNodegroups = defineOperation<ListNodegroupsInput, { nodegroups: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listNodegroups = defineOperation('eks', 'ListNodegroups', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListNodegroups', input.clusterName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

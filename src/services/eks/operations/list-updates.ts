@@ -6,16 +6,7 @@ import { EksDocuments } from '../eks-documents.ts';
 import { paginate } from '../pagination.ts';
 import { updatesOf } from '../updates.ts';
 
-interface ListUpdatesInput {
-  readonly name: string;
-  readonly nodegroupName?: string;
-  readonly addonName?: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listUpdates = defineOperation<ListUpdatesInput, { updateIds: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listUpdates = defineOperation('eks', 'ListUpdates', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListUpdates', input.name), ...(await childChecks(ctx, 'eks:ListUpdates', input.name, input))],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

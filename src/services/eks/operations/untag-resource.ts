@@ -4,12 +4,7 @@ import { EksDocuments } from '../eks-documents.ts';
 import { tagCheck } from '../tag-checks.ts';
 import { putTags, requireTaggedResource } from '../tagged-resources.ts';
 
-interface UntagResourceInput {
-  readonly resourceArn: string;
-  readonly tagKeys: readonly string[];
-}
-
-export const untagResource = defineOperation<UntagResourceInput, Record<string, never>>({
+export const untagResource = defineOperation('eks', 'UntagResource', {
   authorize: async (input, ctx) => [await tagCheck(ctx, 'eks:UntagResource', input.resourceArn, { 'aws:TagKeys': [...input.tagKeys] })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -3,7 +3,6 @@
  * time, node groups first on the cluster's version; a VersionUpdate that sets the new version and
  * its current platform version.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../cluster-checks.ts';
 import { updateToWire } from '../cluster-wire.ts';
@@ -13,13 +12,7 @@ import { kubernetesVersion, minorOf } from '../eks-versions.ts';
 import { delayMs, lifecycleStatus } from '../lifecycle.ts';
 import { assertNoUpdateInProgress, recordUpdate, retriedUpdate } from '../updates.ts';
 
-interface UpdateClusterVersionInput {
-  readonly name: string;
-  readonly version: string;
-  readonly clientRequestToken?: string;
-}
-
-export const updateClusterVersion = defineOperation<UpdateClusterVersionInput, { update: WireStructure }>({
+export const updateClusterVersion = defineOperation('eks', 'UpdateClusterVersion', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:UpdateClusterVersion', input.name, { 'eks:kubernetesVersion': input.version })],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

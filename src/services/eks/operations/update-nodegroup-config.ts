@@ -4,7 +4,6 @@
  * update, so one runs at a time (409 `Nodegroup cannot be updated as it is currently not in Active State`,
  * as AWS answers). A retry with the same clientRequestToken answers the update it made.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../child-checks.ts';
 import { nodegroupNotFound } from '../child-errors.ts';
@@ -12,14 +11,10 @@ import { updateToWire } from '../cluster-wire.ts';
 import { EksDocuments } from '../eks-documents.ts';
 import { resourceInUse } from '../eks-errors.ts';
 import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { nodegroupConfigChange, type NodegroupConfigInput } from '../nodegroup-config-update.ts';
+import { nodegroupConfigChange } from '../nodegroup-config-update.ts';
 import { recordUpdate, retriedUpdate } from '../updates.ts';
 
-interface UpdateNodegroupConfigInput extends NodegroupConfigInput {
-  readonly clientRequestToken?: string;
-}
-
-export const updateNodegroupConfig = defineOperation<UpdateNodegroupConfigInput, { update: WireStructure }>({
+export const updateNodegroupConfig = defineOperation('eks', 'UpdateNodegroupConfig', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:UpdateNodegroupConfig', 'nodegroup', input.clusterName, input.nodegroupName)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

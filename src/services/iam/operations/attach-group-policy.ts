@@ -6,15 +6,9 @@
 import { defineOperation } from '../../operation.ts';
 import { attachPolicy } from '../shared/identity-attachments.ts';
 import { groupCheck } from '../shared/identity-checks.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface AttachGroupPolicyInput {
-  readonly GroupName: string;
-  readonly PolicyArn: string;
-}
 
 /** AttachGroupPolicy. */
-export const attachGroupPolicy = defineOperation<AttachGroupPolicyInput, NoOutput>({
+export const attachGroupPolicy = defineOperation('iam', 'AttachGroupPolicy', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:AttachGroupPolicy', input.GroupName, { 'iam:PolicyARN': input.PolicyArn })],
   handle: async (input, ctx) => {
     await attachPolicy(ctx, 'group', input.GroupName, input.PolicyArn);

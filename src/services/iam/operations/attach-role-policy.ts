@@ -11,15 +11,10 @@ import { assertParsablePolicyArn, findPolicy, isServiceRolePolicy } from '../sha
 import { assertRoleModifiable } from '../shared/role-errors.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
 
-interface AttachRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyArn: string;
-}
-
 /** Most managed policies attached to one role (IAM-SPEC §1.5). */
 export const POLICIES_PER_ROLE = 10;
 
-export const attachRolePolicy = defineOperation<AttachRolePolicyInput, object>({
+export const attachRolePolicy = defineOperation('iam', 'AttachRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:AttachRolePolicy', input.RoleName, { context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -6,15 +6,9 @@
 import { defineOperation } from '../../operation.ts';
 import { attachPolicy } from '../shared/identity-attachments.ts';
 import { userCheck } from '../shared/identity-checks.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface AttachUserPolicyInput {
-  readonly UserName: string;
-  readonly PolicyArn: string;
-}
 
 /** AttachUserPolicy. */
-export const attachUserPolicy = defineOperation<AttachUserPolicyInput, NoOutput>({
+export const attachUserPolicy = defineOperation('iam', 'AttachUserPolicy', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:AttachUserPolicy', input.UserName, { boundary: 'current', context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     await attachPolicy(ctx, 'user', input.UserName, input.PolicyArn);

@@ -5,10 +5,9 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { noPasswordPolicy } from '../shared/identity-password.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
 
 /** DeleteAccountPasswordPolicy. */
-export const deleteAccountPasswordPolicy = defineOperation<object, NoOutput>({
+export const deleteAccountPasswordPolicy = defineOperation('iam', 'DeleteAccountPasswordPolicy', {
   authorize: () => [{ action: 'iam:DeleteAccountPasswordPolicy', resource: '*' }],
   handle: async (_input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -10,11 +10,7 @@ import { awsManagedPolicyImmutable } from '../shared/policy-errors.ts';
 import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
 import { policyUsage } from '../shared/policy-usage.ts';
 
-interface DeletePolicyInput {
-  readonly PolicyArn: string;
-}
-
-export const deletePolicy = defineOperation<DeletePolicyInput, object>({
+export const deletePolicy = defineOperation('iam', 'DeletePolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:DeletePolicy', input.PolicyArn)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -5,14 +5,9 @@
 import { defineOperation } from '../../operation.ts';
 import { userCheck } from '../shared/identity-checks.ts';
 import { requireUser } from '../shared/identity-entities.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DeleteUserPermissionsBoundaryInput {
-  readonly UserName: string;
-}
 
 /** DeleteUserPermissionsBoundary. */
-export const deleteUserPermissionsBoundary = defineOperation<DeleteUserPermissionsBoundaryInput, NoOutput>({
+export const deleteUserPermissionsBoundary = defineOperation('iam', 'DeleteUserPermissionsBoundary', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DeleteUserPermissionsBoundary', input.UserName, { boundary: 'current' })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

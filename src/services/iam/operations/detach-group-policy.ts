@@ -5,15 +5,9 @@
 import { defineOperation } from '../../operation.ts';
 import { detachPolicy } from '../shared/identity-attachments.ts';
 import { groupCheck } from '../shared/identity-checks.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DetachGroupPolicyInput {
-  readonly GroupName: string;
-  readonly PolicyArn: string;
-}
 
 /** DetachGroupPolicy. */
-export const detachGroupPolicy = defineOperation<DetachGroupPolicyInput, NoOutput>({
+export const detachGroupPolicy = defineOperation('iam', 'DetachGroupPolicy', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:DetachGroupPolicy', input.GroupName, { 'iam:PolicyARN': input.PolicyArn })],
   handle: async (input, ctx) => {
     await detachPolicy(ctx, 'group', input.GroupName, input.PolicyArn);

@@ -5,15 +5,9 @@
 import { defineOperation } from '../../operation.ts';
 import { detachPolicy } from '../shared/identity-attachments.ts';
 import { userCheck } from '../shared/identity-checks.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DetachUserPolicyInput {
-  readonly UserName: string;
-  readonly PolicyArn: string;
-}
 
 /** DetachUserPolicy. */
-export const detachUserPolicy = defineOperation<DetachUserPolicyInput, NoOutput>({
+export const detachUserPolicy = defineOperation('iam', 'DetachUserPolicy', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DetachUserPolicy', input.UserName, { boundary: 'current', context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     await detachPolicy(ctx, 'user', input.UserName, input.PolicyArn);

@@ -17,12 +17,6 @@ import { accountPolicyUsage, UNUSED } from '../shared/policy-usage.ts';
 
 type EntityType = 'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
 
-interface GetAccountAuthorizationDetailsInput {
-  readonly Filter?: readonly EntityType[];
-  readonly MaxItems?: number;
-  readonly Marker?: string;
-}
-
 interface GetAccountAuthorizationDetailsOutput extends WirePageFields {
   readonly UserDetailList: WireUserDetail[];
   readonly GroupDetailList: WireGroupDetail[];
@@ -36,8 +30,7 @@ type Entry =
   | { readonly kind: 'role'; readonly role: RoleRecord }
   | { readonly kind: 'policy'; readonly policy: FoundPolicy };
 
-export const getAccountAuthorizationDetails = defineOperation<GetAccountAuthorizationDetailsInput, GetAccountAuthorizationDetailsOutput>({
-  readOnly: true,
+export const getAccountAuthorizationDetails = defineOperation('iam', 'GetAccountAuthorizationDetails', {
   authorize: () => [{ action: 'iam:GetAccountAuthorizationDetails', resource: '*' }],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

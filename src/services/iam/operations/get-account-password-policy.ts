@@ -5,24 +5,8 @@
 import { defineOperation } from '../../operation.ts';
 import { noPasswordPolicy } from '../shared/identity-password.ts';
 
-interface GetAccountPasswordPolicyOutput {
-  readonly PasswordPolicy: {
-    readonly MinimumPasswordLength: number;
-    readonly RequireSymbols: boolean;
-    readonly RequireNumbers: boolean;
-    readonly RequireUppercaseCharacters: boolean;
-    readonly RequireLowercaseCharacters: boolean;
-    readonly AllowUsersToChangePassword: boolean;
-    readonly ExpirePasswords: boolean;
-    readonly MaxPasswordAge?: number;
-    readonly PasswordReusePrevention?: number;
-    readonly HardExpiry?: boolean;
-  };
-}
-
 /** GetAccountPasswordPolicy. */
-export const getAccountPasswordPolicy = defineOperation<object, GetAccountPasswordPolicyOutput>({
-  readOnly: true,
+export const getAccountPasswordPolicy = defineOperation('iam', 'GetAccountPasswordPolicy', {
   authorize: () => [{ action: 'iam:GetAccountPasswordPolicy', resource: '*' }],
   handle: async (_input, ctx) => {
     const policy = await ctx.store.passwordPolicies.get(ctx.caller.accountId);

@@ -32,8 +32,7 @@ const QUOTAS = {
   PolicyVersionsInUseQuota: 10000,
 } as const;
 
-export const getAccountSummary = defineOperation<object, { SummaryMap: Record<string, number> }>({
-  readOnly: true,
+export const getAccountSummary = defineOperation('iam', 'GetAccountSummary', {
   authorize: () => [{ action: 'iam:GetAccountSummary', resource: '*' }],
   handle: async (_input, ctx) => {
     const accountId = ctx.caller.accountId;

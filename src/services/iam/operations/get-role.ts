@@ -4,14 +4,9 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { roleToWire, type WireRole } from '../shared/role-wire.ts';
+import { roleToWire } from '../shared/role-wire.ts';
 
-interface GetRoleInput {
-  readonly RoleName: string;
-}
-
-export const getRole = defineOperation<GetRoleInput, { Role: WireRole }>({
-  readOnly: true,
+export const getRole = defineOperation('iam', 'GetRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:GetRole', input.RoleName, { messageByName: true })],
   handle: async (input, ctx) => {
     const role = await requireRole(ctx.store, ctx.caller.accountId, input.RoleName);

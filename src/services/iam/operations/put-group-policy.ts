@@ -6,16 +6,9 @@
 import { defineOperation } from '../../operation.ts';
 import { groupCheck } from '../shared/identity-checks.ts';
 import { putInlinePolicy } from '../shared/identity-inline-policies.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface PutGroupPolicyInput {
-  readonly GroupName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
-}
 
 /** PutGroupPolicy. */
-export const putGroupPolicy = defineOperation<PutGroupPolicyInput, NoOutput>({
+export const putGroupPolicy = defineOperation('iam', 'PutGroupPolicy', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:PutGroupPolicy', input.GroupName)],
   handle: async (input, ctx) => {
     await putInlinePolicy(ctx, 'group', input.GroupName, input.PolicyName, input.PolicyDocument);

@@ -8,12 +8,7 @@ import { requireBoundaryPolicy } from '../shared/policy-lookup.ts';
 import { assertRoleModifiable } from '../shared/role-errors.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
 
-interface PutRolePermissionsBoundaryInput {
-  readonly RoleName: string;
-  readonly PermissionsBoundary: string;
-}
-
-export const putRolePermissionsBoundary = defineOperation<PutRolePermissionsBoundaryInput, object>({
+export const putRolePermissionsBoundary = defineOperation('iam', 'PutRolePermissionsBoundary', {
   authorize: async (input, ctx) => [
     await roleCheck(ctx, 'iam:PutRolePermissionsBoundary', input.RoleName, { context: { 'iam:PermissionsBoundary': input.PermissionsBoundary } }),
   ],

@@ -10,13 +10,7 @@ import { assertValidPolicy } from '../shared/policy-validation.ts';
 import { assertRoleModifiable } from '../shared/role-errors.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
 
-interface PutRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
-}
-
-export const putRolePolicy = defineOperation<PutRolePolicyInput, object>({
+export const putRolePolicy = defineOperation('iam', 'PutRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:PutRolePolicy', input.RoleName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -8,12 +8,7 @@ import { policyCheck } from '../shared/policy-authorization.ts';
 import { awsManagedPolicyImmutable, missingPolicyVersion } from '../shared/policy-errors.ts';
 import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
 
-interface SetDefaultPolicyVersionInput {
-  readonly PolicyArn: string;
-  readonly VersionId: string;
-}
-
-export const setDefaultPolicyVersion = defineOperation<SetDefaultPolicyVersionInput, object>({
+export const setDefaultPolicyVersion = defineOperation('iam', 'SetDefaultPolicyVersion', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:SetDefaultPolicyVersion', input.PolicyArn)],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -8,12 +8,7 @@ import { awsManagedPolicyImmutable } from '../shared/policy-errors.ts';
 import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
 import { removeTags } from '../shared/tags.ts';
 
-interface UntagPolicyInput {
-  readonly PolicyArn: string;
-  readonly TagKeys: readonly string[];
-}
-
-export const untagPolicy = defineOperation<UntagPolicyInput, object>({
+export const untagPolicy = defineOperation('iam', 'UntagPolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:UntagPolicy', input.PolicyArn, { 'aws:TagKeys': [...input.TagKeys] })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

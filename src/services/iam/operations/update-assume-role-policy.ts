@@ -8,12 +8,7 @@ import { assertRoleModifiable } from '../shared/role-errors.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
 import { trustPolicyToStore } from '../shared/role-trust-policy.ts';
 
-interface UpdateAssumeRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyDocument: string;
-}
-
-export const updateAssumeRolePolicy = defineOperation<UpdateAssumeRolePolicyInput, object>({
+export const updateAssumeRolePolicy = defineOperation('iam', 'UpdateAssumeRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UpdateAssumeRolePolicy', input.RoleName)],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -6,16 +6,9 @@ import { defineOperation } from '../../operation.ts';
 import { userCheck } from '../shared/identity-checks.ts';
 import { requireLoginProfile } from '../shared/identity-login-profiles.ts';
 import { assertPasswordConforms, hashPassword } from '../shared/identity-password.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface UpdateLoginProfileInput {
-  readonly UserName: string;
-  readonly Password?: string;
-  readonly PasswordResetRequired?: boolean;
-}
 
 /** UpdateLoginProfile. */
-export const updateLoginProfile = defineOperation<UpdateLoginProfileInput, NoOutput>({
+export const updateLoginProfile = defineOperation('iam', 'UpdateLoginProfile', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:UpdateLoginProfile', input.UserName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -4,14 +4,9 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { roleToWire, type WireRole } from '../shared/role-wire.ts';
+import { roleToWire } from '../shared/role-wire.ts';
 
-interface UpdateRoleDescriptionInput {
-  readonly RoleName: string;
-  readonly Description: string;
-}
-
-export const updateRoleDescription = defineOperation<UpdateRoleDescriptionInput, { Role: WireRole }>({
+export const updateRoleDescription = defineOperation('iam', 'UpdateRoleDescription', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UpdateRoleDescription', input.RoleName)],
   handle: async (input, ctx) => {
     const role = await ctx.store.transaction(async (tx) => {

@@ -5,13 +5,7 @@
 import { defineOperation } from '../../operation.ts';
 import { requireRole, roleCheck } from '../shared/role-lookup.ts';
 
-interface UpdateRoleInput {
-  readonly RoleName: string;
-  readonly Description?: string;
-  readonly MaxSessionDuration?: number;
-}
-
-export const updateRole = defineOperation<UpdateRoleInput, object>({
+export const updateRole = defineOperation('iam', 'UpdateRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UpdateRole', input.RoleName, { messageByName: true })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

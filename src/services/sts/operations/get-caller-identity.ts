@@ -2,8 +2,8 @@
  * sts:GetCallerIdentity (IAM-SPEC §7.3): who the credentials belong to. Never denied, so it declares no
  * checks. https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
  */
-import { defineOperation } from '../operation.ts';
-import type { RequestPrincipal } from '../../policy/index.ts';
+import { defineOperation } from '../../operation.ts';
+import type { RequestPrincipal } from '../../../policy/index.ts';
 
 interface GetCallerIdentityOutput {
   readonly UserId: string;
@@ -22,8 +22,7 @@ export function callerIdentity(principal: RequestPrincipal, accountId: string): 
   }
 }
 
-export const getCallerIdentity = defineOperation<object, GetCallerIdentityOutput>({
-  readOnly: true,
+export const getCallerIdentity = defineOperation('sts', 'GetCallerIdentity', {
   authorize: () => [],
   handle: async (_input, ctx) => callerIdentity(ctx.caller.principal, ctx.caller.accountId),
 });

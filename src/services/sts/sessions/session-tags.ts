@@ -4,10 +4,10 @@
  * come first and stay transitive; a requested tag may not reuse an inherited transitive key.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
  */
-import type { ContextInput } from '../../policy/index.ts';
-import type { Tag } from '../../store/iam-records.ts';
-import type { StsSessionRecord } from '../../store/session-records.ts';
-import { invalidParameterValue, STS_MESSAGES } from './sts-errors.ts';
+import type { ContextInput } from '../../../policy/index.ts';
+import type { Tag } from '../../../store/iam-records.ts';
+import type { StsSessionRecord } from '../../../store/session-records.ts';
+import { invalidParameterValue, STS_MESSAGES } from '../shared/sts-errors.ts';
 
 /** A tag as it travels on the wire. */
 export interface WireTag {

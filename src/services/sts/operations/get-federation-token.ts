@@ -6,27 +6,12 @@
  * Duration 900–129600 s (default 43200), at most 3600 s for the root user.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
  */
-import type { AuthorizationCheck } from '../operation.ts';
-import { defineOperation } from '../operation.ts';
-import { checkSessionPolicies, type WirePolicyArn } from './session-policies.ts';
-import { sessionTagContext, sessionTags, type WireTag } from './session-tags.ts';
-import { accessDenied, STS_MESSAGES } from './sts-errors.ts';
-import { issueCredentials, type WireCredentials } from './temporary-credentials.ts';
-
-interface GetFederationTokenInput {
-  readonly Name: string;
-  readonly Policy?: string;
-  readonly PolicyArns?: readonly WirePolicyArn[];
-  readonly DurationSeconds?: number;
-  readonly Tags?: readonly WireTag[];
-}
-
-interface GetFederationTokenOutput {
-  readonly Credentials: WireCredentials;
-  readonly FederatedUser: { readonly FederatedUserId: string; readonly Arn: string };
-  /** Always present: 0 when the request carries no policy (as AWS answers). */
-  readonly PackedPolicySize: number;
-}
+import type { AuthorizationCheck } from '../../operation.ts';
+import { defineOperation } from '../../operation.ts';
+import { checkSessionPolicies } from '../sessions/session-policies.ts';
+import { sessionTagContext, sessionTags } from '../sessions/session-tags.ts';
+import { accessDenied, STS_MESSAGES } from '../shared/sts-errors.ts';
+import { issueCredentials } from '../sessions/temporary-credentials.ts';
 
 const USER_DEFAULT = 43_200;
 const ROOT_MAX = 3_600;
@@ -35,8 +20,7 @@ function federatedUserArn(accountId: string, name: string): string {
   return `arn:aws:sts::${accountId}:federated-user/${name}`;
 }
 
-export const getFederationToken = defineOperation<GetFederationTokenInput, GetFederationTokenOutput>({
-  readOnly: true,
+export const getFederationToken = defineOperation('sts', 'GetFederationToken', {
   authorize: (input, ctx) => {
     if (ctx.caller.credentialType === 'session') throw accessDenied(STS_MESSAGES.sessionCredentials('GetFederationToken'));
     const base = { resource: federatedUserArn(ctx.caller.accountId, input.Name), context: sessionTagContext(input.Tags, undefined) };

@@ -6,22 +6,15 @@
  * accepted: Tollgate models no MFA devices).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
  */
-import { defineOperation } from '../operation.ts';
-import { accessDenied, STS_MESSAGES } from './sts-errors.ts';
-import { issueCredentials, type WireCredentials } from './temporary-credentials.ts';
-
-interface GetSessionTokenInput {
-  readonly DurationSeconds?: number;
-  readonly SerialNumber?: string;
-  readonly TokenCode?: string;
-}
+import { defineOperation } from '../../operation.ts';
+import { accessDenied, STS_MESSAGES } from '../shared/sts-errors.ts';
+import { issueCredentials } from '../sessions/temporary-credentials.ts';
 
 /** Default session length for IAM users, and the most the root user gets (seconds). */
 const USER_DEFAULT = 43_200;
 const ROOT_MAX = 3_600;
 
-export const getSessionToken = defineOperation<GetSessionTokenInput, { Credentials: WireCredentials }>({
-  readOnly: true,
+export const getSessionToken = defineOperation('sts', 'GetSessionToken', {
   authorize: (_input, ctx) => {
     if (ctx.caller.credentialType === 'session') throw accessDenied(STS_MESSAGES.sessionCredentials('GetSessionToken'));
     return [{ action: 'sts:GetSessionToken', resource: '*' }];

@@ -9,10 +9,10 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 import { deflateRawSync } from 'node:zlib';
-import { validatePolicy } from '../../policy/index.ts';
-import type { Tag } from '../../store/iam-records.ts';
-import type { OperationContext } from '../operation.ts';
-import { invalidParameterValue, malformedPolicyDocument, packedPolicyTooLarge } from './sts-errors.ts';
+import { validatePolicy } from '../../../policy/index.ts';
+import type { Tag } from '../../../store/iam-records.ts';
+import type { OperationContext } from '../../operation.ts';
+import { invalidParameterValue, malformedPolicyDocument, packedPolicyTooLarge } from '../shared/sts-errors.ts';
 
 /** A `PolicyArns` member on the wire. */
 export interface WirePolicyArn {

@@ -6,35 +6,15 @@
  * session policies are checked and `ASIA…` credentials issued.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
-import type { ContextInput } from '../../policy/index.ts';
-import type { RoleRecord } from '../../store/iam-records.ts';
-import type { StoreSession } from '../../store/store.ts';
-import { defineOperation, type AuthorizationCheck, type OperationContext } from '../operation.ts';
-import { checkSessionPolicies, type WirePolicyArn } from './session-policies.ts';
-import { inheritedTransitiveTags, sessionTagContext, sessionTags, type WireTag } from './session-tags.ts';
-import { accessDenied, STS_MESSAGES, validationError } from './sts-errors.ts';
-import { issueCredentials, type WireCredentials } from './temporary-credentials.ts';
-
-interface AssumeRoleInput {
-  readonly RoleArn: string;
-  readonly RoleSessionName: string;
-  readonly PolicyArns?: readonly WirePolicyArn[];
-  readonly Policy?: string;
-  readonly DurationSeconds?: number;
-  readonly Tags?: readonly WireTag[];
-  readonly TransitiveTagKeys?: readonly string[];
-  readonly ExternalId?: string;
-  readonly SerialNumber?: string;
-  readonly TokenCode?: string;
-  readonly SourceIdentity?: string;
-}
-
-interface AssumeRoleOutput {
-  readonly Credentials: WireCredentials;
-  readonly AssumedRoleUser: { readonly AssumedRoleId: string; readonly Arn: string };
-  readonly PackedPolicySize?: number;
-  readonly SourceIdentity?: string;
-}
+import type { ContextInput } from '../../../policy/index.ts';
+import type { RoleRecord } from '../../../store/iam-records.ts';
+import type { StoreSession } from '../../../store/store.ts';
+import { defineOperation, type AuthorizationCheck, type OperationContext } from '../../operation.ts';
+import { checkSessionPolicies } from '../sessions/session-policies.ts';
+import { inheritedTransitiveTags, sessionTagContext, sessionTags } from '../sessions/session-tags.ts';
+import { accessDenied, STS_MESSAGES, validationError } from '../shared/sts-errors.ts';
+import { issueCredentials } from '../sessions/temporary-credentials.ts';
+import type { AssumeRoleRequest } from '../../../model-types/sts.ts';
 
 const ANY_ARN = /^arn:aws(-[a-z]+)*:[a-z0-9-]+:[^:]*:[^:]*:.+$/;
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[^/]+\/)*([^/]+)$/;
@@ -54,13 +34,12 @@ async function roleOf(store: StoreSession, arn: string): Promise<RoleRecord | un
  * (IAM-SPEC §4.1), so a different requested value is not taken, and the trust policy sees the one kept.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html
  */
-function sourceIdentityOf(input: AssumeRoleInput, ctx: OperationContext): string | undefined {
+function sourceIdentityOf(input: AssumeRoleRequest, ctx: OperationContext): string | undefined {
   return ctx.caller.session?.sourceIdentity ?? input.SourceIdentity;
 }
 
-export const assumeRole = defineOperation<AssumeRoleInput, AssumeRoleOutput>({
+export const assumeRole = defineOperation('sts', 'AssumeRole', {
   // Issuing a session changes no decision any cache holds.
-  readOnly: true,
   authorize: async (input, ctx) => {
     if (!ANY_ARN.test(input.RoleArn)) throw validationError(`${input.RoleArn} is invalid`);
     if (ctx.caller.principal.type === 'Account') throw accessDenied(STS_MESSAGES.rootAssumeRole);

@@ -1,5 +1,5 @@
 /** STS's errors with their exact texts (IAM-SPEC §7.2, §7.4). */
-import { AwsError } from '../../kernel/aws-error.ts';
+import { AwsError } from '../../../kernel/aws-error.ts';
 
 /** `ValidationError` 400 with `message`. */
 export function validationError(message: string): AwsError {

@@ -4,7 +4,7 @@
  * afterwards as unknown keys (InvalidClientTokenId; a process that still caches them says ExpiredToken). (AWS's tokens carry their own expiry and stay ExpiredToken forever;
  * a local store cannot keep every session forever, and a day covers any client still retrying.)
  */
-import type { OperationContext } from '../operation.ts';
+import type { OperationContext } from '../../operation.ts';
 
 /** How long an expired session is kept, and how often the store is swept (ms). */
 const RETENTION_MS = 24 * 3_600_000;

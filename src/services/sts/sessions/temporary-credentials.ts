@@ -3,8 +3,8 @@
  * secret and an opaque session token, sealed with the SecretBox before the session is recorded. The
  * plaintexts leave only in the response.
  */
-import type { StsSessionRecord } from '../../store/session-records.ts';
-import type { OperationContext } from '../operation.ts';
+import type { StsSessionRecord } from '../../../store/session-records.ts';
+import type { OperationContext } from '../../operation.ts';
 import { pruneExpiredSessions } from './session-pruning.ts';
 
 /** The `Credentials` member of AssumeRole, GetSessionToken and GetFederationToken. */
