@@ -62,8 +62,14 @@ const knownDifferences: Readonly<Record<string, string>> = {
     'As for CreateNodegroup: the entry\'s ARN ends in a uuid the call creates.',
 };
 
-/** Condition keys of CreateCluster/UpdateClusterConfig whose request members the AWS model Tollgate ships does not have. */
-const ABSENT_FROM_MODEL = [
+/**
+ * Condition keys of CreateCluster/UpdateClusterConfig whose request members the model has (EKS Auto Mode's
+ * compute, storage and load balancing, zonal shift, deletion protection, the scaling tier, the egress
+ * mode, the control-plane component settings) but Tollgate's clusters do not implement yet: the request
+ * is accepted and the member ignored, so no check sets its key. Each must still be missing from one of
+ * the two operations, or the list is stale.
+ */
+const NOT_YET_IMPLEMENTED = [
   'eks:blockStorageEnabled', 'eks:computeConfigEnabled', 'eks:controlPlaneEgressMode', 'eks:controlPlaneScalingTier', 'eks:deletionProtection',
   'eks:elasticLoadBalancingEnabled', 'eks:kubeApiServerConfig', 'eks:kubeControllerManagerConfig', 'eks:kubeSchedulerConfig', 'eks:zonalShiftEnabled',
 ];
@@ -170,11 +176,14 @@ test('every EKS operation is authorized as the Service Authorization Reference s
     const differences = await compareWithReference(name, await operation.authorize(ctx), types);
     for (const difference of differences) {
       found.push(difference);
-      const absent = ABSENT_FROM_MODEL.find((key) => difference === `${name}: does not set ${key}` && (name === 'CreateCluster' || name === 'UpdateClusterConfig'));
+      const absent = NOT_YET_IMPLEMENTED.find((key) => difference === `${name}: does not set ${key}` && (name === 'CreateCluster' || name === 'UpdateClusterConfig'));
       if (knownDifferences[difference] === undefined && absent === undefined) unlisted.push(difference);
     }
   }
   assert.deepEqual(unlisted, [], 'differences from the Service Authorization Reference without a listed reason');
-  const stale = Object.keys(knownDifferences).filter((difference) => !found.includes(difference));
+  const stale = [
+    ...Object.keys(knownDifferences).filter((difference) => !found.includes(difference)),
+    ...NOT_YET_IMPLEMENTED.filter((key) => !found.includes(`CreateCluster: does not set ${key}`) && !found.includes(`UpdateClusterConfig: does not set ${key}`)),
+  ];
   assert.deepEqual(stale, [], 'listed differences that no longer occur');
 });
