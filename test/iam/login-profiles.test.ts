@@ -5,7 +5,7 @@ import {
   CreateLoginProfileCommand, CreateUserCommand, DeleteAccountPasswordPolicyCommand, DeleteLoginProfileCommand, GetAccountPasswordPolicyCommand,
   GetLoginProfileCommand, PutUserPolicyCommand, UpdateAccountPasswordPolicyCommand, UpdateLoginProfileCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
-import { verifyPassword } from '../../src/services/iam/shared/identity-password.ts';
+import { verifyPassword } from '../../src/services/iam/identities/identity-password.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, allow, assertAwsError, deniedMessage, userWithKey } from './identity-assertions.ts';
 

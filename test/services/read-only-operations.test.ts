@@ -16,7 +16,7 @@ import { managedPolicyCatalog } from '../../src/main.ts';
 import { eksModel, iamModel, stsModel } from '../../src/protocol/models/index.ts';
 import type { WireStructure } from '../../src/protocol/wire-value.ts';
 import { serviceDefinition, type ServiceDefinition } from '../../src/server/service-definition.ts';
-import { KUBERNETES_VERSIONS } from '../../src/services/eks/eks-versions.ts';
+import { KUBERNETES_VERSIONS } from '../../src/services/eks/clusters/eks-versions.ts';
 import { eksOperations } from '../../src/services/eks/index.ts';
 import { iamOperations } from '../../src/services/iam/index.ts';
 import type { Caller, OperationContext } from '../../src/services/operation.ts';

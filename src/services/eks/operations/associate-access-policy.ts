@@ -6,13 +6,13 @@
  * eks:accessScope and eks:namespaces from the request.
  */
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck } from '../access-entry-checks.ts';
-import { notStandardEntry } from '../access-entry-errors.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { associationToWire } from '../access-entry-wire.ts';
-import { checkPolicyArn, checkScope, scopeContext } from '../access-scope.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import type { AssociationState } from '../eks-state.ts';
+import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
+import { notStandardEntry } from '../access-entries/access-entry-errors.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { associationToWire } from '../access-entries/access-entry-wire.ts';
+import { checkPolicyArn, checkScope, scopeContext } from '../access-entries/access-scope.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import type { AssociationState } from '../shared/eks-state.ts';
 
 export const associateAccessPolicy = defineOperation('eks', 'AssociateAccessPolicy', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:AssociateAccessPolicy', input.clusterName, input.principalArn, scopeContext(input.policyArn, input.accessScope))],

@@ -7,16 +7,16 @@
  */
 import type { ContextInput } from '../../../policy/index.ts';
 import { defineOperation, type AuthorizationCheck } from '../../operation.ts';
-import { accessEntryInUse } from '../access-entry-errors.ts';
-import { requireAccessEntryCluster } from '../access-entry-lookup.ts';
-import { createAccessEntryState } from '../access-entry-state.ts';
-import { checkGroups, checkPrincipal, checkType, checkUsername } from '../access-entry-validation.ts';
-import { accessEntryToWire } from '../access-entry-wire.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter } from '../eks-errors.ts';
-import { passExistingRoleCheck } from '../role-checks.ts';
-import { requestTagContext, tagProblem } from '../tag-context.ts';
+import { accessEntryInUse } from '../access-entries/access-entry-errors.ts';
+import { requireAccessEntryCluster } from '../access-entries/access-entry-lookup.ts';
+import { createAccessEntryState } from '../access-entries/access-entry-state.ts';
+import { checkGroups, checkPrincipal, checkType, checkUsername } from '../access-entries/access-entry-validation.ts';
+import { accessEntryToWire } from '../access-entries/access-entry-wire.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter } from '../shared/eks-errors.ts';
+import { passExistingRoleCheck } from '../shared/role-checks.ts';
+import { requestTagContext, tagProblem } from '../tags/tag-context.ts';
 import type { CreateAccessEntryRequest } from '../../../model-types/eks.ts';
 
 /** The `eks:` request keys of the members present. */

@@ -7,19 +7,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { defineOperation } from '../../operation.ts';
-import { addonExists } from '../addon-errors.ts';
-import { addonRoleChecks, assertAddonRoleExists } from '../addon-roles.ts';
-import { offeredAddon, resolveAddonVersion } from '../addon-versions.ts';
-import { addonToWire } from '../addon-wire.ts';
-import { assertClusterActive } from '../child-errors.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { childArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter } from '../eks-errors.ts';
-import type { AddonState } from '../eks-state.ts';
-import { delayMs } from '../lifecycle.ts';
-import { requestTagContext, tagProblem } from '../tag-context.ts';
-import { updatesOf } from '../updates.ts';
+import { addonExists } from '../addons/addon-errors.ts';
+import { addonRoleChecks, assertAddonRoleExists } from '../addons/addon-roles.ts';
+import { offeredAddon, resolveAddonVersion } from '../addons/addon-versions.ts';
+import { addonToWire } from '../addons/addon-wire.ts';
+import { assertClusterActive } from '../shared/child-errors.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { childArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter } from '../shared/eks-errors.ts';
+import type { AddonState } from '../shared/eks-state.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { requestTagContext, tagProblem } from '../tags/tag-context.ts';
+import { updatesOf } from '../updates/updates.ts';
 
 export const createAddon = defineOperation('eks', 'CreateAddon', {
   authorize: async (input, ctx) => [

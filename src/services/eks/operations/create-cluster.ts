@@ -6,19 +6,19 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { defineOperation } from '../../operation.ts';
-import { callerPrincipalArn } from '../access-entry-defaults.ts';
-import { createAccessEntryState } from '../access-entry-state.ts';
-import { createCaCertificate } from '../ca-certificate.ts';
-import { clusterConfigContext } from '../cluster-context.ts';
-import { clusterToWire } from '../cluster-wire.ts';
-import { clusterArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, resourceInUse } from '../eks-errors.ts';
-import type { ClusterState } from '../eks-state.ts';
-import { DEFAULT_KUBERNETES_VERSION, kubernetesVersion } from '../eks-versions.ts';
-import { delayMs } from '../lifecycle.ts';
-import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
-import { requestTagContext } from '../tag-context.ts';
+import { callerPrincipalArn } from '../access-entries/access-entry-defaults.ts';
+import { createAccessEntryState } from '../access-entries/access-entry-state.ts';
+import { createCaCertificate } from '../clusters/ca-certificate.ts';
+import { clusterConfigContext } from '../clusters/cluster-context.ts';
+import { clusterToWire } from '../clusters/cluster-wire.ts';
+import { clusterArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, resourceInUse } from '../shared/eks-errors.ts';
+import type { ClusterState } from '../shared/eks-state.ts';
+import { DEFAULT_KUBERNETES_VERSION, kubernetesVersion } from '../clusters/eks-versions.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../shared/role-checks.ts';
+import { requestTagContext } from '../tags/tag-context.ts';
 import type { CreateClusterRequest } from '../../../model-types/eks.ts';
 
 const SERVICE = 'eks.amazonaws.com';

@@ -7,20 +7,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { defineOperation } from '../../operation.ts';
-import { assertClusterActive } from '../child-errors.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { childArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { resourceInUse } from '../eks-errors.ts';
-import type { FargateProfileState } from '../eks-state.ts';
-import { assertNoProfileDeleting, FARGATE_SERVICE, fargateServiceRoleChecks } from '../fargate-checks.ts';
-import { fargateProfileToWire } from '../fargate-profile-wire.ts';
-import { checkSelectors } from '../fargate-selectors.ts';
-import { delayMs } from '../lifecycle.ts';
-import { ensureNodeAccessEntry } from '../node-access-entries.ts';
-import { POD_EXECUTION_ROLE, untrustedRole } from '../passed-roles.ts';
-import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService } from '../role-checks.ts';
-import { requestTagContext } from '../tag-context.ts';
+import { assertClusterActive } from '../shared/child-errors.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { childArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { resourceInUse } from '../shared/eks-errors.ts';
+import type { FargateProfileState } from '../shared/eks-state.ts';
+import { assertNoProfileDeleting, FARGATE_SERVICE, fargateServiceRoleChecks } from '../fargate-profiles/fargate-checks.ts';
+import { fargateProfileToWire } from '../fargate-profiles/fargate-profile-wire.ts';
+import { checkSelectors } from '../fargate-profiles/fargate-selectors.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { ensureNodeAccessEntry } from '../access-entries/node-access-entries.ts';
+import { POD_EXECUTION_ROLE, untrustedRole } from '../shared/passed-roles.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService } from '../shared/role-checks.ts';
+import { requestTagContext } from '../tags/tag-context.ts';
 
 /** 409 `A Fargate Profile already exists with this name in this cluster.` (moto's recording of AWS; the model lists no 409 here). */
 function duplicate(cluster: string): Error {

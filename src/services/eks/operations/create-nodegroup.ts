@@ -7,21 +7,21 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { defineOperation } from '../../operation.ts';
-import { assertClusterActive } from '../child-errors.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { childArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, resourceInUse } from '../eks-errors.ts';
-import type { ClusterState, NodegroupState } from '../eks-state.ts';
-import { delayMs } from '../lifecycle.ts';
-import { ensureNodeAccessEntry } from '../node-access-entries.ts';
-import { DEFAULT_INSTANCE_TYPES, DEFAULT_SCALING, DEFAULT_UPDATE_CONFIG, defaultAmiType, defaultDiskSize, latestReleaseVersion } from '../nodegroup-defaults.ts';
-import { checkCreateScaling, checkLaunchTemplate, checkUpdateConfig } from '../nodegroup-validation.ts';
-import { nodegroupToWire } from '../nodegroup-wire.ts';
-import { NODE_ROLE, untrustedRole } from '../passed-roles.ts';
-import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
-import { requestTagContext } from '../tag-context.ts';
-import { updatesOf } from '../updates.ts';
+import { assertClusterActive } from '../shared/child-errors.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { childArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, resourceInUse } from '../shared/eks-errors.ts';
+import type { ClusterState, NodegroupState } from '../shared/eks-state.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { ensureNodeAccessEntry } from '../access-entries/node-access-entries.ts';
+import { DEFAULT_INSTANCE_TYPES, DEFAULT_SCALING, DEFAULT_UPDATE_CONFIG, defaultAmiType, defaultDiskSize, latestReleaseVersion } from '../nodegroups/nodegroup-defaults.ts';
+import { checkCreateScaling, checkLaunchTemplate, checkUpdateConfig } from '../nodegroups/nodegroup-validation.ts';
+import { nodegroupToWire } from '../nodegroups/nodegroup-wire.ts';
+import { NODE_ROLE, untrustedRole } from '../shared/passed-roles.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../shared/role-checks.ts';
+import { requestTagContext } from '../tags/tag-context.ts';
+import { updatesOf } from '../updates/updates.ts';
 import type { CreateNodegroupRequest } from '../../../model-types/eks.ts';
 
 /** The service whose service-linked role manages node groups. */

@@ -4,11 +4,11 @@
  * cluster, which has no counterpart here. Authorized on the add-on's ARN and tags.
  */
 import { defineOperation } from '../../operation.ts';
-import { addonNotFound } from '../addon-errors.ts';
-import { addonToWire } from '../addon-wire.ts';
-import { childCheck } from '../child-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { delayMs } from '../lifecycle.ts';
+import { addonNotFound } from '../addons/addon-errors.ts';
+import { addonToWire } from '../addons/addon-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { delayMs } from '../shared/lifecycle.ts';
 
 export const deleteAddon = defineOperation('eks', 'DeleteAddon', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DeleteAddon', 'addon', input.clusterName, input.addonName)],

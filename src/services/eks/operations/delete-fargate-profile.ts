@@ -4,12 +4,12 @@
  * the profile's ARN and tags.
  */
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { fargateProfileNotFound } from '../child-errors.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { assertNoProfileDeleting } from '../fargate-checks.ts';
-import { fargateProfileToWire } from '../fargate-profile-wire.ts';
-import { delayMs } from '../lifecycle.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { fargateProfileNotFound } from '../shared/child-errors.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { assertNoProfileDeleting } from '../fargate-profiles/fargate-checks.ts';
+import { fargateProfileToWire } from '../fargate-profiles/fargate-profile-wire.ts';
+import { delayMs } from '../shared/lifecycle.ts';
 
 export const deleteFargateProfile = defineOperation('eks', 'DeleteFargateProfile', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DeleteFargateProfile', 'fargateprofile', input.clusterName, input.fargateProfileName)],

@@ -3,11 +3,11 @@
  * then gone; a node group already DELETING answers as it is. Authorized on the node group's ARN and tags.
  */
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { nodegroupNotFound } from '../child-errors.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { delayMs } from '../lifecycle.ts';
-import { nodegroupToWire } from '../nodegroup-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { nodegroupNotFound } from '../shared/child-errors.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { nodegroupToWire } from '../nodegroups/nodegroup-wire.ts';
 
 export const deleteNodegroup = defineOperation('eks', 'DeleteNodegroup', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DeleteNodegroup', 'nodegroup', input.clusterName, input.nodegroupName)],

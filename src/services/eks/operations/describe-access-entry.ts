@@ -1,9 +1,9 @@
 /** eks:DescribeAccessEntry `GET /clusters/{name}/access-entries/{principalArn}` (EKS-SPEC §2.8): authorized on the entry's ARN and resource keys. */
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck } from '../access-entry-checks.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { accessEntryToWire } from '../access-entry-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
+import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { accessEntryToWire } from '../access-entries/access-entry-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
 
 export const describeAccessEntry = defineOperation('eks', 'DescribeAccessEntry', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:DescribeAccessEntry', input.clusterName, input.principalArn)],

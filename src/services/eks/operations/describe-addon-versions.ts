@@ -3,8 +3,8 @@
  * filtered and paged by add-on name. The action has no resource type, so it is authorized on `*`.
  */
 import { defineOperation } from '../../operation.ts';
-import { queryAddonVersions } from '../addon-version-query.ts';
-import { paginate } from '../pagination.ts';
+import { queryAddonVersions } from '../addons/addon-version-query.ts';
+import { paginate } from '../shared/pagination.ts';
 
 export const describeAddonVersions = defineOperation('eks', 'DescribeAddonVersions', {
   authorize: () => [{ action: 'eks:DescribeAddonVersions', resource: '*' }],

@@ -1,9 +1,9 @@
 /** eks:DescribeAddon `GET /clusters/{name}/addons/{addonName}` (EKS-SPEC §2.10): authorized on the add-on's ARN and tags. */
 import { defineOperation } from '../../operation.ts';
-import { addonNotFound } from '../addon-errors.ts';
-import { addonToWire } from '../addon-wire.ts';
-import { childCheck } from '../child-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
+import { addonNotFound } from '../addons/addon-errors.ts';
+import { addonToWire } from '../addons/addon-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
 
 export const describeAddon = defineOperation('eks', 'DescribeAddon', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DescribeAddon', 'addon', input.clusterName, input.addonName)],

@@ -1,8 +1,8 @@
 /** eks:DescribeCluster `GET /clusters/{name}` (EKS-SPEC §2.3). */
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { describedCluster } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { describedCluster } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
 
 export const describeCluster = defineOperation('eks', 'DescribeCluster', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:DescribeCluster', input.name)],

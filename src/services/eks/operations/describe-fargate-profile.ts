@@ -1,9 +1,9 @@
 /** eks:DescribeFargateProfile `GET /clusters/{name}/fargate-profiles/{fargateProfileName}` (EKS-SPEC §2.11): authorized on the profile's ARN and tags. */
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { fargateProfileNotFound } from '../child-errors.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { fargateProfileToWire } from '../fargate-profile-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { fargateProfileNotFound } from '../shared/child-errors.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { fargateProfileToWire } from '../fargate-profiles/fargate-profile-wire.ts';
 
 export const describeFargateProfile = defineOperation('eks', 'DescribeFargateProfile', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DescribeFargateProfile', 'fargateprofile', input.clusterName, input.fargateProfileName)],

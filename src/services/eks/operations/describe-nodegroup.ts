@@ -1,9 +1,9 @@
 /** eks:DescribeNodegroup `GET /clusters/{name}/node-groups/{nodegroupName}` (EKS-SPEC §2.7): authorized on the node group's ARN and tags. */
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { nodegroupNotFound } from '../child-errors.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { nodegroupToWire } from '../nodegroup-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { nodegroupNotFound } from '../shared/child-errors.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { nodegroupToWire } from '../nodegroups/nodegroup-wire.ts';
 
 export const describeNodegroup = defineOperation('eks', 'DescribeNodegroup', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DescribeNodegroup', 'nodegroup', input.clusterName, input.nodegroupName)],

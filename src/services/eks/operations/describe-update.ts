@@ -3,11 +3,11 @@
  * cluster (and, when the query names one, the node group or add-on).
  */
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { resourceNotFound } from '../eks-errors.ts';
-import { childChecks, updateScope } from '../child-checks.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { resourceNotFound } from '../shared/eks-errors.ts';
+import { childChecks, updateScope } from '../shared/child-checks.ts';
 
 export const describeUpdate = defineOperation('eks', 'DescribeUpdate', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:DescribeUpdate', input.name), ...(await childChecks(ctx, 'eks:DescribeUpdate', input.name, input))],

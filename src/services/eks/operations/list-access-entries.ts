@@ -3,10 +3,10 @@
  * optionally only those with `associatedPolicyArn` associated; authorized on the cluster.
  */
 import { defineOperation } from '../../operation.ts';
-import { requireAccessEntryCluster } from '../access-entry-lookup.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { requireAccessEntryCluster } from '../access-entries/access-entry-lookup.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
 export const listAccessEntries = defineOperation('eks', 'ListAccessEntries', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListAccessEntries', input.clusterName)],

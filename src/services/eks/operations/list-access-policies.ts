@@ -3,8 +3,8 @@
  * action has no resource type, so it is authorized on `*`.
  */
 import { defineOperation } from '../../operation.ts';
-import { ACCESS_POLICIES } from '../access-policies.ts';
-import { paginate } from '../pagination.ts';
+import { ACCESS_POLICIES } from '../access-entries/access-policies.ts';
+import { paginate } from '../shared/pagination.ts';
 
 export const listAccessPolicies = defineOperation('eks', 'ListAccessPolicies', {
   authorize: () => [{ action: 'eks:ListAccessPolicies', resource: '*' }],

@@ -1,10 +1,10 @@
 /** eks:ListAssociatedAccessPolicies `GET /clusters/{name}/access-entries/{principalArn}/access-policies` (EKS-SPEC §2.8): the entry's associations by policy ARN. */
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck } from '../access-entry-checks.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { associationToWire } from '../access-entry-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { associationToWire } from '../access-entries/access-entry-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
 export const listAssociatedAccessPolicies = defineOperation('eks', 'ListAssociatedAccessPolicies', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:ListAssociatedAccessPolicies', input.clusterName, input.principalArn)],

@@ -1,8 +1,8 @@
 /** eks:ListFargateProfiles `GET /clusters/{name}/fargate-profiles` (EKS-SPEC §2.11): names in name order, authorized on the cluster. */
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
 export const listFargateProfiles = defineOperation('eks', 'ListFargateProfiles', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListFargateProfiles', input.clusterName)],

@@ -1,8 +1,8 @@
 /** eks:ListTagsForResource `GET /tags/{resourceArn}` (EKS-SPEC §2.9): the resource's tags, `{}` when it has none. */
 import { defineOperation } from '../../operation.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { tagCheck } from '../tag-checks.ts';
-import { requireTaggedResource } from '../tagged-resources.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { tagCheck } from '../tags/tag-checks.ts';
+import { requireTaggedResource } from '../tags/tagged-resources.ts';
 
 export const listTagsForResource = defineOperation('eks', 'ListTagsForResource', {
   authorize: async (input, ctx) => [await tagCheck(ctx, 'eks:ListTagsForResource', input.resourceArn)],

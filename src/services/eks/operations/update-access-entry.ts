@@ -4,12 +4,12 @@
  * CreateAccessEntry for the entry's type. Authorized on the entry's ARN and resource keys.
  */
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck } from '../access-entry-checks.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { checkGroups, checkUsername } from '../access-entry-validation.ts';
-import { accessEntryToWire } from '../access-entry-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import type { AccessEntryState } from '../eks-state.ts';
+import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { checkGroups, checkUsername } from '../access-entries/access-entry-validation.ts';
+import { accessEntryToWire } from '../access-entries/access-entry-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import type { AccessEntryState } from '../shared/eks-state.ts';
 
 export const updateAccessEntry = defineOperation('eks', 'UpdateAccessEntry', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:UpdateAccessEntry', input.clusterName, input.principalArn)],

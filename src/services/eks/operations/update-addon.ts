@@ -6,15 +6,15 @@
  * tags, plus iam:PassRole on a new `serviceAccountRoleArn`.
  */
 import { defineOperation } from '../../operation.ts';
-import { addonNotFound, addonNotUpdatable } from '../addon-errors.ts';
-import { addonRoleChecks, assertAddonRoleExists } from '../addon-roles.ts';
-import { offeredAddon, resolveAddonVersion } from '../addon-versions.ts';
-import { childCheck } from '../child-checks.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import type { AddonState } from '../eks-state.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { recordUpdate, retriedUpdate } from '../updates.ts';
+import { addonNotFound, addonNotUpdatable } from '../addons/addon-errors.ts';
+import { addonRoleChecks, assertAddonRoleExists } from '../addons/addon-roles.ts';
+import { offeredAddon, resolveAddonVersion } from '../addons/addon-versions.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import type { AddonState } from '../shared/eks-state.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { recordUpdate, retriedUpdate } from '../updates/updates.ts';
 import type { UpdateAddonRequest } from '../../../model-types/eks.ts';
 
 /** The update's params, in the order EKS lists them, for the fields given. */

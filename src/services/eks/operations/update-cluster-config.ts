@@ -4,14 +4,14 @@
  * nothing or while another update runs; the cluster is UPDATING until the update ends.
  */
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { clusterConfigContext } from '../cluster-context.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, invalidRequest } from '../eks-errors.ts';
-import type { ClusterState } from '../eks-state.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { assertNoUpdateInProgress, recordUpdate, retriedUpdate } from '../updates.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { clusterConfigContext } from '../clusters/cluster-context.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, invalidRequest } from '../shared/eks-errors.ts';
+import type { ClusterState } from '../shared/eks-state.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { assertNoUpdateInProgress, recordUpdate, retriedUpdate } from '../updates/updates.ts';
 import type { UpdateClusterConfigRequest } from '../../../model-types/eks.ts';
 
 interface Change {

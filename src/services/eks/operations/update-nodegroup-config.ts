@@ -5,14 +5,14 @@
  * as AWS answers). A retry with the same clientRequestToken answers the update it made.
  */
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { nodegroupNotFound } from '../child-errors.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { resourceInUse } from '../eks-errors.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { nodegroupConfigChange } from '../nodegroup-config-update.ts';
-import { recordUpdate, retriedUpdate } from '../updates.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { nodegroupNotFound } from '../shared/child-errors.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { resourceInUse } from '../shared/eks-errors.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { nodegroupConfigChange } from '../nodegroups/nodegroup-config-update.ts';
+import { recordUpdate, retriedUpdate } from '../updates/updates.ts';
 
 export const updateNodegroupConfig = defineOperation('eks', 'UpdateNodegroupConfig', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:UpdateNodegroupConfig', 'nodegroup', input.clusterName, input.nodegroupName)],

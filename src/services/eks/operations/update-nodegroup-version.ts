@@ -5,15 +5,15 @@
  * UpdateNodegroupConfig: ACTIVE node groups only, clientRequestToken retries answer the same update.
  */
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { nodegroupNotFound } from '../child-errors.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, resourceInUse } from '../eks-errors.ts';
-import type { NodegroupState } from '../eks-state.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { latestReleaseVersion } from '../nodegroup-defaults.ts';
-import { recordUpdate, retriedUpdate } from '../updates.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { nodegroupNotFound } from '../shared/child-errors.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, resourceInUse } from '../shared/eks-errors.ts';
+import type { NodegroupState } from '../shared/eks-state.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { latestReleaseVersion } from '../nodegroups/nodegroup-defaults.ts';
+import { recordUpdate, retriedUpdate } from '../updates/updates.ts';
 import type { UpdateNodegroupVersionRequest } from '../../../model-types/eks.ts';
 
 function versionChange(input: UpdateNodegroupVersionRequest, ng: NodegroupState, clusterVersion: string): { params: { type: string; value: string }[]; next: NodegroupState } {

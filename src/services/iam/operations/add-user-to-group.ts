@@ -4,8 +4,8 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { requireGroup, requireUser } from '../shared/identity-entities.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { requireGroup, requireUser } from '../identities/identity-entities.ts';
 
 /** Most groups one user may belong to. */
 export const GROUPS_PER_USER = 10;

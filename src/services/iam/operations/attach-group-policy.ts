@@ -4,8 +4,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { attachPolicy } from '../shared/identity-attachments.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
+import { attachPolicy } from '../identities/identity-attachments.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
 
 /** AttachGroupPolicy. */
 export const attachGroupPolicy = defineOperation('iam', 'AttachGroupPolicy', {

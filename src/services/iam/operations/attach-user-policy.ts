@@ -4,8 +4,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { attachPolicy } from '../shared/identity-attachments.ts';
-import { userCheck } from '../shared/identity-checks.ts';
+import { attachPolicy } from '../identities/identity-attachments.ts';
+import { userCheck } from '../identities/identity-checks.ts';
 
 /** AttachUserPolicy. */
 export const attachUserPolicy = defineOperation('iam', 'AttachUserPolicy', {

@@ -6,7 +6,7 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { keyOwnerCheck, keyOwnerOf, resolveKeyOwner } from '../shared/identity-key-owner.ts';
+import { keyOwnerCheck, keyOwnerOf, resolveKeyOwner } from '../identities/identity-key-owner.ts';
 
 /** Most access keys one user (or root user) may have. */
 export const ACCESS_KEYS_PER_USER = 2;

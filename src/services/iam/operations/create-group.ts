@@ -5,8 +5,8 @@
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { rejectingTakenName } from '../shared/identity-entities.ts';
-import { groupToWire } from '../shared/identity-wire.ts';
+import { rejectingTakenName } from '../identities/identity-entities.ts';
+import { groupToWire } from '../identities/identity-wire.ts';
 
 /** Most groups one account may have. */
 export const GROUPS_PER_ACCOUNT = 300;

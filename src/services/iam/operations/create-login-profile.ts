@@ -4,10 +4,10 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { entityAlreadyExists } from '../shared/iam-errors.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { assertPasswordConforms, hashPassword } from '../shared/identity-password.ts';
-import { newLoginProfile } from '../shared/login-profile-members.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { assertPasswordConforms, hashPassword } from '../identities/identity-password.ts';
+import { newLoginProfile } from '../identities/login-profile-members.ts';
 
 /** CreateLoginProfile. */
 export const createLoginProfile = defineOperation('iam', 'CreateLoginProfile', {

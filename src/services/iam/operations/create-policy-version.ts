@@ -5,11 +5,11 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
-import { assertValidPolicy } from '../shared/policy-validation.ts';
-import { policyVersionToWire } from '../shared/policy-wire.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
+import { assertValidPolicy } from '../policies/policy-validation.ts';
+import { policyVersionToWire } from '../policies/policy-wire.ts';
 
 /** Most versions one managed policy may have (IAM-SPEC §1.5). */
 export const VERSIONS_PER_POLICY = 5;

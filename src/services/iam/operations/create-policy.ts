@@ -7,10 +7,10 @@ import { iamArn } from '../../../kernel/iam-arns.ts';
 import { UniqueViolation } from '../../../store/store-errors.ts';
 import { defineOperation } from '../../operation.ts';
 import { entityAlreadyExists, limitExceeded } from '../shared/iam-errors.ts';
-import { POLICY_DUPLICATE_TAGS } from '../shared/policy-errors.ts';
-import { UNUSED } from '../shared/policy-usage.ts';
-import { assertValidPolicy } from '../shared/policy-validation.ts';
-import { customerPolicyToWire } from '../shared/policy-wire.ts';
+import { POLICY_DUPLICATE_TAGS } from '../policies/policy-errors.ts';
+import { UNUSED } from '../policies/policy-usage.ts';
+import { assertValidPolicy } from '../policies/policy-validation.ts';
+import { customerPolicyToWire } from '../policies/policy-wire.ts';
 import { requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
 /** Most customer managed policies one account may have (IAM-SPEC §1.5). */

@@ -8,9 +8,9 @@ import type { ContextInput } from '../../../policy/index.ts';
 import { UniqueViolation } from '../../../store/store-errors.ts';
 import { defineOperation } from '../../operation.ts';
 import { entityAlreadyExists, limitExceeded } from '../shared/iam-errors.ts';
-import { requireBoundaryPolicy } from '../shared/policy-lookup.ts';
-import { trustPolicyToStore } from '../shared/role-trust-policy.ts';
-import { roleToWire } from '../shared/role-wire.ts';
+import { requireBoundaryPolicy } from '../policies/policy-lookup.ts';
+import { trustPolicyToStore } from '../roles/role-trust-policy.ts';
+import { roleToWire } from '../roles/role-wire.ts';
 import { requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
 /** Most roles one account may have (IAM-SPEC §1.5). */

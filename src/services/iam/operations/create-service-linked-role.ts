@@ -8,10 +8,10 @@
  */
 import { invalidInput, limitExceeded } from '../shared/iam-errors.ts';
 import { defineOperation } from '../../operation.ts';
-import { roleToWire } from '../shared/role-wire.ts';
+import { roleToWire } from '../roles/role-wire.ts';
 import {
   insertServiceLinkedRole, serviceLinkedRoleArn, serviceLinkedRoleName, serviceLinkedRoleSpec,
-} from '../shared/role-service-linked.ts';
+} from '../../shared/service-linked-roles.ts';
 import { ROLES_PER_ACCOUNT } from './create-role.ts';
 import type { CreateServiceLinkedRoleRequest } from '../../../model-types/iam.ts';
 

@@ -5,9 +5,9 @@
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { rejectingTakenName } from '../shared/identity-entities.ts';
-import { assertBoundaryPolicy } from '../shared/identity-managed-policies.ts';
-import { userToWire } from '../shared/identity-wire.ts';
+import { rejectingTakenName } from '../identities/identity-entities.ts';
+import { assertBoundaryPolicy } from '../identities/identity-managed-policies.ts';
+import { userToWire } from '../identities/identity-wire.ts';
 import { requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
 /** Most users one account may have. */

@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccessKey.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireOwnedAccessKey } from '../shared/identity-access-keys.ts';
-import { keyOwnerCheck, keyOwnerOf } from '../shared/identity-key-owner.ts';
+import { requireOwnedAccessKey } from '../identities/identity-access-keys.ts';
+import { keyOwnerCheck, keyOwnerOf } from '../identities/identity-key-owner.ts';
 
 /** DeleteAccessKey. */
 export const deleteAccessKey = defineOperation('iam', 'DeleteAccessKey', {

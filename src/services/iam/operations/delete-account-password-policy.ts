@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountPasswordPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { noPasswordPolicy } from '../shared/identity-password.ts';
+import { noPasswordPolicy } from '../identities/identity-password.ts';
 
 /** DeleteAccountPasswordPolicy. */
 export const deleteAccountPasswordPolicy = defineOperation('iam', 'DeleteAccountPasswordPolicy', {

@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { deleteInlinePolicy } from '../shared/identity-inline-policies.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { deleteInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** DeleteGroupPolicy. */
 export const deleteGroupPolicy = defineOperation('iam', 'DeleteGroupPolicy', {

@@ -4,8 +4,8 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { requireGroup } from '../shared/identity-entities.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { requireGroup } from '../identities/identity-entities.ts';
 
 /** DeleteGroup. */
 export const deleteGroup = defineOperation('iam', 'DeleteGroup', {

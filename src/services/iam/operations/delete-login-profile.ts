@@ -3,9 +3,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteLoginProfile.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireLoginProfile } from '../shared/identity-login-profiles.ts';
-import { loginProfileUser } from '../shared/login-profile-members.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireLoginProfile } from '../identities/identity-login-profiles.ts';
+import { loginProfileUser } from '../identities/login-profile-members.ts';
 
 /** DeleteLoginProfile. */
 export const deleteLoginProfile = defineOperation('iam', 'DeleteLoginProfile', {

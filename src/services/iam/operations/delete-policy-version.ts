@@ -5,9 +5,9 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable, missingPolicyVersion } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable, missingPolicyVersion } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
 
 export const deletePolicyVersion = defineOperation('iam', 'DeletePolicyVersion', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:DeletePolicyVersion', input.PolicyArn)],

@@ -5,10 +5,10 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
-import { policyUsage } from '../shared/policy-usage.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
+import { policyUsage } from '../policies/policy-usage.ts';
 
 export const deletePolicy = defineOperation('iam', 'DeletePolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:DeletePolicy', input.PolicyArn)],

@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePermissionsBoundary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 export const deleteRolePermissionsBoundary = defineOperation('iam', 'DeleteRolePermissionsBoundary', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:DeleteRolePermissionsBoundary', input.RoleName)],

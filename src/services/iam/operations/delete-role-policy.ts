@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { assertRoleModifiable, missingRolePolicy } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { assertRoleModifiable, missingRolePolicy } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 export const deleteRolePolicy = defineOperation('iam', 'DeleteRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:DeleteRolePolicy', input.RoleName)],

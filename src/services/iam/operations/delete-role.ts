@@ -5,8 +5,8 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 export const deleteRole = defineOperation('iam', 'DeleteRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:DeleteRole', input.RoleName)],

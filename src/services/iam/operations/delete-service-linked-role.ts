@@ -5,8 +5,8 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { invalidInput } from '../shared/iam-errors.ts';
-import { isServiceLinkedRole, SERVICE_ROLE_PATH_PREFIX } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { isServiceLinkedRole, SERVICE_ROLE_PATH_PREFIX } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 /** The service of a service-linked role's path `/aws-service-role/<service>/`. */
 function serviceOfPath(path: string): string {

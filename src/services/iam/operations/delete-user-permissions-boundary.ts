@@ -3,8 +3,8 @@
  * is the boundary currently set. https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPermissionsBoundary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
 
 /** DeleteUserPermissionsBoundary. */
 export const deleteUserPermissionsBoundary = defineOperation('iam', 'DeleteUserPermissionsBoundary', {

@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { deleteInlinePolicy } from '../shared/identity-inline-policies.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { deleteInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** DeleteUserPolicy. */
 export const deleteUserPolicy = defineOperation('iam', 'DeleteUserPolicy', {

@@ -5,8 +5,8 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
 
 /** DeleteUser. */
 export const deleteUser = defineOperation('iam', 'DeleteUser', {

@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { detachPolicy } from '../shared/identity-attachments.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
+import { detachPolicy } from '../identities/identity-attachments.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
 
 /** DetachGroupPolicy. */
 export const detachGroupPolicy = defineOperation('iam', 'DetachGroupPolicy', {

@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { detachPolicy } from '../shared/identity-attachments.ts';
-import { userCheck } from '../shared/identity-checks.ts';
+import { detachPolicy } from '../identities/identity-attachments.ts';
+import { userCheck } from '../identities/identity-checks.ts';
 
 /** DetachUserPolicy. */
 export const detachUserPolicy = defineOperation('iam', 'DetachUserPolicy', {

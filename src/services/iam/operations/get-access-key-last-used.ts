@@ -11,7 +11,7 @@ import { principalMessageArn } from '../../../policy/index.ts';
 import type { AccessKeyRecord } from '../../../store/iam-records.ts';
 import type { OperationContext } from '../../operation.ts';
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
+import { userCheck } from '../identities/identity-checks.ts';
 
 /** The key and its owning user's name, when it exists in the caller's account. */
 async function findKey(ctx: OperationContext, id: string): Promise<{ key: AccessKeyRecord; userName: string | undefined } | undefined> {

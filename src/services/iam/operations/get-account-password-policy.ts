@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { noPasswordPolicy } from '../shared/identity-password.ts';
+import { noPasswordPolicy } from '../identities/identity-password.ts';
 
 /** GetAccountPasswordPolicy. */
 export const getAccountPasswordPolicy = defineOperation('iam', 'GetAccountPasswordPolicy', {

@@ -4,8 +4,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { getInlinePolicy } from '../shared/identity-inline-policies.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { getInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** GetGroupPolicy. */
 export const getGroupPolicy = defineOperation('iam', 'GetGroupPolicy', {

@@ -3,9 +3,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroup.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { requireGroup } from '../shared/identity-entities.ts';
-import { groupToWire, pageFields, userToWire } from '../shared/identity-wire.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { requireGroup } from '../identities/identity-entities.ts';
+import { groupToWire, pageFields, userToWire } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
 /** GetGroup. */

@@ -3,9 +3,9 @@
  * the resource `user <UserName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireLoginProfile } from '../shared/identity-login-profiles.ts';
-import { loginProfileUser } from '../shared/login-profile-members.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireLoginProfile } from '../identities/identity-login-profiles.ts';
+import { loginProfileUser } from '../identities/login-profile-members.ts';
 
 /** GetLoginProfile. */
 export const getLoginProfile = defineOperation('iam', 'GetLoginProfile', {

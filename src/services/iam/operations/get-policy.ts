@@ -3,10 +3,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { requirePolicy } from '../shared/policy-lookup.ts';
-import { policyUsage } from '../shared/policy-usage.ts';
-import { policyToWire } from '../shared/policy-wire.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { requirePolicy } from '../policies/policy-lookup.ts';
+import { policyUsage } from '../policies/policy-usage.ts';
+import { policyToWire } from '../policies/policy-wire.ts';
 
 export const getPolicy = defineOperation('iam', 'GetPolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:GetPolicy', input.PolicyArn)],

@@ -3,8 +3,8 @@
  * as `role <RoleName>` (as for GetUserPolicy, IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { missingRolePolicy } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { missingRolePolicy } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 export const getRolePolicy = defineOperation('iam', 'GetRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:GetRolePolicy', input.RoleName, { messageByName: true })],

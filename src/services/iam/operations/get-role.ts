@@ -3,8 +3,8 @@
  * `role <RoleName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { roleToWire } from '../shared/role-wire.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
+import { roleToWire } from '../roles/role-wire.ts';
 
 export const getRole = defineOperation('iam', 'GetRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:GetRole', input.RoleName, { messageByName: true })],

@@ -5,7 +5,7 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { invalidInput } from '../shared/iam-errors.ts';
-import { serviceLinkedRoleArn } from '../shared/role-service-linked.ts';
+import { serviceLinkedRoleArn } from '../../shared/service-linked-roles.ts';
 
 const TASK_ID = /^task\/aws-service-role\/([^/]+)\/([^/]+)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

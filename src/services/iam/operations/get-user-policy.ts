@@ -5,8 +5,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { getInlinePolicy } from '../shared/identity-inline-policies.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { getInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** GetUserPolicy. */
 export const getUserPolicy = defineOperation('iam', 'GetUserPolicy', {

@@ -8,9 +8,9 @@ import { deepFreeze } from '../../../kernel/deep-freeze.ts';
 import { rootArn } from '../../../kernel/iam-arns.ts';
 import type { Caller } from '../../operation.ts';
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { userToWire, type WireUser } from '../shared/identity-wire.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { userToWire, type WireUser } from '../identities/identity-wire.ts';
 import type { UserRecord } from '../../../store/iam-records.ts';
 import type { GetUserRequest } from '../../../model-types/iam.ts';
 

@@ -3,8 +3,8 @@
  * secret. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields } from '../shared/identity-wire.ts';
-import { keyOwnerCheck, keyOwnerOf, resolveKeyOwner } from '../shared/identity-key-owner.ts';
+import { pageFields } from '../identities/identity-wire.ts';
+import { keyOwnerCheck, keyOwnerOf, resolveKeyOwner } from '../identities/identity-key-owner.ts';
 import { paginate } from '../shared/pagination.ts';
 
 /** ListAccessKeys. */

@@ -4,9 +4,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { attachedPolicies } from '../shared/identity-attachments.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { attachedPolicies } from '../identities/identity-attachments.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
 /** ListAttachedGroupPolicies. */

@@ -4,10 +4,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { attachedPolicies } from '../shared/policy-attached.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { attachedPolicies } from '../policies/policy-attached.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 export const listAttachedRolePolicies = defineOperation('iam', 'ListAttachedRolePolicies', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:ListAttachedRolePolicies', input.RoleName)],

@@ -6,11 +6,11 @@
  */
 import type { PrincipalEntityType } from '../../../store/iam-records.ts';
 import { defineOperation } from '../../operation.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { policyNotAttachable } from '../shared/policy-errors.ts';
-import { assertParsablePolicyArn, findPolicy } from '../shared/policy-lookup.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { policyNotAttachable } from '../policies/policy-errors.ts';
+import { assertParsablePolicyArn, findPolicy } from '../policies/policy-lookup.ts';
 
 interface Entity {
   readonly type: PrincipalEntityType;

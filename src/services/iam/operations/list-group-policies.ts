@@ -3,9 +3,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupPolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { inlinePolicyNames } from '../shared/identity-inline-policies.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { inlinePolicyNames } from '../identities/identity-inline-policies.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
 /** ListGroupPolicies. */

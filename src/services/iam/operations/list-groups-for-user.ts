@@ -3,9 +3,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupsForUser.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { groupToWire, pageFields } from '../shared/identity-wire.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { groupToWire, pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
 /** ListGroupsForUser. */

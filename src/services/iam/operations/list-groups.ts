@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroups.html
  */
 import { defineOperation } from '../../operation.ts';
-import { listingCheck } from '../shared/identity-checks.ts';
-import { groupToWire, pageFields } from '../shared/identity-wire.ts';
+import { listingCheck } from '../identities/identity-checks.ts';
+import { groupToWire, pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
 /** ListGroups. */

@@ -5,10 +5,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { accountPolicyUsage, UNUSED } from '../shared/policy-usage.ts';
-import { awsPolicyToWire, customerPolicyToWire, type WirePolicy } from '../shared/policy-wire.ts';
+import { accountPolicyUsage, UNUSED } from '../policies/policy-usage.ts';
+import { awsPolicyToWire, customerPolicyToWire, type WirePolicy } from '../policies/policy-wire.ts';
 
 /** Orders policies by name ignoring case, then by ARN, so pages are stable. */
 function byName(a: WirePolicy, b: WirePolicy): number {

@@ -3,10 +3,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyTags.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { requirePolicy } from '../shared/policy-lookup.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { requirePolicy } from '../policies/policy-lookup.ts';
 import { tagsToWire } from '../shared/tags.ts';
 
 export const listPolicyTags = defineOperation('iam', 'ListPolicyTags', {

@@ -3,9 +3,9 @@
  * `role <RoleName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 export const listRolePolicies = defineOperation('iam', 'ListRolePolicies', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:ListRolePolicies', input.RoleName, { messageByName: true })],

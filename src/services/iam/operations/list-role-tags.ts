@@ -2,9 +2,9 @@
  * iam:ListRoleTags: a role's tags, paginated. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoleTags.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 import { tagsToWire } from '../shared/tags.ts';
 
 export const listRoleTags = defineOperation('iam', 'ListRoleTags', {

@@ -4,9 +4,9 @@
  * (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { roleToWire } from '../shared/role-wire.ts';
+import { roleToWire } from '../roles/role-wire.ts';
 
 export const listRoles = defineOperation('iam', 'ListRoles', {
   authorize: (input, ctx) => [{

@@ -4,9 +4,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { inlinePolicyNames } from '../shared/identity-inline-policies.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { inlinePolicyNames } from '../identities/identity-inline-policies.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
 /** ListUserPolicies. */

@@ -2,9 +2,9 @@
  * iam:ListUserTags: a user's tags, paginated. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserTags.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { pageFields } from '../shared/identity-wire.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 import { tagsToWire } from '../shared/tags.ts';
 

@@ -3,8 +3,8 @@
  * or boundary. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html
  */
 import { defineOperation } from '../../operation.ts';
-import { listingCheck } from '../shared/identity-checks.ts';
-import { pageFields, userToWire } from '../shared/identity-wire.ts';
+import { listingCheck } from '../identities/identity-checks.ts';
+import { pageFields, userToWire } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
 /** ListUsers. */

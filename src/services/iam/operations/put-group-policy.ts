@@ -4,8 +4,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { putInlinePolicy } from '../shared/identity-inline-policies.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { putInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** PutGroupPolicy. */
 export const putGroupPolicy = defineOperation('iam', 'PutGroupPolicy', {

@@ -4,9 +4,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePermissionsBoundary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireBoundaryPolicy } from '../shared/policy-lookup.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { requireBoundaryPolicy } from '../policies/policy-lookup.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 export const putRolePermissionsBoundary = defineOperation('iam', 'PutRolePermissionsBoundary', {
   authorize: async (input, ctx) => [

@@ -4,9 +4,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPermissionsBoundary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { assertBoundaryPolicy } from '../shared/identity-managed-policies.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { assertBoundaryPolicy } from '../identities/identity-managed-policies.ts';
 
 /** PutUserPermissionsBoundary. */
 export const putUserPermissionsBoundary = defineOperation('iam', 'PutUserPermissionsBoundary', {

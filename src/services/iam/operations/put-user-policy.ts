@@ -4,8 +4,8 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { putInlinePolicy } from '../shared/identity-inline-policies.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { putInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** PutUserPolicy. */
 export const putUserPolicy = defineOperation('iam', 'PutUserPolicy', {

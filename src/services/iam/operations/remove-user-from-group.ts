@@ -3,8 +3,8 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { noSuchEntity } from '../shared/iam-errors.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { requireGroup, requireUser } from '../shared/identity-entities.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { requireGroup, requireUser } from '../identities/identity-entities.ts';
 
 /** RemoveUserFromGroup; NoSuchEntity when the user is not a member (the text is moto's, AWS's is unrecorded). */
 export const removeUserFromGroup = defineOperation('iam', 'RemoveUserFromGroup', {

@@ -4,9 +4,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable, POLICY_DUPLICATE_TAGS } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable, POLICY_DUPLICATE_TAGS } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
 import { mergeTags, requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
 export const tagPolicy = defineOperation('iam', 'TagPolicy', {

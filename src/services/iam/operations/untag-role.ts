@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagRole.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 import { removeTags } from '../shared/tags.ts';
 
 export const untagRole = defineOperation('iam', 'UntagRole', {

@@ -4,8 +4,8 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { invalidInput } from '../shared/iam-errors.ts';
-import { requireOwnedAccessKey } from '../shared/identity-access-keys.ts';
-import { keyOwnerCheck, keyOwnerOf } from '../shared/identity-key-owner.ts';
+import { requireOwnedAccessKey } from '../identities/identity-access-keys.ts';
+import { keyOwnerCheck, keyOwnerOf } from '../identities/identity-key-owner.ts';
 
 /** UpdateAccessKey. */
 export const updateAccessKey = defineOperation('iam', 'UpdateAccessKey', {

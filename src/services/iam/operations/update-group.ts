@@ -5,8 +5,8 @@
  */
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { rejectingTakenName, requireGroup } from '../shared/identity-entities.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { rejectingTakenName, requireGroup } from '../identities/identity-entities.ts';
 
 /** UpdateGroup. */
 export const updateGroup = defineOperation('iam', 'UpdateGroup', {

@@ -3,9 +3,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireLoginProfile } from '../shared/identity-login-profiles.ts';
-import { assertPasswordConforms, hashPassword } from '../shared/identity-password.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireLoginProfile } from '../identities/identity-login-profiles.ts';
+import { assertPasswordConforms, hashPassword } from '../identities/identity-password.ts';
 
 /** UpdateLoginProfile. */
 export const updateLoginProfile = defineOperation('iam', 'UpdateLoginProfile', {

@@ -3,8 +3,8 @@
  * `iam:UpdateRoleDescription`. https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRoleDescription.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { roleToWire } from '../shared/role-wire.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
+import { roleToWire } from '../roles/role-wire.ts';
 
 export const updateRoleDescription = defineOperation('iam', 'UpdateRoleDescription', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UpdateRoleDescription', input.RoleName)],

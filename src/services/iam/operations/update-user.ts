@@ -6,8 +6,8 @@
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import type { AuthorizationCheck } from '../../operation.ts';
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { rejectingTakenName, requireUser } from '../shared/identity-entities.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { rejectingTakenName, requireUser } from '../identities/identity-entities.ts';
 
 /** UpdateUser. */
 export const updateUser = defineOperation('iam', 'UpdateUser', {
