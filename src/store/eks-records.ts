@@ -2,7 +2,7 @@
  * What the store keeps for Amazon EKS: one JSON document per resource (cluster, node group, Fargate
  * profile, add-on, access entry, update, idempotency token), keyed by account, Region, kind, the
  * cluster it belongs to and its name. EKS names are case-sensitive, unlike IAM's. The EKS service
- * owns the document's shape (`src/services/eks/eks-state.ts`); the store only files it.
+ * owns the document's shape (`src/services/eks/shared/eks-state.ts`); the store only files it.
  */
 
 /**

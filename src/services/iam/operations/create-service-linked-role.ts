@@ -1,7 +1,7 @@
 /**
  * iam:CreateServiceLinkedRole: the role an AWS service uses (e.g. ecs.amazonaws.com →
  * `AWSServiceRoleForECS` at `/aws-service-role/ecs.amazonaws.com/`), trusting only that service, with the
- * service's AWS managed policies attached (the catalogue in ../service-linked-role-catalog.ts). Authorized on
+ * service's AWS managed policies attached (the catalogue in ../../shared/service-linked-role-catalog.ts). Authorized on
  * the role's ARN with `iam:AWSServiceName`. Without a Description the role has none: the descriptions such
  * roles carry in accounts are given by the services that create them on first use.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html
