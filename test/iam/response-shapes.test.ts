@@ -10,6 +10,7 @@ import {
   UpdateRoleDescriptionCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { runAwsCli } from '../support/aws-cli.ts';
+import { requireClient } from '../support/interop.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, allow } from './identity-assertions.ts';
 
@@ -75,7 +76,8 @@ test('CreatePolicy does not echo the description (GetPolicy does); GetPolicy ans
   assert.deepEqual((await iam.send(new GetPolicyCommand({ PolicyArn: BOUNDARY }))).Policy?.Tags, [], 'an AWS managed policy too');
 });
 
-test('GetPolicy without tags: an empty <Tags/> element on the wire, which boto3 (the AWS CLI) reads as []', async () => {
+test('GetPolicy without tags: an empty <Tags/> element on the wire, which boto3 (the AWS CLI) reads as []', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const arn = `arn:aws:iam::${ACCOUNT}:policy/shape-wire`;
   await iam.send(new CreatePolicyCommand({ PolicyName: 'shape-wire', PolicyDocument: allow('s3:GetObject') }));
   const cli = await runAwsCli(f.url, f.root, 'us-east-1', '--debug', 'iam', 'get-policy', '--policy-arn', arn);

@@ -9,6 +9,7 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { parseAmzDate } from '../../src/sigv4/amz-date.ts';
 import { SIGV4_VECTORS, VECTOR_KEY, VECTOR_TIME } from '../../src/sigv4/sigv4-vectors.ts';
 import { runAwsCli } from '../support/aws-cli.ts';
+import { requireClient } from '../support/interop.ts';
 import { ACCOUNT, PARTNER, allow, putUserPolicy, role, startStsWorld, temporary, trust, type StsWorld } from './sts-world.ts';
 
 let w: StsWorld;
@@ -23,7 +24,8 @@ async function replay(url: string, clusterId: string, accept = 'application/json
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
 }
 
-test('a token from `aws eks get-token` with assumed-role credentials is accepted for 15 minutes, in JSON', async () => {
+test('a token from `aws eks get-token` with assumed-role credentials is accepted for 15 minutes, in JSON', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const arn = await role(w, 'KubeUser', trust({ AWS: PARTNER }));
   await putUserPolicy(w, w.partnerRoot, 'partner', 'assume', allow('sts:AssumeRole', arn));
   const assumed = await w.sts(w.partner).send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 'kubectl' }));
