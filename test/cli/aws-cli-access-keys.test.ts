@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { runAwsCli } from '../support/aws-cli.ts';
-import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
+import { ACCESS_KEYS_PER_USER, DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
 import { requireClient } from '../support/interop.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 
@@ -41,7 +41,7 @@ test('the access-key story with the AWS CLI', async (t) => {
 
   const third = await aws(alice, 'iam', 'create-access-key');
   assert.notEqual(third.status, 0);
-  assert.equal(third.stderr, 'An error occurred (LimitExceeded) when calling the CreateAccessKey operation: Cannot exceed quota for AccessKeysPerUser: 2');
+  assert.equal(third.stderr, `An error occurred (LimitExceeded) when calling the CreateAccessKey operation: Cannot exceed quota for AccessKeysPerUser: ${ACCESS_KEYS_PER_USER}`);
 
   const listed = await aws(alice, 'iam', 'list-access-keys');
   assert.equal(listed.status, 0, listed.stderr);

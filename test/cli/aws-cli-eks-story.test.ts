@@ -1,7 +1,7 @@
 // The EKS "Troubleshooting IAM" story with the real AWS CLI (issue #4): the exact AccessDeniedException
 // of a user without permission, a policy naming one cluster, `eks:Describe*`, an explicit Deny,
 // `iam:PassRole` for CreateCluster with `iam:PassedToService`, and access granted and revoked by a group.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateClusterCommand } from '@aws-sdk/client-eks';
 import {
@@ -20,13 +20,13 @@ const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/eks-cluster-role`;
 
 let f: TollgateFixture;
 let iam: IAMClient;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   iam = f.iam();
   await createServiceRole(iam, 'eks-cluster-role', 'eks.amazonaws.com');
   for (const name of ['cluster_name', 'other_cluster']) await f.eks().send(new CreateClusterCommand({ name, roleArn: ROLE_ARN, resourcesVpcConfig: VPC }));
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const aws = (credentials: Credentials, ...args: string[]) => runAwsCli(f.url, credentials, REGION, ...args);
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });

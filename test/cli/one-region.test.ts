@@ -3,7 +3,7 @@
 // for the configured Region, so Tollgate accepts an IAM request signed for any Region (still verifying
 // the signature with the scope the client used). `aws:RequestedRegion` of an IAM call stays us-east-1,
 // as AWS documents for global services.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateAccessKeyCommand, CreateUserCommand, GetUserCommand, ListUsersCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -16,10 +16,10 @@ import { requireClient } from '../support/interop.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 
 let f: TollgateFixture;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 test('the AWS CLI with AWS_DEFAULT_REGION=us-west-2 calls IAM, STS and EKS with no --region', async (t) => {
   if (!(await requireClient(t, 'aws-cli'))) return;

@@ -3,7 +3,7 @@
 // MaxSessionDuration, description or last use, GetRole and ListRoles do; UpdateRoleDescription carries the
 // description but no MaxSessionDuration or last use; CreatePolicy does not echo its description; GetPolicy
 // carries `Tags` always, an empty `<Tags/>` on the wire when the policy has none.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreatePolicyCommand, CreateRoleCommand, CreateServiceLinkedRoleCommand, GetPolicyCommand, GetRoleCommand, ListRolesCommand,
@@ -16,11 +16,11 @@ import { ACCOUNT, allow } from './identity-assertions.ts';
 
 let f: TollgateFixture;
 let iam: IAMClient;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   iam = f.iam();
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
 const BOUNDARY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';

@@ -2,7 +2,7 @@
 // §6.1–§6.2): the real CLI mints the token with an assumed role's temporary credentials; the URL inside,
 // replayed as aws-iam-authenticator replays it, is answered in JSON for 15 minutes after X-Amz-Date
 // whatever X-Amz-Expires says, and is bound to the cluster by the signed x-k8s-aws-id header.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
@@ -13,10 +13,10 @@ import { requireClient } from '../support/interop.ts';
 import { ACCOUNT, PARTNER, allow, putUserPolicy, role, startStsWorld, temporary, trust, type StsWorld } from './sts-world.ts';
 
 let w: StsWorld;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 /** GETs the presigned URL with the headers aws-iam-authenticator sends. */
 async function replay(url: string, clusterId: string, accept = 'application/json'): Promise<{ status: number; contentType: string; body: string }> {
