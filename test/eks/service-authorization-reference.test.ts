@@ -16,10 +16,10 @@ import { eksOperations } from '../../src/services/eks/index.ts';
 import type { OperationContext } from '../../src/services/operation.ts';
 import type { WireStructure } from '../../src/kernel/wire-value.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT, PAST_EKS_DELAY_MS } from '../support/defaults.ts';
 import { createServiceRole, VPC } from './eks-helpers.ts';
 import { compareWithReference, resourceTypes } from './sar-comparison.ts';
 
-const ACCOUNT = '111122223333';
 const REGION = 'us-west-2';
 const TAGS = { team: 'blue' };
 const REF_USER = `arn:aws:iam::${ACCOUNT}:user/ref-user`;
@@ -86,7 +86,7 @@ before(async () => {
   for (const role of ['eks-cluster-role', 'eks-node-role', 'eks-pod-role']) await f.iam().send(new TagRoleCommand({ RoleName: role, Tags: [{ Key: 'team', Value: 'blue' }] }));
   const eks = f.eks();
   await eks.send(new CreateClusterCommand({ name: 'ref', roleArn: clusterRole, resourcesVpcConfig: VPC, tags: TAGS, accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' } }));
-  clock.advance(60_000);
+  clock.advance(PAST_EKS_DELAY_MS);
   await eks.send(new CreateNodegroupCommand({ clusterName: 'ref', nodegroupName: 'ng', nodeRole, subnets: VPC.subnetIds, tags: TAGS }));
   await eks.send(new CreateFargateProfileCommand({ clusterName: 'ref', fargateProfileName: 'fp', podExecutionRoleArn: podRole, selectors: [{ namespace: 'default' }], tags: TAGS }));
   await eks.send(new CreateAddonCommand({ clusterName: 'ref', addonName: 'vpc-cni', tags: TAGS }));
@@ -94,7 +94,7 @@ before(async () => {
   await f.iam().send(new CreateUserCommand({ UserName: 'ref-user' }));
   await eks.send(new CreateAccessEntryCommand({ clusterName: 'ref', principalArn: REF_USER, kubernetesGroups: ['viewers'], username: 'ref', tags: TAGS }));
   await eks.send(new AssociateAccessPolicyCommand({ clusterName: 'ref', principalArn: REF_USER, policyArn: VIEW_POLICY, accessScope: { type: 'namespace', namespaces: ['dev'] } }));
-  clock.advance(60_000);
+  clock.advance(PAST_EKS_DELAY_MS);
   const runtime = f.tollgate.runtime;
   // The service-linked role that CreateFargateProfile reads, tagged through the store (IAM refuses to
   // change a service-linked role), so the iam:GetRole check can show its tag keys.
