@@ -199,3 +199,25 @@ test('the simulator decides as the same requests made for real are decided', asy
   }
   assert.deepEqual([...seen].sort(), ['allowed', 'explicitDeny', 'implicitDeny'], 'the cases cover every decision');
 });
+
+test('PolicyExclusionList leaves the principal\'s policies out by type, ARN or inline identifier', async () => {
+  const run = async (exclusions: NonNullable<ConstructorParameters<typeof SimulatePrincipalPolicyCommand>[0]['PolicyExclusionList']>) =>
+    (await iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: ALICE, ActionNames: ['iam:GetUser', 'iam:ListRoles'], PolicyExclusionList: exclusions }))).EvaluationResults!
+      .map((r) => [r.EvalDecision, r.MatchedStatements!.map((s) => s.SourcePolicyId)]);
+  assert.deepEqual(await run([{ PolicyType: 'inline' }]), [['allowed', ['IAMReadOnlyAccess']], ['allowed', ['IAMReadOnlyAccess']]]);
+  assert.deepEqual(await run([{ PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }]), [['allowed', ['AliceInline']], ['explicitDeny', ['AliceInline']]]);
+  assert.deepEqual(await run([{ InlinePolicyIdentifier: { PolicyName: 'AliceInline', AttachmentType: 'user', AttachmentName: 'alice' } }, { PolicyType: 'aws-managed' }]), [['implicitDeny', []], ['implicitDeny', []]]);
+  await assertAwsError(iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: ALICE, ActionNames: ['iam:GetUser'], PolicyExclusionList: [{ PolicyArn: 'arn:aws:iam::111122223333:policy/*' }] })), { name: 'InvalidInputException', status: 400, message: 'Invalid PolicyArn: arn:aws:iam::111122223333:policy/*.' });
+});
+
+test('SimulateCustomPolicy with an organization\'s SCPs: every level must allow', async () => {
+  const scp = (action: string) => `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"${action}","Resource":"*"}}`;
+  const out = await iam.send(new SimulateCustomPolicyCommand({
+    PolicyInputList: ['{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}'],
+    OrderedOrganizationPolicyInputList: [{ ServiceControlPolicyInputList: [scp('*')] }, { ServiceControlPolicyInputList: [scp('eks:*')] }],
+    ActionNames: ['eks:ListClusters', 'iam:ListUsers'],
+  }));
+  assert.deepEqual(out.EvaluationResults!.map((r) => [r.EvalActionName, r.EvalDecision, r.OrganizationsDecisionDetail?.AllowedByOrganizations]), [
+    ['eks:ListClusters', 'allowed', true], ['iam:ListUsers', 'implicitDeny', false],
+  ]);
+});

@@ -3,11 +3,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { anyResourceCheck, getContextKeysForCustomPolicy as run, type GetContextKeysResponse } from '../simulation/simulate-operations.ts';
+import { anyResourceCheck, getContextKeysForCustomPolicy as run } from '../simulation/simulate-operations.ts';
 
 /** GetContextKeysForCustomPolicy. */
-export const getContextKeysForCustomPolicy = defineOperation<{ readonly PolicyInputList: readonly string[] }, GetContextKeysResponse>({
-  readOnly: true,
+export const getContextKeysForCustomPolicy = defineOperation('iam', 'GetContextKeysForCustomPolicy', {
   authorize: () => anyResourceCheck('iam:GetContextKeysForCustomPolicy'),
   handle: async (input) => run(input),
 });

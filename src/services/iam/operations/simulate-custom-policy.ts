@@ -3,12 +3,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { anyResourceCheck, simulateCustomPolicy as run, type SimulateCustomPolicyInput } from '../simulation/simulate-operations.ts';
-import type { SimulationResponse } from '../simulation/simulation-request.ts';
+import { anyResourceCheck, simulateCustomPolicy as run } from '../simulation/simulate-operations.ts';
 
 /** SimulateCustomPolicy. */
-export const simulateCustomPolicy = defineOperation<SimulateCustomPolicyInput, SimulationResponse>({
-  readOnly: true,
+export const simulateCustomPolicy = defineOperation('iam', 'SimulateCustomPolicy', {
   authorize: () => anyResourceCheck('iam:SimulateCustomPolicy'),
   handle: async (input, ctx) => run(input, ctx),
 });

@@ -4,35 +4,23 @@
  * custom ones on `*`) and the handlers.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html
  */
-import type { AuthorizationCheck, OperationContext } from '../../operation.ts';
+import type { AuthorizationCheck, OperationContext, OperationInput } from '../../operation.ts';
 import { contextKeysOf } from '../../../simulator/context-keys.ts';
 import { inputPolicies, type SimulatedPolicy } from '../../../simulator/simulated-policy.ts';
 import { invalidInput } from '../shared/iam-errors.ts';
 import { principalPolicies } from './principal-policies.ts';
-import { readExclusions, type PolicyIdentifierInput } from './policy-exclusions.ts';
+import { readExclusions } from './policy-exclusions.ts';
 import { entityArn, simulatedCaller } from './simulation-caller.ts';
-import { runSimulation, type SimulationRequest, type SimulationResponse } from './simulation-request.ts';
+import { runSimulation, type SimulationResponse } from './simulation-request.ts';
 
-/** SimulatePrincipalPolicy's input. */
-export interface SimulatePrincipalPolicyInput extends SimulationRequest {
-  readonly PolicySourceArn: string;
-  readonly PolicyInputList?: readonly string[];
-  readonly PermissionsBoundaryPolicyInputList?: readonly string[];
-  readonly PolicyExclusionList?: readonly PolicyIdentifierInput[];
-}
+/** SimulatePrincipalPolicy's input, as the model types it. */
+export type SimulatePrincipalPolicyInput = OperationInput<'iam', 'SimulatePrincipalPolicy'>;
 
-/** SimulateCustomPolicy's input. */
-export interface SimulateCustomPolicyInput extends SimulationRequest {
-  readonly PolicyInputList: readonly string[];
-  readonly PermissionsBoundaryPolicyInputList?: readonly string[];
-  readonly OrderedOrganizationPolicyInputList?: readonly { readonly ServiceControlPolicyInputList?: readonly string[] }[];
-}
+/** SimulateCustomPolicy's input, as the model types it. */
+export type SimulateCustomPolicyInput = OperationInput<'iam', 'SimulateCustomPolicy'>;
 
-/** GetContextKeysForPrincipalPolicy's input. */
-export interface GetContextKeysForPrincipalPolicyInput {
-  readonly PolicySourceArn: string;
-  readonly PolicyInputList?: readonly string[];
-}
+/** GetContextKeysForPrincipalPolicy's input, as the model types it. */
+export type GetContextKeysForPrincipalPolicyInput = OperationInput<'iam', 'GetContextKeysForPrincipalPolicy'>;
 
 /** Both GetContextKeys operations answer this. */
 export interface GetContextKeysResponse {
