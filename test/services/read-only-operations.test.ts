@@ -78,6 +78,8 @@ before(async () => {
   samples = {
     iam: {
       GetAccessKeyLastUsed: { AccessKeyId: key.AccessKeyId! }, GetAccountAuthorizationDetails: {}, GetAccountPasswordPolicy: {}, GetAccountSummary: {},
+      GetContextKeysForCustomPolicy: { PolicyInputList: [DOCUMENT] }, GetContextKeysForPrincipalPolicy: { PolicySourceArn: userArn },
+      SimulateCustomPolicy: { PolicyInputList: [DOCUMENT], ActionNames: ['eks:ListClusters'] }, SimulatePrincipalPolicy: { PolicySourceArn: userArn, ActionNames: ['eks:ListClusters'] },
       GetGroup: { GroupName: 'ro-group' }, GetGroupPolicy: { GroupName: 'ro-group', PolicyName: 'inline' }, GetLoginProfile: { UserName: 'ro-user' },
       GetPolicy: { PolicyArn: POLICY }, GetPolicyVersion: { PolicyArn: POLICY, VersionId: 'v1' }, GetRole: { RoleName: 'ro-role' },
       GetRolePolicy: { RoleName: 'ro-role', PolicyName: 'inline' }, GetServiceLinkedRoleDeletionStatus: { DeletionTaskId: task.DeletionTaskId! },
