@@ -1,8 +1,8 @@
 /**
- * Policy variables (IAM-SPEC §3.6): `${key}`, `${key, 'default'}` and the escapes `${*}`, `${?}`, `${$}`.
+ * Policy variables (docs/aws-behaviour/iam-policy-language.md): `${key}`, `${key, 'default'}` and the escapes `${*}`, `${?}`, `${$}`.
  * Honoured only in Version 2012-10-17 documents. A value is compiled once into literal and variable
  * parts; resolving it against a request gives the text, or undefined when a variable has no value
- * (the value then matches nothing, §3.5).
+ * (the value then matches nothing).
  */
 import { LITERAL_QUESTION, LITERAL_STAR, escapeGlob } from './glob.ts';
 import type { RequestContext } from './request-context.ts';

@@ -1,5 +1,5 @@
 /**
- * The resource-format rules of policy validation (IAM-SPEC §1.3 steps 3 and 6), with IAM's messages.
+ * The resource-format rules of policy validation (docs/aws-behaviour/iam-policy-language.md), with IAM's messages.
  */
 import { MALFORMED } from './validation-error.ts';
 

@@ -1,5 +1,5 @@
 /**
- * What CreateAccessEntry and UpdateAccessEntry accept (EKS-SPEC §2.8, UG creating-access-entries): the
+ * What CreateAccessEntry and UpdateAccessEntry accept (docs/aws-behaviour/eks-access-entries.md, UG creating-access-entries): the
  * principal, the type, the Kubernetes groups and the username. Texts marked "observed" were seen in
  * real AWS output; the others are Tollgate's wording of the documented rule (the spec has no text).
  */

@@ -1,5 +1,5 @@
 /**
- * Access-policy associations (EKS-SPEC §2.8, §6.5): the scope of a request, the `eks:` keys it sets, and
+ * Access-policy associations (docs/aws-behaviour/eks-access-entries.md, docs/aws-behaviour/eks-kubernetes-authorization.md): the scope of a request, the `eks:` keys it sets, and
  * the policy it names. Namespace names are not checked for existence, and wildcards such as `dev-*`
  * are allowed, as AWS allows them. Texts here are Tollgate's (the spec records none).
  */

@@ -1,5 +1,5 @@
 /**
- * eks:CreateAccessEntry `POST /clusters/{name}/access-entries` (EKS-SPEC §2.8, §3.2, §4). Authorized on
+ * eks:CreateAccessEntry `POST /clusters/{name}/access-entries` (docs/aws-behaviour/eks-access-entries.md, docs/aws-behaviour/eks-authorization.md, docs/aws-behaviour/eks-passed-roles.md). Authorized on
  * the cluster ARN with the cluster's tags, the request's tags and the `eks:` keys of the members the
  * request sets (absent members set no key); an EC2_LINUX / EC2_WINDOWS entry also needs iam:PassRole on
  * its node role, passed to ec2.amazonaws.com. Then: cluster, authentication mode, type, principal,

@@ -1,5 +1,5 @@
 /**
- * The EKS resources the tag operations reach by ARN (EKS-SPEC §2.9): clusters, node groups, add-ons,
+ * The EKS resources the tag operations reach by ARN (docs/aws-behaviour/eks-clusters-and-lifecycle.md): clusters, node groups, add-ons,
  * Fargate profiles and access entries of the caller's account in the request's Region. A child's ARN
  * must match with its uuid, so the ARN of a deleted-and-recreated resource no longer finds the new one.
  * The other taggable types of the Service Authorization Reference (identity provider configs, pod
