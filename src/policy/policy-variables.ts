@@ -39,7 +39,7 @@ export function compileVariables(text: string, forGlob: boolean): string | Varia
     else {
       const withDefault = WITH_DEFAULT.exec(body);
       const key = (withDefault ? withDefault[1] ?? '' : body.trim()).toLowerCase();
-      if (key === '' || /\s/.test(key)) { literal += m[0]; continue; } // malformed: stays literal [I]
+      if (key === '' || /\s/.test(key)) { literal += m[0]; continue; } // malformed: stays literal (AWS documents no error for it)
       if (literal) parts.push({ literal });
       literal = '';
       parts.push({ key, fallback: withDefault ? withDefault[2] : undefined });
@@ -64,7 +64,7 @@ export function resolveVariables(template: VariableTemplate, context: RequestCon
     let text: string | undefined;
     if (value === undefined) text = part.fallback;
     else if (typeof value === 'string') text = value;
-    else return undefined; // only single-valued keys can be variables [V]
+    else return undefined; // only single-valued keys can be variables (IAM User Guide, policy variables)
     if (text === undefined) return undefined;
     out += forGlob ? escapeGlob(text) : text;
   }

@@ -43,7 +43,7 @@ export function resourceFormatError(resource: string): string | undefined {
   return undefined;
 }
 
-/** The first format error among `resources`, checked in reverse lexical order as IAM does [I]. */
+/** The first format error among `resources`, checked in reverse lexical order (the order IAM's answers suggest; not documented). */
 export function firstResourceFormatError(resources: readonly string[]): string | undefined {
   for (const resource of [...resources].sort().reverse()) {
     const error = resourceFormatError(resource);

@@ -1,6 +1,6 @@
 /**
  * Policy validation (docs/aws-behaviour/iam-policy-language.md): a document's text or JSON value, for one kind of policy, becomes a
- * PolicyDocument or IAM's exact error. Steps run in the spec's order; the first failure wins.
+ * PolicyDocument or IAM's exact error. Steps run in IAM's order (docs/aws-behaviour/iam-policy-language.md); the first failure wins.
  */
 import { JsonSyntaxError, parseJsonDocument, type JsonValue } from './json-document.ts';
 import type { PolicyDocument, PolicyStatement } from './policy-document.ts';

@@ -47,7 +47,7 @@ const knownDifferences: Readonly<Record<string, string>> = {
   'CreateFargateProfile iam:PassRole: does not set iam:AssociatedResourceArn':
     'As for CreateNodegroup: the profile\'s ARN ends in a uuid the call creates.',
   'CreateAddon: also checks iam:PassRole':
-    'EKS checks iam:PassRole on serviceAccountRoleArn with iam:PassedToService eks.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md, SAR list_eks).',
+    'EKS checks iam:PassRole on serviceAccountRoleArn with iam:PassedToService eks.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md; the reference's operation table).',
   'UpdateAddon: also checks iam:PassRole':
     'As for CreateAddon, when the update names a serviceAccountRoleArn.',
   'CreateAddon iam:PassRole: does not set iam:AssociatedResourceArn':
@@ -57,7 +57,7 @@ const knownDifferences: Readonly<Record<string, string>> = {
   'CreateFargateProfile iam:GetRole: does not set iam:RoleTemplateARN':
     'Tollgate has no IAM role templates, so no role carries a template ARN.',
   'CreateAccessEntry: also checks iam:PassRole':
-    'An EC2_LINUX / EC2_WINDOWS entry lets instances with the role join the cluster: EKS checks iam:PassRole on it, passed to ec2.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md, UG creating-access-entries).',
+    'An EC2_LINUX / EC2_WINDOWS entry lets instances with the role join the cluster: EKS checks iam:PassRole on it, passed to ec2.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md).',
   'CreateAccessEntry iam:PassRole: does not set iam:AssociatedResourceArn':
     'As for CreateNodegroup: the entry\'s ARN ends in a uuid the call creates.',
 };

@@ -15,7 +15,7 @@ export interface RestJsonCall {
   readonly input: WireStructure;
 }
 
-/** The answer to a request no operation's route matches [?]: 404 UnknownOperationException. */
+/** The answer to a request no operation's route matches: 404 UnknownOperationException (what AWS answers here is not documented). */
 export function unknownOperation(method: string, path: string): AwsError {
   return new AwsError('UnknownOperationException', 404, `No operation matches ${method.toUpperCase()} ${path}`);
 }

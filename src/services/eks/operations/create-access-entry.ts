@@ -32,7 +32,7 @@ function entryContext(input: CreateAccessEntryRequest): Record<string, ContextIn
 export const createAccessEntry = defineOperation('eks', 'CreateAccessEntry', {
   authorize: async (input, ctx) => {
     const checks: AuthorizationCheck[] = [await clusterCheck(ctx, 'eks:CreateAccessEntry', input.clusterName, { ...requestTagContext(input.tags), ...entryContext(input) })];
-    // EC2 node entries let instances with the role join the cluster: EKS treats that as passing the role to EC2 (UG creating-access-entries).
+    // EC2 node entries let instances with the role join the cluster: EKS treats that as passing the role to EC2 (https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html).
     if (input.type === 'EC2_LINUX' || input.type === 'EC2_WINDOWS') checks.push(await passExistingRoleCheck(ctx, input.principalArn, 'ec2.amazonaws.com'));
     return checks;
   },

@@ -31,7 +31,7 @@ function isChildKind(type: string): type is EksChildKind {
   return Object.hasOwn(EKS_KINDS, type) && EKS_KINDS[type as EksKind].child;
 }
 
-/** 404 NotFoundException of the tag operations (moto's recording of AWS's text; the spec marks it unverified). */
+/** 404 NotFoundException of the tag operations (moto's recording of AWS's text, not verified against AWS). */
 export function taggedResourceNotFound(): AwsError {
   return notFound('Resource was not found');
 }
