@@ -47,7 +47,7 @@ const knownDifferences: Readonly<Record<string, string>> = {
   'CreateFargateProfile iam:PassRole: does not set iam:AssociatedResourceArn':
     'As for CreateNodegroup: the profile\'s ARN ends in a uuid the call creates.',
   'CreateAddon: also checks iam:PassRole':
-    'EKS checks iam:PassRole on serviceAccountRoleArn with iam:PassedToService eks.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md; the reference's operation table).',
+    'EKS checks iam:PassRole on serviceAccountRoleArn with iam:PassedToService eks.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md; the operation table of the reference).',
   'UpdateAddon: also checks iam:PassRole':
     'As for CreateAddon, when the update names a serviceAccountRoleArn.',
   'CreateAddon iam:PassRole: does not set iam:AssociatedResourceArn':
