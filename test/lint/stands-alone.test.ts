@@ -13,6 +13,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 // Spelled in pieces so that this file does not match itself.
 const SPEC = ['IAM', 'EKS'].map((s) => `${s}-SPEC`);
 const DESIGN = ['DESIGN', 'md'].join('.');
+const SHARED = ['..', 'shared'].join('/');
 
 /** What points outside the repository. `src/services/shared/` and `../shared/tags.ts` are our own folders. */
 const OUTSIDE: readonly { readonly name: string; readonly pattern: RegExp }[] = [
@@ -51,9 +52,9 @@ describe('the repository stands alone', () => {
   it('recognises each kind of outside reference, and leaves our own shared folders alone', () => {
     assert.equal(outsideReferences(`// as ${SPEC[0]} §5.6 says`).length, 1);
     assert.equal(outsideReferences(`/** ${SPEC[1]} §2.8 */`).length, 1);
-    assert.equal(outsideReferences(`see [design](../shared/${DESIGN})`).length, 2);
-    assert.equal(outsideReferences('facts in ../shared/spec/IAM.md').length, 1);
-    assert.equal(outsideReferences('facts in /work/shared/notes').length, 1);
+    assert.equal(outsideReferences(`see [design](${SHARED}/${DESIGN})`).length, 2);
+    assert.equal(outsideReferences(`facts in ${SHARED}/spec/IAM.md`).length, 1);
+    assert.equal(outsideReferences(`facts in /work${SHARED.slice(2)}/notes`).length, 1);
     assert.equal(outsideReferences(`(${DESIGN}, "Store")`).length, 1);
     for (const own of [
       "import { resourceTagKeys } from '../../shared/iam-resource-tags.ts';",
