@@ -30,6 +30,7 @@ import { KeyUsageRecorder } from './key-usage-recorder.ts';
 import { forwardedRequest, KUBERNETES_PROXY_PREFIX, proxiedTarget, type KubernetesForwarder } from './kubernetes-proxy.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import { resolveService, type ServiceName } from './resolve-service.ts';
+import { TrailRecorder, type FinishedCall } from './trail-recorder.ts';
 
 /** A service: its AWS model and the operations implemented. */
 export interface ServiceDefinition {
@@ -53,6 +54,8 @@ export interface AppDependencies {
   readonly kubernetesPorts?: { readonly first: number; readonly last: number };
   /** The clusters' Kubernetes APIs, for the console's proxy (`kubernetes-proxy.ts`). */
   readonly kubernetes?: KubernetesForwarder;
+  /** The audit trail (`trail-recorder.ts`): on unless `enabled` is false; `maxEvents` kept (`--trail-max-events`). */
+  readonly trail?: { readonly enabled?: boolean; readonly maxEvents?: number | undefined };
 }
 
 /** The application. */
@@ -67,6 +70,7 @@ export function createApp(deps: AppDependencies): App {
   const credentials = new CredentialResolver(deps.store, deps.secrets, deps.clock);
   const authorizer = new Authorizer(deps.store, deps.catalog, deps.clock);
   const keyUsage = new KeyUsageRecorder(deps.store, deps.clock, deps.log);
+  const trail = deps.trail?.enabled === false ? undefined : new TrailRecorder(deps.store, deps.clock, deps.log, deps.trail?.maxEvents);
   const routes = new Map<ServiceName, RouteTable>();
   const started = deps.clock.now();
   // Built once: the verifier's options differ only by service.
@@ -97,6 +101,8 @@ export function createApp(deps: AppDependencies): App {
     const definition = deps.services[service];
     const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, checks: undefined, decidedBy: undefined, reason: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
     let response: ProtocolResponse;
+    // What the audit trail records of an authenticated call, filled in as the pipeline goes.
+    let recorded: { -readonly [K in keyof FinishedCall]: FinishedCall[K] } | undefined;
     try {
       const verified = await verifySignature(request, verifyOptions.get(service)!);
       const caller = verified.credential.caller;
@@ -119,6 +125,13 @@ export function createApp(deps: AppDependencies): App {
         return { ...answer, headers: { ...answer.headers, 'x-amzn-requestid': requestId } };
       }
       const call = decode(definition, service, request);
+      if (trail !== undefined) {
+        recorded = {
+          requestId, time: new Date(deps.clock.now()), service, operation: call.operation, region, caller, sourceIp: request.sourceIp, secure: request.secure,
+          userAgent: request.headers['user-agent'], referer: request.headers.referer, readOnly: definition.operations[call.operation]?.readOnly ?? /^(Get|List|Describe)/.test(call.operation),
+          input: call.input, output: undefined, errorCode: undefined, errorMessage: undefined, checks: undefined, decided: undefined, decidedBy: undefined,
+        };
+      }
       entry.operation = call.operation;
       entry.action = actionOf(service, call.operation);
       assertValidInput(definition.model, call.operation, call.input);
@@ -126,23 +139,35 @@ export function createApp(deps: AppDependencies): App {
       if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
       const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region, requestId, eksDelaySeconds: deps.eksDelaySeconds, kubernetesPorts: deps.kubernetesPorts };
       const checks = await operation.authorize(call.input, ctx);
+      if (recorded !== undefined) recorded.checks = checks;
       const outcome = await authorizer.authorize(caller, checks, {
         sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region,
         userAgent: request.headers['user-agent'], referer: request.headers.referer,
       }, service);
       Object.assign(entry, outcome);
+      if (recorded !== undefined) recorded.decided = outcome.decided;
       const output = await operation.handle(call.input, ctx);
+      if (recorded !== undefined) recorded.output = output;
       response = encode(definition, service, call.operation, output, requestId, request);
     } catch (error) {
       const outcome = (error as { outcome?: AuthorizationOutcome }).outcome;
       if (outcome) Object.assign(entry, outcome);
       const awsError = isAwsError(error) ? error : internalFailure(error, requestId, deps.log);
       entry.errorCode = awsError.code;
+      if (recorded !== undefined) {
+        recorded.errorCode = awsError.code;
+        recorded.errorMessage = awsError.message;
+        if (outcome !== undefined) {
+          recorded.decided = outcome.decided;
+          recorded.decidedBy = outcome.decidedBy;
+        }
+      }
       response = service === 'eks' ? encodeRestJsonError(definition.model, awsError, requestId) : encodeQueryError(definition.model, awsError, requestId, queryResponseFormat(request.headers.accept));
     }
     entry.status = response.status;
     entry.latencyMs = Math.round((performance.now() - begin) * 1000) / 1000;
     deps.log.request(entry);
+    if (recorded !== undefined) trail!.record(recorded);
     return response;
   }
 
@@ -156,7 +181,7 @@ export function createApp(deps: AppDependencies): App {
     return decodeQueryCall(definition.model, queryParameters(body, request.query));
   }
 
-  return { handle, drain: () => keyUsage.drain() };
+  return { handle, drain: async () => { await keyUsage.drain(); await trail?.drain(); } };
 }
 
 function encode(definition: ServiceDefinition, service: ServiceName, operation: string, output: WireStructure | undefined, requestId: string, request: HttpRequest): ProtocolResponse {

@@ -27,6 +27,7 @@ import type {
 import type { StsSessionRecord } from './session-records.ts';
 import type { RootPasswordRecord } from './root-password-records.ts';
 import type { EksDocument, EksKey, EksKind } from './eks-records.ts';
+import type { TrailEventRecord, TrailHit, TrailQuery, TrailRetention } from './trail-records.ts';
 import type { KubernetesChanges, KubernetesObjectKey, KubernetesObjectRecord, KubernetesPortRecord } from './kubernetes-records.ts';
 
 /** A `(name, path)` listing filter: entities whose path starts with `pathPrefix`. */
@@ -213,6 +214,20 @@ export interface StoreSession {
     /** Inserts or replaces. */
     put(record: RootPasswordRecord): Promise<void>;
     delete(accountId: string): Promise<void>;
+  };
+  /**
+   * The audit trail (`trail-records.ts`), written in batches after the requests it records were answered.
+   * No decision or credential depends on it: its writes move no generation.
+   */
+  readonly trail: {
+    /** Appends events in order, then keeps the newest `retention.keep` (and at most what `expire` leaves). */
+    append(records: readonly TrailEventRecord[], retention?: TrailRetention): Promise<void>;
+    /** Removes the events recorded before `before`; returns how many. */
+    expire(before: Date): Promise<number>;
+    /** A page of an account's events in a Region, newest first. */
+    lookup(query: TrailQuery): Promise<TrailHit[]>;
+    /** The events of one request (two for a cross-account call: one in each account), in order of recording. */
+    byRequestId(requestId: string): Promise<TrailEventRecord[]>;
   };
 }
 
