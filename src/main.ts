@@ -80,7 +80,7 @@ export async function openRuntime(dataDir: string, options: { clock?: Clock; ids
 }
 
 /** The application over a runtime. */
-export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined; kubernetes?: KubernetesForwarder } = {}): App {
+export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined; kubernetes?: KubernetesForwarder; trailMaxEvents?: number | undefined } = {}): App {
   return createApp({
     store: runtime.store,
     clock: runtime.clock,
@@ -97,6 +97,7 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
     ...(options.eksDelaySeconds === undefined ? {} : { eksDelaySeconds: options.eksDelaySeconds }),
     ...(options.k8sPorts === undefined ? {} : { kubernetesPorts: options.k8sPorts }),
     ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),
+    trail: { enabled: options.trailMaxEvents !== 0, maxEvents: options.trailMaxEvents },
   });
 }
 
@@ -130,6 +131,8 @@ export async function startTollgate(options: {
   host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined; rootKey?: GivenRootKey | undefined;
   /** Ports of the clusters' Kubernetes endpoints (`--k8s-port-range`); 4600–4999 by default. */
   k8sPorts?: PortRange | undefined;
+  /** The most audit trail events kept (`--trail-max-events`); 0 turns the trail off. */
+  trailMaxEvents?: number | undefined;
 }): Promise<Tollgate> {
   const runtime = await openDataDirectory(options.dataDir, { clock: options.clock });
   const log = options.log ?? pinoLog();
@@ -145,7 +148,7 @@ export async function startTollgate(options: {
     // The AWS app forwards the console's Kubernetes requests to the Kubernetes side, which verifies tokens through the AWS app.
     const late: { kubernetes?: Kubernetes } = {};
     const forwarder: KubernetesForwarder = { forward: (...args) => late.kubernetes!.forward(...args) };
-    app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts, kubernetes: forwarder });
+    app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts, kubernetes: forwarder, trailMaxEvents: options.trailMaxEvents });
     server = await listen(app, options.host, options.port).catch((error: unknown) => { throw listenProblem(options.host, options.port, error); });
     kubernetes = late.kubernetes = await startKubernetes({ app, runtime, log, host: options.host, awsPort: server.port });
   } catch (error) {

@@ -71,11 +71,13 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       .env('TOLLGATE_LOG_FORMAT').choices(['json', 'pretty']))
     .addOption(new Option('--log-level <level>', 'least level logged; requests are info').env('TOLLGATE_LOG_LEVEL')
       .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
+    .addOption(new Option('--trail-max-events <count>', 'the most audit trail events kept (besides the 90 days); 0 turns the trail off')
+      .env('TOLLGATE_TRAIL_MAX_EVENTS').default(1_000_000, '1000000').argParser(count))
     .addHelpText('after', `${ENVIRONMENT_HELP}
 
 SIGTERM or SIGINT stops it cleanly (idle connections closed at once, requests in flight answered
 for up to 10 s, the log flushed, exit 0); a second signal stops it at once.`)
-    .action((options: { host: string; port: number; dataDir: string; eksDelaySeconds: number; k8sPortRange?: PortRange; logFormat?: 'json' | 'pretty'; logLevel: string }) => run('serve', async () => {
+    .action((options: { host: string; port: number; dataDir: string; eksDelaySeconds: number; k8sPortRange?: PortRange; logFormat?: 'json' | 'pretty'; logLevel: string; trailMaxEvents: number }) => run('serve', async () => {
       const { serveCommand } = await import('./serve-command.ts');
       return serveCommand({ ...options, logFormat: options.logFormat, k8sPorts: options.k8sPortRange }, io);
     })());
@@ -144,6 +146,16 @@ TOLLGATE_ROOT_SECRET_ACCESS_KEY, when set, give the key. The master key stays.`)
       return diagnoseCommand(args, io);
     })());
 
+  program.command('why')
+    .description('explain a request from the audit trail by its request id: what decided it, the verified fix and its AWS CLI command')
+    .argument('<request-id>', 'the request id AWS errors carry (x-amzn-RequestId; RequestId in the SDKs\' response metadata)')
+    .option('--json', 'print one JSON object')
+    .addOption(dataDirOption())
+    .action((requestId: string, options: { json?: boolean; dataDir: string }) => run('why', async () => {
+      const { whyCommand } = await import('./why-command.ts');
+      return whyCommand({ requestId, dataDir: options.dataDir, json: options.json === true }, io);
+    })());
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
@@ -168,6 +180,12 @@ function portRange(value: string): PortRange {
   const range = parsePortRange(value);
   if (range === undefined) throw new InvalidArgumentError('FIRST-LAST, ports 1 to 65535 (or one port).');
   return range;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('a whole number, 0 or more.');
+  return n;
 }
 
 function seconds(value: string): number {

@@ -22,6 +22,8 @@ export interface ServeOptions {
   readonly k8sPorts: PortRange | undefined;
   readonly logFormat: LogFormat | undefined;
   readonly logLevel: string;
+  /** The most audit trail events kept; 0 turns the trail off. */
+  readonly trailMaxEvents?: number | undefined;
 }
 
 /** Runs the server until a signal stops it; resolves with the exit code. */
@@ -38,7 +40,7 @@ export async function serveCommand(options: ServeOptions, io: CommandIo): Promis
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
-  const tollgate = await startTollgate({ host: options.host, port: options.port, dataDir: options.dataDir, log, eksDelaySeconds: options.eksDelaySeconds, rootKey, k8sPorts: options.k8sPorts });
+  const tollgate = await startTollgate({ host: options.host, port: options.port, dataDir: options.dataDir, log, eksDelaySeconds: options.eksDelaySeconds, rootKey, k8sPorts: options.k8sPorts, trailMaxEvents: options.trailMaxEvents });
   io.stderr(`Tollgate: AWS IAM, STS and EKS on one endpoint\n`);
   io.stderr(`data directory: ${tollgate.runtime.dataDir}\n`);
   if (tollgate.rootCredentialsFile) {

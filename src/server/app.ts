@@ -31,6 +31,7 @@ import { forwardedRequest, KUBERNETES_PROXY_PREFIX, proxiedTarget, type Kubernet
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import { resolveService, type ServiceName } from './resolve-service.ts';
 import { TrailRecorder, type FinishedCall } from './trail-recorder.ts';
+import { whyRoute } from './why-route.ts';
 
 /** A service: its AWS model and the operations implemented. */
 export interface ServiceDefinition {
@@ -78,6 +79,7 @@ export function createApp(deps: AppDependencies): App {
   const verifyOptions = new Map<ServiceName, VerifyOptions<ResolvedCredential>>();
   for (const service of Object.keys(deps.services) as ServiceName[]) verifyOptions.set(service, { lookupCredentials, clock: deps.clock, service });
   const consoleRoute = consoleRoutes({ ...deps, lookupCredentials });
+  const why = whyRoute({ ...deps, authorizer, lookupCredentials });
 
   // An operation's own action bears its name (`eks:CreateCluster`; the dependent ones are the log's `checks`), made once.
   const actionNames = new Map<ServiceName, Map<string, string>>();
@@ -97,6 +99,8 @@ export function createApp(deps: AppDependencies): App {
     }
     const consoleAnswer = consoleRoute.handle(request, requestId);
     if (consoleAnswer) return consoleAnswer;
+    const whyAnswer = why(request, requestId);
+    if (whyAnswer) return whyAnswer;
     const service: ServiceName = resolveService(request) ?? 'iam';
     const definition = deps.services[service];
     const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, checks: undefined, decidedBy: undefined, reason: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
