@@ -14,6 +14,9 @@ import type { Authorizer } from './authorizer.ts';
 import type { ResolvedCredential } from './credential-resolver.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
 
+/** How authorization names the trail's service and spells its denial (CloudTrail's awsJson1_1 code). */
+const CLOUDTRAIL = { name: 'cloudtrail', accessDeniedCode: 'AccessDeniedException' } as const;
+
 /** Where the explanations are served. */
 export const WHY_PREFIX = '/_tollgate/why/';
 
@@ -42,7 +45,7 @@ export function whyRoute(deps: WhyRouteDependencies): (request: HttpRequest, req
       await deps.authorizer.authorize(caller, [{ action: 'cloudtrail:LookupEvents', resource: '*' }], {
         sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: verified.scope.region,
         userAgent: request.headers['user-agent'], referer: request.headers.referer,
-      }, 'eks');
+      }, CLOUDTRAIL);
       const explanation = await explainRequest(wanted, deps, caller.accountId);
       if (explanation === undefined) return json(404, { __type: 'ResourceNotFoundException', message: `No request ${wanted} is recorded in the audit trail of account ${caller.accountId}.` }, requestId);
       return json(200, explanation, requestId);

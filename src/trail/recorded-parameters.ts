@@ -4,7 +4,7 @@
  * never records a password, a secret access key, a session token or a private key (see
  * docs/aws-behaviour/cloudtrail-events.md); a member of those names is dropped wherever it appears.
  */
-import { isWireStructure, type WireStructure, type WireValue } from '../protocol/wire-value.ts';
+import { isWireStructure, type WireStructure, type WireValue } from '../kernel/wire-value.ts';
 
 /** A JSON value as recorded. */
 export type RecordedValue = string | number | boolean | null | readonly RecordedValue[] | { readonly [key: string]: RecordedValue };

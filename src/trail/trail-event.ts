@@ -5,7 +5,7 @@
  * CloudTrail's member names and order; secrets are left out (recorded-parameters.ts).
  */
 import type { Decision } from '../policy/index.ts';
-import type { WireStructure } from '../protocol/wire-value.ts';
+import type { WireStructure } from '../kernel/wire-value.ts';
 import type { AuthorizationCheck, Caller } from '../services/operation.ts';
 import type { TrailEventRecord, TrailResource } from '../store/trail-records.ts';
 import { decidingStatements, recordedCheck, type DecisionRecord } from './decision-record.ts';
