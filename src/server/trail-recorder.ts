@@ -1,7 +1,9 @@
 /**
  * The audit trail's writer: calls are handed over as the pipeline finishes them and written after the
- * response, in one transaction per batch (whatever gathered while the previous batch was written), so
- * a request never waits for the trail. Events are built from the call in the batch too. The queue is
+ * response, in one transaction per batch, so a request never waits for the trail. A batch is what
+ * gathered in `FLUSH_MS` (or `FLUSH_COUNT` calls, whichever comes first): every commit fsyncs the
+ * database (open-database.ts), so one commit per request would cost the server most of its throughput,
+ * and one per batch costs next to nothing. Events are built from the calls in the batch too. The queue is
  * bounded: past `MAX_PENDING` calls the oldest are dropped (and the drop logged), never the server's
  * memory. Each batch keeps the newest `maxEvents`; events older than 90 days go once an hour.
  */
@@ -23,6 +25,12 @@ const MAX_PENDING = 50_000;
 
 const HOUR_MS = 3_600_000;
 
+/** The longest a call waits to be written: `tollgate why` finds a request this soon after its answer. */
+const FLUSH_MS = 100;
+
+/** A batch this large is written at once. */
+const FLUSH_COUNT = 2_000;
+
 /** A call as the pipeline hands it over: everything but its event id. */
 export type FinishedCall = Omit<DecidedCall, 'eventId'>;
 
@@ -30,7 +38,7 @@ export type FinishedCall = Omit<DecidedCall, 'eventId'>;
 export class TrailRecorder {
   private pending: FinishedCall[] = [];
   private writing: Promise<void> | undefined;
-  private scheduled = false;
+  private timer: NodeJS.Timeout | undefined;
   private dropped = 0;
   private expiredAt = Number.NEGATIVE_INFINITY;
 
@@ -42,10 +50,9 @@ export class TrailRecorder {
       this.pending.shift();
       this.dropped += 1;
     }
-    if (!this.scheduled && this.writing === undefined) {
-      this.scheduled = true;
-      setImmediate(this.flush);
-    }
+    if (this.writing !== undefined) return; // written when the batch in progress ends
+    if (this.pending.length >= FLUSH_COUNT) this.flush();
+    else this.timer ??= setTimeout(this.flush, FLUSH_MS).unref();
   }
 
   /** Resolves once every call handed over is written (before the store closes). */
@@ -57,13 +64,15 @@ export class TrailRecorder {
   }
 
   private readonly flush = (): void => {
-    this.scheduled = false;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.writing !== undefined || this.pending.length === 0) return;
     const calls = this.pending;
     this.pending = [];
     this.writing = this.write(calls).finally(() => {
       this.writing = undefined;
-      if (this.pending.length > 0) this.flush();
+      if (this.pending.length >= FLUSH_COUNT) this.flush();
+      else if (this.pending.length > 0) this.timer ??= setTimeout(this.flush, FLUSH_MS).unref();
     });
   };
 
