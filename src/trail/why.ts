@@ -7,7 +7,7 @@
  */
 import { explain, type DecisionOutcome, type PolicyKind } from '../policy/index.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
-import { trustPolicyFromStore } from '../services/iam/shared/role-trust-policy.ts';
+import { trustPolicyFromStore } from '../services/iam/roles/role-trust-policy.ts';
 import type { AuthorizationCheck, Caller } from '../services/operation.ts';
 import type { Authorizer } from '../server/authorizer.ts';
 import type { StoreSession } from '../store/store.ts';

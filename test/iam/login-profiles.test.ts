@@ -5,7 +5,7 @@ import {
   CreateLoginProfileCommand, CreateUserCommand, DeleteAccountPasswordPolicyCommand, DeleteLoginProfileCommand, GetAccountPasswordPolicyCommand,
   GetLoginProfileCommand, PutUserPolicyCommand, UpdateAccountPasswordPolicyCommand, UpdateLoginProfileCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
-import { verifyPassword } from '../../src/services/iam/shared/identity-password.ts';
+import { verifyPassword } from '../../src/services/iam/identities/identity-password.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, allow, assertAwsError, deniedMessage, userWithKey } from './identity-assertions.ts';
 
@@ -109,4 +109,15 @@ test('authorization: login profiles on the user ARN (GetLoginProfile names `user
   await root.send(new PutUserPolicyCommand({ UserName: 'helpdesk', PolicyName: 'p', PolicyDocument: allow(['iam:GetLoginProfile', 'iam:UpdateLoginProfile'], `arn:aws:iam::${ACCOUNT}:user/erin`) }));
   assert.equal((await iam.send(new GetLoginProfileCommand({ UserName: 'erin' }))).LoginProfile?.UserName, 'erin');
   await iam.send(new UpdateLoginProfileCommand({ UserName: 'erin', PasswordResetRequired: true }));
+});
+
+test('a login profile request without UserName (or CreateLoginProfile without Password) is a ValidationError naming each, as before the model made them optional', async () => {
+  const missing = (members: string[]) => ({
+    name: 'ValidationError', status: 400,
+    message: `${members.length} validation error${members.length === 1 ? '' : 's'} detected: ${members.map((m) => `Value null at '${m}' failed to satisfy constraint: Member must not be null`).join('; ')}`,
+  });
+  await assertAwsError(root.send(new GetLoginProfileCommand({})), missing(['userName']));
+  await assertAwsError(root.send(new DeleteLoginProfileCommand({})), missing(['userName']));
+  await assertAwsError(root.send(new CreateLoginProfileCommand({ UserName: 'erin' })), missing(['password']));
+  await assertAwsError(root.send(new CreateLoginProfileCommand({})), missing(['userName', 'password']));
 });

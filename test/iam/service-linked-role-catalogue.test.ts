@@ -8,7 +8,7 @@ import {
   CreateServiceLinkedRoleCommand, DeleteServiceLinkedRoleCommand, GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { awsManagedPolicyCatalog } from '../../src/services/iam/aws-managed-policy-catalog.ts';
-import { SERVICE_LINKED_ROLES } from '../../src/services/iam/service-linked-role-catalog.ts';
+import { SERVICE_LINKED_ROLES } from '../../src/services/shared/service-linked-role-catalog.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, assertAwsError } from './identity-assertions.ts';
 
