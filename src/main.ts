@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import { randomIds, type IdGenerator } from './kernel/ids.ts';
 import { SecretBox } from './kernel/secret-box.ts';
-import { eksModel, iamModel, stsModel } from './protocol/models/index.ts';
+import { cloudtrailModel, eksModel, iamModel, stsModel } from './protocol/models/index.ts';
 import { createApp, type App } from './server/app.ts';
 import { listen, type RunningServer } from './server/http-endpoint.ts';
 import { pinoLog, type RequestLog } from './server/request-log.ts';
 import { serviceDefinition } from './server/service-definition.ts';
 import { awsManagedPolicyCatalog, type AwsManagedPolicyCatalog } from './services/iam/aws-managed-policy-catalog.ts';
 import type { GivenRootKey } from './services/iam/create-account.ts';
+import { cloudtrailOperations } from './services/cloudtrail/index.ts';
 import { eksOperations } from './services/eks/index.ts';
 import { iamOperations } from './services/iam/index.ts';
 import { stsOperations } from './services/sts/index.ts';
@@ -93,6 +94,7 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
       iam: serviceDefinition('iam', iamModel, iamOperations, { globalRegion: 'us-east-1' }),
       sts: serviceDefinition('sts', stsModel, stsOperations),
       eks: serviceDefinition('eks', eksModel, eksOperations),
+      cloudtrail: serviceDefinition('cloudtrail', cloudtrailModel, cloudtrailOperations),
     },
     log,
     version: packageJson.version,

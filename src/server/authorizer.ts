@@ -18,6 +18,7 @@ import type { Store } from '../store/store.ts';
 import { AccessDeniedError } from './access-denied-error.ts';
 import { denialSummary } from './denial-summary.ts';
 import { GenerationCheckedCache } from './generation-checked-cache.ts';
+import type { ServiceName } from './resolve-service.ts';
 import { assertSessionMayCall, principalTagKeys, sessionKeys } from './session-context.ts';
 
 /** What the request itself says, for the global condition keys. */
@@ -32,8 +33,7 @@ export interface RequestFacts {
 
 /** The service a request is for, as authorization needs it: its name and how its protocol spells a denial. */
 export interface AuthorizedService {
-  /** The signing name (`iam`, `eks`; `cloudtrail` for the trail's own reads). */
-  readonly name: string;
+  readonly name: ServiceName;
   /** `AccessDenied` (awsQuery) or `AccessDeniedException` (restJson1): the service codec's `errorCodes.accessDenied`. */
   readonly accessDeniedCode: string;
 }

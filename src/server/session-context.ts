@@ -11,6 +11,7 @@ import type { Tag } from '../store/iam-records.ts';
 import type { StsSessionRecord } from '../store/session-records.ts';
 import type { AuthorizationCheck, Caller } from '../services/operation.ts';
 import { SIGV4_MESSAGES } from '../sigv4/index.ts';
+import type { ServiceName } from './resolve-service.ts';
 
 /** `aws:PrincipalTag/<key>` for each tag, `overrides` replacing `base` tags of the same key in any case. */
 export function principalTagKeys(base: readonly Tag[], overrides: readonly Tag[] = []): Record<string, string> {
@@ -37,7 +38,7 @@ export function sessionKeys(session: StsSessionRecord): Record<string, ContextIn
  * in the standard AccessDenied form with the identity-based reason (Appendix B #18);
  * GetSessionToken credentials without MFA call no IAM operation.
  */
-export function assertSessionMayCall(caller: Caller, service: string, checks: readonly AuthorizationCheck[]): void {
+export function assertSessionMayCall(caller: Caller, service: ServiceName, checks: readonly AuthorizationCheck[]): void {
   const session = caller.session;
   if (!session) return;
   if (session.kind === 'session-token' && !session.mfa && service === 'iam') {

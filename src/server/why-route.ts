@@ -42,7 +42,7 @@ export function whyRoute(deps: WhyRouteDependencies): (request: HttpRequest, req
     try {
       const verified = await verifySignature(request, verify);
       const caller = verified.credential.caller;
-      await deps.authorizer.authorize(caller, [{ action: 'cloudtrail:LookupEvents', resource: '*' }], {
+      await deps.authorizer.authorize(caller, [{ action: 'cloudtrail:LookupEvents', resource: '*', messageResource: '' }], {
         sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: verified.scope.region,
         userAgent: request.headers['user-agent'], referer: request.headers.referer,
       }, CLOUDTRAIL);
