@@ -75,7 +75,7 @@ describe('app: endpoint routes and the AWS pipeline', () => {
     assert.match(response.headers['x-amzn-requestid'] ?? '', /^[0-9a-f-]{36}$/);
     const health = JSON.parse(response.body) as Record<string, unknown>;
     assert.equal(health['version'], '9.9.9');
-    assert.deepEqual(health['services'], ['iam', 'sts', 'eks']);
+    assert.deepEqual(health['services'], ['iam', 'sts', 'eks', 'cloudtrail']);
     assert.equal(logged.length, before);
   });
 
