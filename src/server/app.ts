@@ -87,7 +87,7 @@ export function createApp(deps: AppDependencies): App {
   const endpointRoutes: readonly EndpointRoute[] = [
     healthRoute({ version: deps.version, services: Object.keys(deps.services), store: deps.store, clock: deps.clock }),
     consoleRoutes({ ...deps, lookupCredentials }),
-    { handle: whyRoute({ ...deps, authorizer, lookupCredentials }) },
+    { handle: whyRoute({ ...deps, authorizer, lookupCredentials, flushTrail: async () => trail?.drain() }) },
   ];
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {

@@ -40,24 +40,30 @@ export class TrailRecorder {
   private writing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private dropped = 0;
+  /** Calls handed over, and calls written or dropped, since the start: `drain` waits for the first count. */
+  private handed = 0;
+  private settled = 0;
   private expiredAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly store: Store, private readonly clock: Clock, private readonly log: RequestLog, private readonly maxEvents = DEFAULT_MAX_EVENTS) {}
 
   /** Hands over a finished call; it is written after the current turn of the event loop. */
   record(call: FinishedCall): void {
+    this.handed += 1;
     if (this.pending.push(call) > MAX_PENDING) {
       this.pending.shift();
       this.dropped += 1;
+      this.settled += 1;
     }
     if (this.writing !== undefined) return; // written when the batch in progress ends
     if (this.pending.length >= FLUSH_COUNT) this.flush();
     else this.timer ??= setTimeout(this.flush, FLUSH_MS).unref();
   }
 
-  /** Resolves once every call handed over is written (before the store closes). */
+  /** Resolves once every call handed over so far is written (before the store closes; before `why` reads the trail). */
   async drain(): Promise<void> {
-    while (this.writing !== undefined || this.pending.length > 0) {
+    const target = this.handed;
+    while (this.settled < target) {
       if (this.writing === undefined) this.flush();
       await this.writing;
     }
@@ -92,6 +98,8 @@ export class TrailRecorder {
       }
     } catch (error) {
       this.log.failure('audit-trail', error);
+    } finally {
+      this.settled += calls.length;
     }
   }
 }

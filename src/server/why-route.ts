@@ -27,6 +27,8 @@ export interface WhyRouteDependencies {
   readonly catalog: AwsManagedPolicyCatalog;
   readonly authorizer: Authorizer;
   readonly lookupCredentials: (accessKeyId: string) => Promise<ResolvedCredential | undefined>;
+  /** Writes the calls this process has not yet written to the trail (a denial just answered is explained at once). */
+  readonly flushTrail: () => Promise<void>;
 }
 
 function json(status: number, body: unknown, requestId: string): HttpResponse {
@@ -46,6 +48,7 @@ export function whyRoute(deps: WhyRouteDependencies): (request: HttpRequest, req
         sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: verified.scope.region,
         userAgent: request.headers['user-agent'], referer: request.headers.referer,
       }, CLOUDTRAIL);
+      await deps.flushTrail();
       const explanation = await explainRequest(wanted, deps, caller.accountId);
       if (explanation === undefined) return json(404, { __type: 'ResourceNotFoundException', message: `No request ${wanted} is recorded in the audit trail of account ${caller.accountId}.` }, requestId);
       return json(200, explanation, requestId);
