@@ -2,7 +2,7 @@
  * Runs the real AWS CLI against a test server. Asynchronous on purpose: the server under test answers on
  * this process's event loop, so a synchronous child process would wait for it forever.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import type { Credentials } from './tollgate-fixture.ts';
 
 /** The outcome of one CLI run. */
@@ -40,22 +40,7 @@ export function runAwsCli(url: string, credentials: Credentials, region: string,
   });
 }
 
-let cliRuns: boolean | undefined;
-
-/**
- * undefined when the AWS CLI runs here; otherwise the reason to skip, after a loud warning. Throws under
- * TOLLGATE_REQUIRE_INTEROP=1, where the CLI is required.
- */
-export function awsCliSkipReason(): string | undefined {
-  cliRuns ??= spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
-  if (cliRuns) return undefined;
-  if (process.env['TOLLGATE_REQUIRE_INTEROP'] === '1') throw new Error('the AWS CLI is required (TOLLGATE_REQUIRE_INTEROP=1) but does not run here');
-  const reason = 'the AWS CLI is not installed: the tests with the real AWS CLI are SKIPPED';
-  console.warn(`\n!!! ${reason} !!!\n`);
-  return reason;
-}
-
-/** Runs a command line as printed (`aws iam … && aws iam …`) in a POSIX shell, with `runAwsCli`'s environment. */
+/** Runs a command line as printed (`aws iam … && aws iam …`) in a POSIX shell, with `runAwsCli`'s environment (ask for the CLI with requireClient first). */
 export function runPrintedCommand(url: string, credentials: Credentials, region: string, command: string): Promise<CliResult> {
   const env: Record<string, string | undefined> = {
     PATH: process.env['PATH'], HOME: process.env['HOME'], AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,

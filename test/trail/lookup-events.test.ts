@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { CloudTrailClient, LookupEventsCommand, type LookupEventsCommandInput } from '@aws-sdk/client-cloudtrail';
 import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, GetUserCommand, ListUsersCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { ListClustersCommand } from '@aws-sdk/client-eks';
-import { awsCliSkipReason, runAwsCli } from '../support/aws-cli.ts';
+import { runAwsCli } from '../support/aws-cli.ts';
+import { requireClient } from '../support/interop.ts';
 import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { eventsOf } from './trail-support.ts';
 
@@ -140,7 +141,8 @@ test('no answer carries a secret: secret keys and passwords never appear in Look
   for (const secret of [lee.secretAccessKey, leeKey2.secretAccessKey, PASSWORD, f.root.secretAccessKey]) assert.ok(!all.includes(secret));
 });
 
-test('the AWS CLI: aws cloudtrail lookup-events with a lookup attribute and --max-results', { skip: awsCliSkipReason() }, async () => {
+test('the AWS CLI: aws cloudtrail lookup-events with a lookup attribute and --max-results', async (t) => {
+  if ((await requireClient(t, 'aws-cli')) === undefined) return;
   const run = await runAwsCli(f.url, f.root, 'us-east-1', 'cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=Username,AttributeValue=lee', '--max-results', '5');
   assert.equal(run.status, 0, run.stderr);
   const out = JSON.parse(run.stdout) as { Events: { EventName: string; Username: string; CloudTrailEvent: string }[] };

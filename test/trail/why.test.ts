@@ -13,13 +13,13 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { whyCommand } from '../../src/cli/why-command.ts';
 import { createAccount } from '../../src/services/iam/create-account.ts';
 import type { WhyExplanation } from '../../src/trail/why.ts';
-import { awsCliSkipReason, runPrintedCommand } from '../support/aws-cli.ts';
+import { runPrintedCommand } from '../support/aws-cli.ts';
+import { requireClient } from '../support/interop.ts';
 import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { eventsOf } from './trail-support.ts';
 
 const ACCOUNT = '111122223333';
 const OTHER = '444455556666';
-const skip = awsCliSkipReason();
 let f: TollgateFixture;
 let otherRoot: Credentials;
 
@@ -67,7 +67,8 @@ async function applyFix(w: WhyExplanation, as: (account: string) => Credentials 
   return outputs;
 }
 
-test('identity: no identity-based policy allows it; the inline policy put by the printed command allows it', { skip }, async () => {
+test('identity: no identity-based policy allows it; the inline policy put by the printed command allows it', async (t) => {
+  if ((await requireClient(t, 'aws-cli')) === undefined) return;
   const ana = await user('ana');
   const denied = await rejection(f.iam(ana).send(new ListUsersCommand({})));
   const w = await why(denied.$metadata.requestId);
@@ -84,7 +85,8 @@ test('identity: no identity-based policy allows it; the inline policy put by the
   assert.equal((await why(denied.$metadata.requestId)).decisionNow, 'Allowed');
 });
 
-test('explicit deny: the deciding Deny is named by policy, Sid and owner; the printed command takes it out', { skip }, async () => {
+test('explicit deny: the deciding Deny is named by policy, Sid and owner; the printed command takes it out', async (t) => {
+  if ((await requireClient(t, 'aws-cli')) === undefined) return;
   const dan = await user('dan', doc({ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }, { Sid: 'NoListing', Effect: 'Deny', Action: 'iam:ListUsers', Resource: '*' }));
   const denied = await rejection(f.iam(dan).send(new ListUsersCommand({})));
   const w = await why(denied.$metadata.requestId);
@@ -95,7 +97,8 @@ test('explicit deny: the deciding Deny is named by policy, Sid and owner; the pr
   await f.iam(dan).send(new ListUsersCommand({}));
 });
 
-test('permissions boundary: the boundary lacks the Allow; the printed command adds it to a new default version', { skip }, async () => {
+test('permissions boundary: the boundary lacks the Allow; the printed command adds it to a new default version', async (t) => {
+  if ((await requireClient(t, 'aws-cli')) === undefined) return;
   const bea = await user('bea', doc({ Effect: 'Allow', Action: '*', Resource: '*' }));
   const { Policy } = await f.iam().send(new CreatePolicyCommand({ PolicyName: 'bea-boundary', PolicyDocument: doc({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }) }));
   await f.iam().send(new PutUserPermissionsBoundaryCommand({ UserName: 'bea', PermissionsBoundary: Policy!.Arn! }));
@@ -108,7 +111,8 @@ test('permissions boundary: the boundary lacks the Allow; the printed command ad
   await f.iam(bea).send(new ListUsersCommand({}));
 });
 
-test('session policy: the session\'s policy lacks the Allow; the printed assume-role gives credentials that are allowed', { skip }, async () => {
+test('session policy: the session\'s policy lacks the Allow; the printed assume-role gives credentials that are allowed', async (t) => {
+  if ((await requireClient(t, 'aws-cli')) === undefined) return;
   const sam = await user('sam', doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }));
   await f.iam().send(new CreateRoleCommand({ RoleName: 'admin-role', AssumeRolePolicyDocument: doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }) }));
   await f.iam().send(new PutUserPolicyCommand({ UserName: 'sam', PolicyName: 'noop', PolicyDocument: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }));
@@ -127,7 +131,8 @@ test('session policy: the session\'s policy lacks the Allow; the printed assume-
   await f.iam({ accessKeyId: fresh.AccessKeyId, secretAccessKey: fresh.SecretAccessKey, sessionToken: fresh.SessionToken }).send(new ListUsersCommand({}));
 });
 
-test('trust policy: the role\'s trust policy does not name the caller; the printed command adds it', { skip }, async () => {
+test('trust policy: the role\'s trust policy does not name the caller; the printed command adds it', async (t) => {
+  if ((await requireClient(t, 'aws-cli')) === undefined) return;
   const tom = await user('tom', doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }));
   await f.iam().send(new CreateRoleCommand({ RoleName: 'locked', AssumeRolePolicyDocument: doc({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }) }));
   const denied = await rejection(f.sts(tom).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/locked`, RoleSessionName: 'tom-session' })));
@@ -138,7 +143,8 @@ test('trust policy: the role\'s trust policy does not name the caller; the print
   await f.sts(tom).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/locked`, RoleSessionName: 'tom-session' }));
 });
 
-test('cross-account: both sides are missing; the printed commands fix the caller\'s account and the role\'s account', { skip }, async () => {
+test('cross-account: both sides are missing; the printed commands fix the caller\'s account and the role\'s account', async (t) => {
+  if ((await requireClient(t, 'aws-cli')) === undefined) return;
   const xia = await user('xia');
   await f.iam(otherRoot).send(new CreateRoleCommand({ RoleName: 'partner', AssumeRolePolicyDocument: doc({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }) }));
   const denied = await rejection(f.sts(xia).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${OTHER}:role/partner`, RoleSessionName: 'xia-session' })));
