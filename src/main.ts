@@ -13,7 +13,6 @@ import { createApp, type App } from './server/app.ts';
 import { listen, type RunningServer } from './server/http-endpoint.ts';
 import { pinoLog, type RequestLog } from './server/request-log.ts';
 import { serviceDefinition } from './server/service-definition.ts';
-import { awsManagedPolicyCatalog, type AwsManagedPolicyCatalog } from './services/iam/aws-managed-policy-catalog.ts';
 import type { GivenRootKey } from './services/iam/create-account.ts';
 import { cloudtrailOperations } from './services/cloudtrail/index.ts';
 import { eksOperations } from './services/eks/index.ts';
@@ -27,25 +26,13 @@ import { PRIVATE_DIRECTORY_MODE, restrictToOwner } from './store/private-files.t
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { bootstrapDefaultAccount } from './default-account.ts';
+import { managedPolicyCatalog } from './managed-policy-catalog.ts';
 import { dataDirectoryProblem, listenProblem } from './startup-error.ts';
 
 export { DEFAULT_ACCOUNT_ID } from './default-account.ts';
 
 const packageJson = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
-let catalog: AwsManagedPolicyCatalog | undefined;
-/** The shipped catalogue, read and parsed when first asked. */
-const loadedCatalog = (): AwsManagedPolicyCatalog =>
-  (catalog ??= awsManagedPolicyCatalog(JSON.parse(readFileSync(fileURLToPath(new URL('../data/aws-managed-policies.json', import.meta.url)), 'utf8'))));
-/**
- * The catalogue as the app holds it: the 3 MB file is read at the first look-up, not at start, where
- * it was the largest cost (tens of milliseconds); many runs and most requests never need it.
- */
-const lazyCatalog: AwsManagedPolicyCatalog = { get: (arn) => loadedCatalog().get(arn), list: () => loadedCatalog().list() };
-
-/** The shipped AWS managed policies, read once, on first use. */
-export function managedPolicyCatalog(): AwsManagedPolicyCatalog {
-  return lazyCatalog;
-}
+export { managedPolicyCatalog };
 
 /** An opened data directory: store, secrets and the rest of what the app needs. */
 export interface Runtime {
