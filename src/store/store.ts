@@ -226,5 +226,7 @@ export interface Store extends StoreSession {
   transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T>;
   /** Where the data lives, for the health endpoint (`sqlite:/path`, never a password). */
   readonly description: string;
+  /** Resolves when the database answers a trivial query, rejects when it cannot be reached (the health endpoint). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

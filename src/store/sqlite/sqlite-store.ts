@@ -24,7 +24,7 @@
  * off in a serving process.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, sql, SqliteDialect } from 'kysely';
 import type { Store, StoreSession } from '../store.ts';
 import { moveGenerations } from './account-generations.ts';
 import { AsyncMutex } from './async-mutex.ts';
@@ -162,6 +162,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...createSession(outside),
     transaction,
     description: `sqlite:${options.file}`,
+    ping: () => outside.read(async (connection) => { await sql`select 1`.execute(connection); }),
     close: async () => {
       if (closed) return;
       closed = true;
