@@ -21,6 +21,7 @@ import type { WireStructure } from '../protocol/wire-value.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import type { OperationContext, OperationTable } from '../services/operation.ts';
 import { verifySignature, type VerifyOptions } from '../sigv4/index.ts';
+import { StoreUnavailable } from '../store/store-errors.ts';
 import type { Store } from '../store/store.ts';
 import { Authorizer, type AuthorizationOutcome } from './authorizer.ts';
 import { consoleRoutes } from './console-routes.ts';
@@ -89,7 +90,7 @@ export function createApp(deps: AppDependencies): App {
     const requestId = deps.ids.requestId();
     const begin = performance.now();
     if (request.path === '/_tollgate/health' && request.method === 'GET') {
-      return json(200, { version: deps.version, services: Object.keys(deps.services), store: deps.store.description, uptimeSeconds: Math.floor((deps.clock.now() - started) / 1000) }, requestId);
+      return health(requestId);
     }
     const consoleAnswer = consoleRoute.handle(request, requestId);
     if (consoleAnswer) return consoleAnswer;
@@ -136,7 +137,7 @@ export function createApp(deps: AppDependencies): App {
     } catch (error) {
       const outcome = (error as { outcome?: AuthorizationOutcome }).outcome;
       if (outcome) Object.assign(entry, outcome);
-      const awsError = isAwsError(error) ? error : internalFailure(error, requestId, deps.log);
+      const awsError = isAwsError(error) ? error : error instanceof StoreUnavailable ? storeUnavailable(service) : internalFailure(error, requestId, deps.log);
       entry.errorCode = awsError.code;
       response = service === 'eks' ? encodeRestJsonError(definition.model, awsError, requestId) : encodeQueryError(definition.model, awsError, requestId, queryResponseFormat(request.headers.accept));
     }
@@ -144,6 +145,16 @@ export function createApp(deps: AppDependencies): App {
     entry.latencyMs = Math.round((performance.now() - begin) * 1000) / 1000;
     deps.log.request(entry);
     return response;
+  }
+
+  /** `/_tollgate/health`: 200 while the store answers, 503 (same body) while it cannot be reached. */
+  async function health(requestId: string): Promise<HttpResponse> {
+    const reachable = await deps.store.ping().then(() => true, () => false);
+    const kind = deps.store.description.slice(0, deps.store.description.indexOf(':'));
+    return json(reachable ? 200 : 503, {
+      version: deps.version, services: Object.keys(deps.services), store: deps.store.description, storeKind: kind, storeReachable: reachable,
+      uptimeSeconds: Math.floor((deps.clock.now() - started) / 1000),
+    }, requestId);
   }
 
   function decode(definition: ServiceDefinition, service: ServiceName, request: HttpRequest): { operation: string; input: WireStructure } {
@@ -168,6 +179,16 @@ function encode(definition: ServiceDefinition, service: ServiceName, operation: 
 function internalFailure(error: unknown, requestId: string, log: RequestLog): AwsError {
   log.failure(requestId, error);
   return new AwsError('InternalFailure', 500, 'The request processing has failed because of an unknown error, exception or failure.', 'Receiver');
+}
+
+/**
+ * The database cannot be reached: AWS's answer for a temporary failure (503), which the SDKs retry. IAM
+ * and STS: the common error `ServiceUnavailable`; EKS: its model's `ServiceUnavailableException`.
+ */
+function storeUnavailable(service: ServiceName): AwsError {
+  return service === 'eks'
+    ? new AwsError('ServiceUnavailableException', 503, 'The service is unavailable. Back off and retry the operation.', 'Receiver')
+    : new AwsError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.', 'Receiver');
 }
 
 function json(status: number, body: unknown, requestId: string): HttpResponse {
