@@ -1,10 +1,31 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Folders that must stay pure: they import nothing of ours but kernel/ (DESIGN.md, "The one picture"). */
 const pureLayers = ['policy', 'sigv4'];
 const outerLayers = ['server', 'services', 'store', 'cli', 'protocol'];
+
+/** What src/ holds: its folders (the layers) and its loose files (the composition root). */
+const srcEntries = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true });
+/** The services, one folder each under src/services/ (a new service is covered by the rules below as it is added). */
+const services = readdirSync(new URL('./src/services/', import.meta.url), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+
+/** The protocol layer knows no service and no server: it imports only itself and src/kernel/. */
+const protocolImports = {
+  group: srcEntries.filter((e) => e.name !== 'protocol' && e.name !== 'kernel').map((e) => (e.isDirectory() ? `**/${e.name}/**` : `**/${e.name}`)),
+  message: 'src/protocol/ knows no service: it may import only itself and src/kernel/.',
+};
+/** Services see decoded wire values (src/kernel/wire-value.ts), never the codecs or models that made them. */
+const noProtocolImports = { group: ['**/protocol/**'], message: 'Services import nothing of src/protocol/: wire value types are in src/kernel/wire-value.ts.' };
+/** The Kubernetes endpoint builds on EKS, never the other way round. */
+const noK8sImports = { group: ['**/k8s/**'], message: 'src/services/ may not import src/k8s/ (the Kubernetes endpoint depends on EKS, not the reverse).' };
+/** No service imports another service (its operations or helpers): what two services share lives outside both. */
+const noServiceImports = (service) => ({
+  regex: `^(?:\\.\\./)+(?:services/)?(?:${[...services.filter((s) => s !== service), '(?!)'].join('|')})(?:/|$)`,
+  message: `src/services/${service}/ may not import another service; move what is shared out of both services.`,
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.tollgate/**', 'coverage/**', 'dist/**', 'console/dist/**', 'test-artifacts/**'] },
@@ -34,12 +55,26 @@ export default tseslint.config(
     },
   })),
   {
-    // services/ answer AWS APIs; the Kubernetes endpoint builds on EKS, never the other way round.
-    files: ['src/services/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/k8s/**'], message: 'src/services/ may not import src/k8s/ (the Kubernetes endpoint depends on EKS, not the reverse).' }] }],
-    },
+    files: ['src/protocol/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [protocolImports] }] },
   },
+  {
+    files: ['src/services/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noProtocolImports, noK8sImports] }] },
+  },
+  ...services.flatMap((service) => [
+    {
+      files: [`src/services/${service}/**/*.ts`],
+      ignores: ['**/*.test.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [noProtocolImports, noK8sImports, noServiceImports(service)] }] },
+    },
+    {
+      // Tests beside a service may drive its outputs through the codecs, but not reach into another service.
+      files: [`src/services/${service}/**/*.test.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns: [noServiceImports(service)] }] },
+    },
+  ]),
   {
     files: ['src/kernel/**/*.ts'],
     rules: {

@@ -111,7 +111,8 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
     secrets: runtime.secrets,
     catalog: managedPolicyCatalog(),
     services: {
-      iam: { model: iamModel, operations: iamOperations },
+      // IAM is global: whatever Region the client signed for, the call is made in us-east-1 (aws:RequestedRegion).
+      iam: { model: iamModel, operations: iamOperations, globalRegion: 'us-east-1' },
       sts: { model: stsModel, operations: stsOperations },
       eks: { model: eksModel, operations: eksOperations },
     },

@@ -5,6 +5,7 @@
  * valid while the cluster's Kubernetes resource version is (every object write moves it). Both
  * checks are memoized point reads, so a request that finds both unchanged reads nothing else.
  */
+import { BoundedCache } from '../kernel/bounded-cache.ts';
 import type { AccessEntryState, ClusterState, FargateProfileState, NodegroupState } from '../services/eks/eks-state.ts';
 import type { Store } from '../store/store.ts';
 import { ClusterObjects } from './api/cluster-objects.ts';
@@ -30,10 +31,13 @@ export interface ClusterPolicy {
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
+/** Clusters whose principals and RBAC are kept at most (a cluster deleted long ago leaves at the bound). */
+const MAX_CLUSTERS = 1024;
+
 /** Caches of the clusters served by one process. */
 export class ClusterAccessCache {
-  private readonly principalsByCluster = new Map<string, { readonly generation: number; readonly value: ClusterPrincipals }>();
-  private readonly policyByCluster = new Map<string, { readonly version: number; readonly value: ClusterPolicy }>();
+  private readonly principalsByCluster = new BoundedCache<string, { readonly generation: number; readonly value: ClusterPrincipals }>(MAX_CLUSTERS);
+  private readonly policyByCluster = new BoundedCache<string, { readonly version: number; readonly value: ClusterPolicy }>(MAX_CLUSTERS);
 
   constructor(private readonly store: Store) {}
 

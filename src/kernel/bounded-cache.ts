@@ -1,10 +1,14 @@
 /**
- * Bounded memory for what a server keeps per access key or per session (resolved credentials, callers'
- * policy sets, key-usage times): at most `max` entries, the least recently used dropped first, and an
- * entry given an expiry dropped once it has passed, when it is read or by a sweep made at most once a
- * minute as entries are added. So memory follows the keys in use, never every key ever seen, and
- * sessions that ended leave it. (Unlike `BoundedMemo`, which starts afresh at its bound: a server's
- * hot credentials must survive a stream of one-off sessions.) Built on lru-cache, on the injected clock.
+ * Bounded memory for what a server keeps per access key, session or policy (resolved credentials,
+ * callers' policy sets, key-usage times, compiled policies, signing keys, prepared statements): at most
+ * `max` entries, the least recently used dropped first, and an entry given an expiry dropped once it has
+ * passed, when it is read or by a sweep made at most once a minute as entries are added. So memory
+ * follows the keys in use, never every key ever seen, and sessions that ended leave it. Built on
+ * lru-cache, on the injected clock.
+ *
+ * One of the two bounded caches of the process (docs/architecture.md, "Caches"): use it where hot
+ * entries must survive a stream of one-off keys (a server's credentials in use, while one-off sessions
+ * come and go), or must expire; `BoundedMemo` is the lighter one that starts afresh at its bound.
  */
 import { LRUCache } from 'lru-cache';
 import { systemClock, type Clock } from './clock.ts';

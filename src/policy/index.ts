@@ -10,7 +10,7 @@ export type { PolicyDocument, PolicyStatement } from './policy-document.ts';
 export { parseJsonDocument, JsonSyntaxError, type JsonValue } from './json-document.ts';
 export { compilePolicy, type CompiledPolicy, type StatementRef } from './compiled-policy.ts';
 export { PolicySet, type PolicySetInput, type OrganizationLevel } from './policy-set.ts';
-export { PolicyCache } from './policy-cache.ts';
+export { PolicyCache, type PolicySource } from './policy-cache.ts';
 export { AuthorizationRequest, type AuthorizationRequestInit } from './authorization-request.ts';
 export { RequestContext, type ContextInput, type ContextValue } from './request-context.ts';
 export { principalFromArn, principalContextKeys, principalMessageArn, type RequestPrincipal } from './request-principal.ts';

@@ -1,73 +1,65 @@
 /**
- * Compile once, evaluate many (DESIGN.md, "The policy engine"). Compiled policies are cached by a key
- * naming the exact policy version (a managed policy's ARN and version id, or an inline policy's owner,
- * name and revision); a principal's policy set is cached with the fingerprint of the versions it was
- * built from, so any change to its policies, groups or boundary gives a new fingerprint and a rebuild.
- * Both caches are bounded and evict the least recently used entry.
+ * Compile once, evaluate many: stored policy documents compiled for the engine, kept by everything the
+ * compiled policy is made of. The key is the whole `PolicySource` (kind, name, ARN and the document
+ * text itself), not a name for it chosen by the caller, so two different policies can never share an
+ * entry: a managed policy deleted and created again under the same ARN and version id, or a trust
+ * policy replaced, is compiled anew. Equal sources share one compiled policy, whoever holds them.
+ * Bounded (`BoundedCache`): the least recently used compiled policy goes first.
  */
-import type { CompiledPolicy } from './compiled-policy.ts';
-import type { PolicySet } from './policy-set.ts';
+import { BoundedCache } from '../kernel/bounded-cache.ts';
+import { compilePolicy, type CompiledPolicy } from './compiled-policy.ts';
+import type { DocumentKind, PolicyKind } from './policy-kind.ts';
+import { validatePolicy } from './validate-policy.ts';
 
-/** A bounded map that forgets the least recently used entry first. */
-export class LruCache<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(private readonly limit: number) {}
-
-  get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as K);
-  }
-
-  delete(key: K): void {
-    this.entries.delete(key);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
+/** Everything a compiled policy is made of. */
+export interface PolicySource {
+  readonly kind: PolicyKind;
+  /** How decisions name the policy (an inline policy's name, a managed policy's name, `role/X` for a trust policy). */
+  readonly name: string;
+  /** A managed policy's ARN. */
+  readonly arn: string | undefined;
+  /** The policy document as stored (JSON text). */
+  readonly document: string;
 }
 
-/** The caches of compiled policies and of principals' policy sets. */
-export class PolicyCache {
-  private readonly policies: LruCache<string, CompiledPolicy>;
-  private readonly sets: LruCache<string, { readonly fingerprint: string; readonly set: PolicySet }>;
+/** The most compiled policies kept. */
+const MAX_POLICIES = 50_000;
 
-  constructor(limits: { policies?: number; principals?: number } = {}) {
-    this.policies = new LruCache(limits.policies ?? 50_000);
-    this.sets = new LruCache(limits.principals ?? 200_000);
+/** Compiled stored policies, by their whole source. */
+export class PolicyCache {
+  private readonly policies: BoundedCache<string, CompiledPolicy>;
+
+  constructor(max = MAX_POLICIES) {
+    this.policies = new BoundedCache(max);
   }
 
-  /** The compiled policy for `versionKey`, compiled by `build` on a miss. */
-  compiled(versionKey: string, build: () => CompiledPolicy): CompiledPolicy {
-    let policy = this.policies.get(versionKey);
-    if (!policy) {
-      policy = build();
-      this.policies.set(versionKey, policy);
-    }
+  /**
+   * `source` compiled. Stored documents were validated when written, so they are checked again only
+   * for the kind's rules, not its size limit (AWS's own managed policies exceed customers' limits);
+   * one that no longer validates is a defect of the store and throws.
+   */
+  compiled(source: PolicySource): CompiledPolicy {
+    // Lengths delimit the name and ARN, whatever they hold; the document comes last, as it is.
+    const arn = source.arn === undefined ? '-' : `${source.arn.length}:${source.arn}`;
+    const key = `${source.kind}\n${source.name.length}:${source.name}\n${arn}\n${source.document}`;
+    let policy = this.policies.get(key);
+    if (policy === undefined) this.policies.set(key, (policy = compile(source)));
     return policy;
   }
 
-  /** The policy set of `principalKey` if it was built from `fingerprint`, else a new one from `build`. */
-  policySet(principalKey: string, fingerprint: string, build: () => PolicySet): PolicySet {
-    const cached = this.sets.get(principalKey);
-    if (cached && cached.fingerprint === fingerprint) return cached.set;
-    const set = build();
-    this.sets.set(principalKey, { fingerprint, set });
-    return set;
+  /** How many compiled policies are kept (for tests of the bound). */
+  get size(): number {
+    return this.policies.size;
   }
+}
 
-  /** Forgets a principal's set (for example when the principal is deleted). */
-  forget(principalKey: string): void {
-    this.sets.delete(principalKey);
-  }
+function compile(source: PolicySource): CompiledPolicy {
+  const result = validatePolicy(source.document, storedKind(source.kind), { enforceSizeLimit: false });
+  if (!result.ok) throw new Error(`stored ${source.kind} policy ${source.arn ?? source.name} no longer validates: ${result.error.message}`);
+  return compilePolicy(result.document, { kind: source.kind, name: source.name, arn: source.arn });
+}
+
+/** How a stored policy of `kind` is validated: identity policies by the rules of inline ones, which managed ones also meet. */
+function storedKind(kind: PolicyKind): DocumentKind {
+  return kind === 'identity' ? 'identity-inline' : kind;
 }

@@ -4,6 +4,7 @@
  * prefix, and the statements matching each action are memoised. A decision's cost therefore depends
  * on the statements that could apply, never on how many principals or policies the account holds.
  */
+import { BoundedMemo } from '../kernel/bounded-memo.ts';
 import type { CompiledPolicy, CompiledStatement } from './compiled-policy.ts';
 import type { StatementError } from './decision.ts';
 
@@ -49,7 +50,8 @@ export class PolicySet {
   /** Every statement of every kind, unfiltered: what a traced decision walks. */
   readonly all: ActionView;
   private readonly index: { readonly [K in Exclude<keyof ActionView, 'errors' | 'hasDeny'>]: ServiceIndex | readonly ServiceIndex[] };
-  private readonly memo = new Map<string, ActionView>();
+  /** Views by action: a pure function of the set, so started afresh past its bound at no risk. */
+  private readonly memo = new BoundedMemo<string, ActionView>(MEMO_LIMIT);
 
   constructor(readonly input: PolicySetInput) {
     const statementsOf = (policies: readonly CompiledPolicy[] | undefined) => (policies ?? []).flatMap((p) => p.statements);
@@ -77,7 +79,7 @@ export class PolicySet {
 
   /** The statements whose Action or NotAction matches `lowerAction` (a lower-cased `service:Name`). */
   forAction(lowerAction: string): ActionView {
-    let view = this.memo.get(lowerAction);
+    let view = this.memo.peek(lowerAction);
     if (view) return view;
     const pick = (index: ServiceIndex) => index.matching(lowerAction);
     const { identity, boundary, session, resource, scp, rcp } = this.index as {
@@ -91,7 +93,6 @@ export class PolicySet {
       scp: scp.map(pick),
       rcp: rcp.map(pick),
     });
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(lowerAction, view);
     return view;
   }

@@ -3,7 +3,7 @@
  * the very same frozen object again (a view of state that has not changed, such as a described cluster
  * or a user) has it written once. Operations freeze such views deeply (kernel/deep-freeze.ts).
  */
-import type { WireStructure } from './wire-value.ts';
+import type { WireStructure } from '../kernel/wire-value.ts';
 
 export class FrozenOutputTexts<P> {
   private readonly texts = new WeakMap<WireStructure, { readonly plan: P; readonly text: string }>();

@@ -1,7 +1,7 @@
 // Test and bench support: realistic values for the per-request hot path (DescribeCluster, GetUser,
 // GetCallerIdentity), shared so the byte-pinning test and bench/protocol-bench.ts measure the same thing.
 import type { ProtocolRequest } from './http-message.ts';
-import type { WireStructure } from './wire-value.ts';
+import type { WireStructure } from '../kernel/wire-value.ts';
 
 /** The request id the fixtures' responses carry. */
 export const HOT_REQUEST_ID = '0b7c2f3e-5d4a-4c1b-9e8f-7a6b5c4d3e2f';

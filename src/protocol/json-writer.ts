@@ -7,7 +7,7 @@ import { rfc3986, scalarToText } from './scalar-text.ts';
 import type { MemberModel, ServiceModel, ShapeModel, StructureShape, TimestampFormat, TimestampShape } from './service-model.ts';
 import { compileOnce, danglingWriter, resolvedShape, structureFields, type StructureField } from './shape-plan.ts';
 import { epochSeconds, toDate } from './timestamp.ts';
-import { isWireList, isWireStructure, type WireStructure } from './wire-value.ts';
+import { isWireList, isWireStructure, type WireStructure } from '../kernel/wire-value.ts';
 
 /** Writes one value as JSON text; throws TypeError when the service returned the wrong kind. */
 export type JsonWriter = (value: unknown) => string;

@@ -1,7 +1,7 @@
 // Scalars written as text: awsQuery parameters and XML, restJson1 URI labels, querystrings and headers.
 import type { ShapeModel, TimestampFormat } from './service-model.ts';
 import { formatTimestamp, parseTimestamp, toDate } from './timestamp.ts';
-import type { WireValue } from './wire-value.ts';
+import type { WireValue } from '../kernel/wire-value.ts';
 
 /** The value `text` denotes for a scalar shape; undefined when it is not a valid value of that shape. */
 export function scalarFromText(shape: ShapeModel, text: string): WireValue | undefined {

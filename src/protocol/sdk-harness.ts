@@ -11,7 +11,7 @@ import { encodeRestJsonError, encodeRestJsonOutput } from './rest-json/rest-json
 import { RouteTable } from './rest-json/route-table.ts';
 import type { ServiceModel } from './service-model.ts';
 import { assertValidInput } from './validation/validation-message.ts';
-import type { WireStructure } from './wire-value.ts';
+import type { WireStructure } from '../kernel/wire-value.ts';
 
 /** The request id every fake response carries. */
 export const REQUEST_ID = '7a62c49f-347e-4fc4-9331-6e8eEXAMPLE';

@@ -1,41 +1,47 @@
 /**
- * The application core: `handle(HttpRequest) → HttpResponse`, testable without a socket. One ordered
- * pipeline (DESIGN.md, "The request pipeline"): request id → resolve service → authenticate → decode →
- * authorize → dispatch → encode → log. Errors are AWS errors, rendered in exactly one place; anything
- * else is a 500 InternalFailure, logged with the request id and never with a secret.
+ * The application core: `handle(HttpRequest) → HttpResponse`, testable without a socket. A request meets
+ * the endpoint routes first, in order (`/_tollgate/health`, and whatever else the endpoint serves beside
+ * AWS APIs); any other request is an AWS API call, taken through the pipeline's named steps:
+ *
+ *   request id → resolve service → authenticate → decode → validate → find operation → authorize
+ *   → dispatch → encode → log
+ *
+ * No step names a service or a protocol: a service brings its model, its operations and, through its
+ * model's `protocol`, its codec (protocol/codecs.ts). Errors are AWS errors, encoded in one place by the
+ * service's codec; anything else is a 500 InternalFailure, logged with the request id, never with a secret.
  */
 import { AwsError, isAwsError } from '../kernel/aws-error.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { IdGenerator } from '../kernel/ids.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
+import type { DecodedCall } from '../protocol/codec.ts';
 import type { ProtocolResponse } from '../protocol/http-message.ts';
-import { decodeQueryCall, queryParameters } from '../protocol/query/query-decoder.ts';
-import { encodeQueryOutput, queryResponseFormat } from '../protocol/query/query-encoder.ts';
-import { encodeQueryError } from '../protocol/query/query-error.ts';
-import { decodeRestJsonCall } from '../protocol/rest-json/rest-json-decoder.ts';
-import { encodeRestJsonError, encodeRestJsonOutput } from '../protocol/rest-json/rest-json-encoder.ts';
-import { RouteTable } from '../protocol/rest-json/route-table.ts';
 import type { ServiceModel } from '../protocol/service-model.ts';
 import { assertValidInput } from '../protocol/validation/validation-message.ts';
-import type { WireStructure } from '../protocol/wire-value.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
-import type { OperationContext, OperationTable } from '../services/operation.ts';
-import { verifySignature, type VerifyOptions } from '../sigv4/index.ts';
+import type { AuthorizationCheck, Operation, OperationContext, OperationTable } from '../services/operation.ts';
+import { verifySignature, type VerifiedRequest } from '../sigv4/index.ts';
 import { StoreUnavailable } from '../store/store-errors.ts';
 import type { Store } from '../store/store.ts';
+import { AccessDeniedError } from './access-denied-error.ts';
 import { Authorizer, type AuthorizationOutcome } from './authorizer.ts';
 import { consoleRoutes } from './console-routes.ts';
 import { CredentialResolver, type ResolvedCredential } from './credential-resolver.ts';
+import type { EndpointRoute } from './endpoint-route.ts';
+import { healthRoute } from './health-route.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
 import { KeyUsageRecorder } from './key-usage-recorder.ts';
 import { forwardedRequest, KUBERNETES_PROXY_PREFIX, proxiedTarget, type KubernetesForwarder } from './kubernetes-proxy.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import { resolveService, type ServiceName } from './resolve-service.ts';
+import { servedServices, type ServedService } from './served-service.ts';
 
 /** A service: its AWS model and the operations implemented. */
 export interface ServiceDefinition {
   readonly model: ServiceModel;
   readonly operations: OperationTable;
+  /** A global service's one Region (IAM's us-east-1): every call is made there, whatever Region the client signed for. */
+  readonly globalRegion?: string;
 }
 
 /** What the application is made of (wired in main.ts). */
@@ -63,122 +69,152 @@ export interface App {
   drain(): Promise<void>;
 }
 
+/** A request log entry while the pipeline fills it in. */
+type OpenEntry = { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] };
+
 /** Builds the application from its dependencies. */
 export function createApp(deps: AppDependencies): App {
   const credentials = new CredentialResolver(deps.store, deps.secrets, deps.clock);
   const authorizer = new Authorizer(deps.store, deps.catalog, deps.clock);
   const keyUsage = new KeyUsageRecorder(deps.store, deps.clock, deps.log);
-  const routes = new Map<ServiceName, RouteTable>();
-  const started = deps.clock.now();
-  // Built once: the verifier's options differ only by service.
   const lookupCredentials = (id: string) => credentials.resolve(id);
-  const verifyOptions = new Map<ServiceName, VerifyOptions<ResolvedCredential>>();
-  for (const service of Object.keys(deps.services) as ServiceName[]) verifyOptions.set(service, { lookupCredentials, clock: deps.clock, service });
-  const consoleRoute = consoleRoutes({ ...deps, lookupCredentials });
+  const services = servedServices(deps.services, { lookupCredentials, clock: deps.clock });
 
-  // An operation's own action bears its name (`eks:CreateCluster`; the dependent ones are the log's `checks`), made once.
-  const actionNames = new Map<ServiceName, Map<string, string>>();
-  const actionOf = (service: ServiceName, operation: string): string => {
-    let names = actionNames.get(service);
-    if (names === undefined) actionNames.set(service, (names = new Map()));
-    let name = names.get(operation);
-    if (name === undefined && names.size < 1000) names.set(operation, (name = `${service}:${operation}`));
-    return name ?? `${service}:${operation}`;
-  };
+  /**
+   * What the endpoint answers before the AWS pipeline, checked in this order. Routes that are not AWS API
+   * calls (a console's files and sign-in, a proxy) go here, after health.
+   */
+  const endpointRoutes: readonly EndpointRoute[] = [
+    healthRoute({ version: deps.version, services: Object.keys(deps.services), store: deps.store, clock: deps.clock }),
+    consoleRoutes({ ...deps, lookupCredentials }),
+  ];
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {
     const requestId = deps.ids.requestId();
-    const begin = performance.now();
-    if (request.path === '/_tollgate/health' && request.method === 'GET') {
-      return health(requestId);
+    for (const route of endpointRoutes) {
+      const answer = route.handle(request, requestId);
+      if (answer !== undefined) return answer;
     }
-    const consoleAnswer = consoleRoute.handle(request, requestId);
-    if (consoleAnswer) return consoleAnswer;
-    const service: ServiceName = resolveService(request) ?? 'iam';
-    const definition = deps.services[service];
-    const entry: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] } = { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, checks: undefined, decidedBy: undefined, reason: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
+    const begin = performance.now();
+    const service = resolve(request);
+    const entry = openEntry(requestId, service.name);
     let response: ProtocolResponse;
     try {
-      const verified = await verifySignature(request, verifyOptions.get(service)!);
-      const caller = verified.credential.caller;
-      // IAM is global: whatever Region the client signed for, the call is made in us-east-1 (aws:RequestedRegion).
-      const region = service === 'iam' ? 'us-east-1' : verified.scope.region;
-      entry.principal = 'arn' in caller.principal ? caller.principal.arn : caller.principal.type;
-      keyUsage.touch(caller.accessKeyId, service, region);
-      if (deps.kubernetes !== undefined && service === 'eks' && request.path.startsWith(KUBERNETES_PROXY_PREFIX)) {
-        const target = proxiedTarget(request.path);
-        entry.operation = 'AccessKubernetesApi';
-        const forwarded = forwardedRequest(request, target.path);
-        Object.assign(entry, await authorizer.authorize(caller, [{ action: 'eks:AccessKubernetesApi', resource: `arn:aws:eks:${target.region}:${caller.accountId}:cluster/${target.cluster}` }], {
-          sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region, userAgent: request.headers['user-agent'], referer: request.headers.referer,
-        }, service));
-        const answer = await deps.kubernetes.forward(caller, target.region, target.cluster, forwarded);
-        if (!answer) throw new AwsError('ResourceNotFoundException', 404, `No cluster found for name: ${target.cluster}.`);
-        entry.status = answer.status;
-        entry.latencyMs = Math.round((performance.now() - begin) * 1000) / 1000;
-        deps.log.request(entry);
-        return { ...answer, headers: { ...answer.headers, 'x-amzn-requestid': requestId } };
+      const verified = await authenticate(service, request);
+      const ctx = operationContext(service, verified, requestId, entry);
+      if (service.name === 'eks' && deps.kubernetes !== undefined && request.path.startsWith(KUBERNETES_PROXY_PREFIX)) {
+        return await proxyToKubernetes(deps.kubernetes, service, ctx, request, entry, begin);
       }
-      const call = decode(definition, service, request);
-      entry.operation = call.operation;
-      entry.action = actionOf(service, call.operation);
-      assertValidInput(definition.model, call.operation, call.input);
-      const operation = definition.operations[call.operation];
-      if (!operation) throw new AwsError(service === 'eks' ? 'NotImplementedException' : 'NotImplemented', 501, `Tollgate does not implement ${service}:${call.operation} yet.`, 'Receiver');
-      const ctx: OperationContext = { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region, requestId, eksDelaySeconds: deps.eksDelaySeconds, kubernetesPorts: deps.kubernetesPorts };
+      const call = decode(service, request, entry);
+      validate(service, call);
+      const operation = findOperation(service, call);
       const checks = await operation.authorize(call.input, ctx);
-      const outcome = await authorizer.authorize(caller, checks, {
-        sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region,
-        userAgent: request.headers['user-agent'], referer: request.headers.referer,
-      }, service);
-      Object.assign(entry, outcome);
+      recordOutcome(entry, await authorize(service, checks, ctx, request));
       const output = await operation.handle(call.input, ctx);
-      response = encode(definition, service, call.operation, output, requestId, request);
+      response = service.codec.encodeOutput(call.operation, output, requestId, request);
     } catch (error) {
-      const outcome = (error as { outcome?: AuthorizationOutcome }).outcome;
-      if (outcome) Object.assign(entry, outcome);
-      const awsError = isAwsError(error) ? error : error instanceof StoreUnavailable ? storeUnavailable(service) : internalFailure(error, requestId, deps.log);
-      entry.errorCode = awsError.code;
-      response = service === 'eks' ? encodeRestJsonError(definition.model, awsError, requestId) : encodeQueryError(definition.model, awsError, requestId, queryResponseFormat(request.headers.accept));
+      response = encodeError(service, error, requestId, request, entry);
     }
+    return log(entry, response, begin);
+  }
+
+  /** resolve service: by the credential scope, the Host, or the request's shape (resolve-service.ts); IAM when nothing tells. */
+  function resolve(request: HttpRequest): ServedService {
+    return services.get(resolveService(request) ?? 'iam')!;
+  }
+
+  // The steps that wait (authenticate, authorize) answer the promise of the work itself: an async wrapper
+  // would cost every request another turn of the microtask queue.
+
+  /** authenticate: SigV4, verified against the caller's key (a signing error is in the service's protocol). */
+  function authenticate(service: ServedService, request: HttpRequest): Promise<VerifiedRequest<ResolvedCredential>> {
+    return verifySignature(request, service.verify);
+  }
+
+  /** The caller, and the Region the call is made in, as the operation sees them; the key's use is recorded. */
+  function operationContext(service: ServedService, verified: VerifiedRequest<ResolvedCredential>, requestId: string, entry: OpenEntry): OperationContext {
+    const caller = verified.credential.caller;
+    const region = service.globalRegion ?? verified.scope.region;
+    entry.principal = 'arn' in caller.principal ? caller.principal.arn : caller.principal.type;
+    keyUsage.touch(caller.accessKeyId, service.name, region);
+    return { store: deps.store, clock: deps.clock, ids: deps.ids, secrets: deps.secrets, managedPolicies: deps.catalog, caller, region, requestId, eksDelaySeconds: deps.eksDelaySeconds, kubernetesPorts: deps.kubernetesPorts };
+  }
+
+  /** decode: the operation the request names and its input, by the service's codec. */
+  function decode(service: ServedService, request: HttpRequest, entry: OpenEntry): DecodedCall {
+    const call = service.codec.decode(request);
+    entry.operation = call.operation;
+    entry.action = service.actionOf(call.operation);
+    return call;
+  }
+
+  /** validate: the input against the model's shapes and constraints, with the service's validation error. */
+  function validate(service: ServedService, call: DecodedCall): void {
+    assertValidInput(service.model, call.operation, call.input);
+  }
+
+  /** find operation: a modeled operation Tollgate has not written answers the protocol's not-implemented error. */
+  function findOperation(service: ServedService, call: DecodedCall): Operation {
+    const operation = service.operations[call.operation];
+    if (operation) return operation;
+    throw new AwsError(service.codec.errorCodes.notImplemented, 501, `Tollgate does not implement ${service.name}:${call.operation} yet.`, { fault: 'Receiver' });
+  }
+
+  /** authorize: the checks the operation declared, decided for the caller; the first denial throws AccessDeniedError. */
+  function authorize(service: ServedService, checks: readonly AuthorizationCheck[], ctx: OperationContext, request: HttpRequest): Promise<AuthorizationOutcome> {
+    return authorizer.authorize(ctx.caller, checks, {
+      sourceIp: request.sourceIp, secure: request.secure, time: new Date(deps.clock.now()), region: ctx.region,
+      userAgent: request.headers['user-agent'], referer: request.headers.referer,
+    }, service);
+  }
+
+  /**
+   * The console's proxy to a cluster's Kubernetes API (`/_tollgate/k8s/REGION/CLUSTER/...`), after
+   * authenticate: authorized as eks:AccessKubernetesApi on the cluster, then answered by the cluster's
+   * own endpoint (its access entries and RBAC decide again, as for kubectl).
+   */
+  async function proxyToKubernetes(kubernetes: KubernetesForwarder, service: ServedService, ctx: OperationContext, request: HttpRequest, entry: OpenEntry, begin: number): Promise<HttpResponse> {
+    const target = proxiedTarget(request.path);
+    entry.operation = 'AccessKubernetesApi';
+    entry.action = 'eks:AccessKubernetesApi';
+    const cluster = `arn:aws:eks:${target.region}:${ctx.caller.accountId}:cluster/${target.cluster}`;
+    recordOutcome(entry, await authorize(service, [{ action: 'eks:AccessKubernetesApi', resource: cluster }], ctx, request));
+    const answer = await kubernetes.forward(ctx.caller, target.region, target.cluster, forwardedRequest(request, target.path));
+    if (!answer) throw new AwsError('ResourceNotFoundException', 404, `No cluster found for name: ${target.cluster}.`);
+    entry.status = answer.status;
+    entry.latencyMs = Math.round((performance.now() - begin) * 1000) / 1000;
+    deps.log.request(entry);
+    return { ...answer, headers: { ...answer.headers, 'x-amzn-requestid': ctx.requestId } };
+  }
+
+  /** encode (errors): an AWS error in the service's protocol; anything else becomes InternalFailure. */
+  function encodeError(service: ServedService, error: unknown, requestId: string, request: HttpRequest, entry: OpenEntry): ProtocolResponse {
+    if (error instanceof AccessDeniedError) recordOutcome(entry, error.outcome);
+    const awsError = isAwsError(error) ? error : error instanceof StoreUnavailable ? storeUnavailable(service.name) : internalFailure(error, requestId, deps.log);
+    entry.errorCode = awsError.code;
+    return service.codec.encodeError(awsError, requestId, request);
+  }
+
+  /** log: one line per AWS request, with its status and latency. */
+  function log(entry: OpenEntry, response: ProtocolResponse, begin: number): ProtocolResponse {
     entry.status = response.status;
     entry.latencyMs = Math.round((performance.now() - begin) * 1000) / 1000;
     deps.log.request(entry);
     return response;
   }
 
-  /** `/_tollgate/health`: 200 while the store answers, 503 (same body) while it cannot be reached. */
-  async function health(requestId: string): Promise<HttpResponse> {
-    const reachable = await deps.store.ping().then(() => true, () => false);
-    const kind = deps.store.description.slice(0, deps.store.description.indexOf(':'));
-    return json(reachable ? 200 : 503, {
-      version: deps.version, services: Object.keys(deps.services), store: deps.store.description, storeKind: kind, storeReachable: reachable,
-      uptimeSeconds: Math.floor((deps.clock.now() - started) / 1000),
-    }, requestId);
-  }
-
-  function decode(definition: ServiceDefinition, service: ServiceName, request: HttpRequest): { operation: string; input: WireStructure } {
-    if (service === 'eks') {
-      let table = routes.get(service);
-      if (!table) routes.set(service, (table = new RouteTable(definition.model)));
-      return decodeRestJsonCall(definition.model, table, { method: request.method, path: request.path, query: request.query, headers: request.headers, body: request.body.toString('utf8') });
-    }
-    const body = request.method === 'POST' ? request.body.toString('utf8') : '';
-    return decodeQueryCall(definition.model, queryParameters(body, request.query));
-  }
-
   return { handle, drain: () => keyUsage.drain() };
 }
 
-function encode(definition: ServiceDefinition, service: ServiceName, operation: string, output: WireStructure | undefined, requestId: string, request: HttpRequest): ProtocolResponse {
-  return service === 'eks'
-    ? encodeRestJsonOutput(definition.model, operation, output, requestId)
-    : encodeQueryOutput(definition.model, operation, output, requestId, queryResponseFormat(request.headers.accept));
+function openEntry(requestId: string, service: ServiceName): OpenEntry {
+  return { requestId, service, operation: undefined, principal: undefined, decision: undefined, action: undefined, checks: undefined, decidedBy: undefined, reason: undefined, errorCode: undefined, status: 0, latencyMs: 0 };
 }
 
-function internalFailure(error: unknown, requestId: string, log: RequestLog): AwsError {
-  log.failure(requestId, error);
-  return new AwsError('InternalFailure', 500, 'The request processing has failed because of an unknown error, exception or failure.', 'Receiver');
+function recordOutcome(entry: OpenEntry, outcome: AuthorizationOutcome): void {
+  entry.decision = outcome.decision;
+  entry.checks = outcome.checks;
+  entry.decidedBy = outcome.decidedBy;
+  entry.reason = outcome.reason;
 }
 
 /**
@@ -187,10 +223,11 @@ function internalFailure(error: unknown, requestId: string, log: RequestLog): Aw
  */
 function storeUnavailable(service: ServiceName): AwsError {
   return service === 'eks'
-    ? new AwsError('ServiceUnavailableException', 503, 'The service is unavailable. Back off and retry the operation.', 'Receiver')
-    : new AwsError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.', 'Receiver');
+    ? new AwsError('ServiceUnavailableException', 503, 'The service is unavailable. Back off and retry the operation.', { fault: 'Receiver' })
+    : new AwsError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.', { fault: 'Receiver' });
 }
 
-function json(status: number, body: unknown, requestId: string): HttpResponse {
-  return { status, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify(body) };
+function internalFailure(error: unknown, requestId: string, log: RequestLog): AwsError {
+  log.failure(requestId, error);
+  return new AwsError('InternalFailure', 500, 'The request processing has failed because of an unknown error, exception or failure.', { fault: 'Receiver' });
 }

@@ -2,20 +2,22 @@
  * The authorize step: every check an operation declares is decided by the policy engine against the
  * caller's policies (cached per principal, or per session for temporary credentials, and re-built when
  * the account's generation moves), with the request's global condition keys (IAM-SPEC §4.1) and the
- * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied.
+ * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied,
+ * an AccessDeniedError that carries its decision.
  */
-import { AwsError } from '../kernel/aws-error.ts';
-import { BoundedCache } from '../kernel/bounded-cache.ts';
+import { BoundedMemo } from '../kernel/bounded-memo.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import {
-  AuthorizationRequest, accessDeniedMessage, compilePolicy, evaluate, PolicyCache, PolicySet, RequestContext, validatePolicy,
+  AuthorizationRequest, accessDeniedMessage, evaluate, PolicyCache, PolicySet, RequestContext,
   type CompiledPolicy, type ContextInput, type Decision, type RequestPrincipal, type StatementRef,
 } from '../policy/index.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import { loadCallerPolicySet } from '../services/iam/caller-policy-set.ts';
 import type { AuthorizationCheck, Caller, ResourcePolicy } from '../services/operation.ts';
 import type { Store } from '../store/store.ts';
+import { AccessDeniedError } from './access-denied-error.ts';
 import { denialSummary } from './denial-summary.ts';
+import { GenerationCheckedCache } from './generation-checked-cache.ts';
 import type { ServiceName } from './resolve-service.ts';
 import { assertSessionMayCall, principalTagKeys, sessionKeys } from './session-context.ts';
 
@@ -27,6 +29,13 @@ export interface RequestFacts {
   readonly region: string;
   readonly userAgent: string | undefined;
   readonly referer: string | undefined;
+}
+
+/** The service a request is for, as authorization needs it: its name and how its protocol spells a denial. */
+export interface AuthorizedService {
+  readonly name: ServiceName;
+  /** `AccessDenied` (awsQuery) or `AccessDeniedException` (restJson1): the service codec's `errorCodes.accessDenied`. */
+  readonly accessDeniedCode: string;
 }
 
 /** The outcome of the checks of one request, for the request log. */
@@ -43,7 +52,6 @@ export interface AuthorizationOutcome {
 const NOTHING_TO_DECIDE: AuthorizationOutcome = { decision: 'Allowed', checks: undefined, decidedBy: undefined, reason: undefined };
 
 interface CachedPrincipal {
-  readonly generation: number;
   readonly set: PolicySet;
   /** The caller's own condition keys: the principal's, its tags and, for temporary credentials, the session's. */
   readonly context: RequestContext;
@@ -61,7 +69,7 @@ interface RecentDecisions {
   readonly principal: RequestPrincipal;
   readonly layer: RequestContext;
   readonly context: RequestContext;
-  readonly byCheck: Map<string, Decision>;
+  readonly byCheck: BoundedMemo<string, Decision>;
 }
 
 /** The most checks remembered per caller and second. */
@@ -72,13 +80,13 @@ const PRINCIPALS_MAX = 4096;
 
 /** Decides operations' checks for callers. */
 export class Authorizer {
-  /** Bounded, and a session's entry goes when the session expires (`BoundedCache`). */
-  private readonly principals: BoundedCache<string, CachedPrincipal>;
+  /** Bounded, trusted while the caller's account is unchanged, and a session's entry goes when the session expires. */
+  private readonly principals: GenerationCheckedCache<CachedPrincipal>;
   private readonly globalKeys = new GlobalKeys();
-  readonly cache = new PolicyCache();
+  private readonly cache = new PolicyCache();
 
   constructor(private readonly store: Store, private readonly catalog: AwsManagedPolicyCatalog, clock: Clock = systemClock, maxPrincipals = PRINCIPALS_MAX) {
-    this.principals = new BoundedCache(maxPrincipals, clock);
+    this.principals = new GenerationCheckedCache(store.accounts, maxPrincipals, clock);
   }
 
   /** How many callers' policy sets are kept (for tests of the bound). */
@@ -86,16 +94,16 @@ export class Authorizer {
     return this.principals.size;
   }
 
-  /** Throws AccessDenied (AccessDeniedException for EKS) at the first check the caller may not pass. */
-  async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: ServiceName): Promise<AuthorizationOutcome> {
-    assertSessionMayCall(caller, service, checks);
+  /** Throws an AccessDeniedError, with the service's code, at the first check the caller may not pass. */
+  async authorize(caller: Caller, checks: readonly AuthorizationCheck[], facts: RequestFacts, service: AuthorizedService): Promise<AuthorizationOutcome> {
+    assertSessionMayCall(caller, service.name, checks);
     if (checks.length === 0) return NOTHING_TO_DECIDE;
     const cached = await this.principal(caller);
     const layer = this.globalKeys.of(facts);
     let recent = cached.decisions;
     if (recent === undefined || recent.layer !== layer || recent.principal !== caller.principal) {
       // Principal tags and session keys never share a name with a global key, so the order of layers is moot.
-      recent = { principal: caller.principal, layer, context: cached.context.extend(layer), byCheck: new Map() };
+      recent = { principal: caller.principal, layer, context: cached.context.extend(layer), byCheck: new BoundedMemo(RECENT_DECISIONS_MAX) };
       cached.decisions = recent;
     }
     const requestContext = recent.context;
@@ -105,16 +113,13 @@ export class Authorizer {
       const ownKeys = check.context !== undefined && hasKeys(check.context);
       const context = ownKeys ? requestContext.extend(check.context!) : requestContext;
       const memoKey = ownKeys || check.resourcePolicies ? undefined : `${check.action}\n${check.resource}\n${check.resourceAccount ?? ''}`;
-      let decision = memoKey === undefined ? undefined : recent.byCheck.get(memoKey);
+      let decision = memoKey === undefined ? undefined : recent.byCheck.peek(memoKey);
       let request: AuthorizationRequest | undefined;
       if (decision === undefined) {
         request = authorizationRequest(caller, check, context);
         const set = check.resourcePolicies ? new PolicySet({ ...cached.set.input, resource: check.resourcePolicies.map((p) => this.resourcePolicy(p)) }) : cached.set;
         decision = evaluate(request, set);
-        if (memoKey !== undefined) {
-          if (recent.byCheck.size >= RECENT_DECISIONS_MAX) recent.byCheck.clear();
-          recent.byCheck.set(memoKey, decision);
-        }
+        if (memoKey !== undefined) recent.byCheck.set(memoKey, decision);
       }
       const deciding = decision.determining[0];
       last = { decision: decision.decision, checks: actions, decidedBy: deciding && decidedBy(deciding), reason: undefined };
@@ -122,23 +127,25 @@ export class Authorizer {
         request ??= authorizationRequest(caller, check, context);
         const message = accessDeniedMessage(decision, request) ?? '';
         const outcome: AuthorizationOutcome = { decision: decision.decision, checks: actions, ...denialSummary(decision, request, last.decidedBy) };
-        throw Object.assign(new AwsError(service === 'eks' ? 'AccessDeniedException' : 'AccessDenied', 403, message), { outcome });
+        throw new AccessDeniedError(service.accessDeniedCode, message, outcome);
       }
     }
     return last;
   }
 
-  private async principal(caller: Caller): Promise<CachedPrincipal> {
+  private principal(caller: Caller): Promise<CachedPrincipal> {
     const p = caller.principal;
+    const key = caller.session ? `session:${caller.accessKeyId}` : p.type === 'User' ? p.uniqueId ?? p.arn : 'arn' in p ? p.arn : p.type;
+    return this.principals.current(key, () => this.derivePrincipal(key, caller));
+  }
+
+  /** The caller's policy set and keys, from the records of its account. */
+  private derivePrincipal(key: string, caller: Caller): Promise<CachedPrincipal> {
     const session = caller.session;
-    const key = session ? `session:${caller.accessKeyId}` : p.type === 'User' ? p.uniqueId ?? p.arn : 'arn' in p ? p.arn : p.type;
-    const generation = await this.store.accounts.generation(caller.accountId);
-    const cached = this.principals.get(key);
-    if (cached && cached.generation === generation) return cached;
-    const set = await loadCallerPolicySet(p, { store: this.store, catalog: this.catalog, cache: this.cache }, session);
-    const entry: CachedPrincipal = { generation, set, context: RequestContext.forPrincipal(p).extend(await this.callerKeys(caller)) };
-    this.principals.set(key, entry, session?.expiresAt.getTime());
-    return entry;
+    return this.principals.derive(key, caller.accountId, async (): Promise<CachedPrincipal> => ({
+      set: await loadCallerPolicySet(caller.principal, { store: this.store, catalog: this.catalog, cache: this.cache }, session),
+      context: RequestContext.forPrincipal(caller.principal).extend(await this.callerKeys(caller)),
+    }), session?.expiresAt.getTime());
   }
 
   /** Principal tags (role or user tags, overlaid by session tags) and the keys of temporary credentials. */
@@ -155,11 +162,7 @@ export class Authorizer {
 
   /** A check's resource-based policy, compiled once per document. */
   private resourcePolicy(policy: ResourcePolicy): CompiledPolicy {
-    return this.cache.compiled(`${policy.kind}:${policy.name}:${policy.document}`, () => {
-      const result = validatePolicy(policy.document, policy.kind, { enforceSizeLimit: false });
-      if (!result.ok) throw new Error(`stored ${policy.kind} policy of ${policy.name} no longer validates: ${result.error.message}`);
-      return compilePolicy(result.document, { kind: policy.kind, name: policy.name, arn: undefined });
-    });
+    return this.cache.compiled({ kind: policy.kind, name: policy.name, arn: undefined, document: policy.document });
   }
 }
 
@@ -195,7 +198,8 @@ function decidedBy(statement: StatementRef): string {
  */
 class GlobalKeys {
   private second = Number.NaN;
-  private readonly layers = new Map<string, RequestContext>();
+  /** This second's layers, by client; started afresh each second (and past its bound). */
+  private readonly layers = new BoundedMemo<string, RequestContext>(1024);
 
   /** The facts and layer of the last request: under load, most requests come from the client before. */
   private last: { readonly facts: RequestFacts; readonly layer: RequestContext } | undefined;
@@ -203,7 +207,7 @@ class GlobalKeys {
   of(facts: RequestFacts): RequestContext {
     const ms = facts.time.getTime();
     const second = Math.floor(ms / 1000);
-    if (second !== this.second || this.layers.size >= 1024) {
+    if (second !== this.second) {
       this.second = second;
       this.layers.clear();
       this.last = undefined;
@@ -211,7 +215,7 @@ class GlobalKeys {
     const last = this.last;
     if (last !== undefined && sameClient(last.facts, facts)) return last.layer;
     const key = `${facts.sourceIp} ${facts.secure} ${facts.region} ${facts.userAgent === undefined ? '-' : `+${facts.userAgent}`} ${facts.referer === undefined ? '-' : `+${facts.referer}`}`;
-    let layer = this.layers.get(key);
+    let layer = this.layers.peek(key);
     if (layer === undefined) this.layers.set(key, (layer = new RequestContext(globalKeys(facts, second * 1000))));
     this.last = { facts, layer };
     return layer;

@@ -5,11 +5,10 @@
  * generation, so a deactivated or deleted key, or a deleted role's session, is refused on the very next
  * request, whichever process changed it (the Store moves the generation in the very commit of a change).
  *
- * The cache is bounded (`BoundedCache`): at most `max` credentials, the least recently used dropped
- * first, and temporary credentials dropped once they expire (an expired one is never kept: loading it
- * again gives the same ExpiredToken). A dropped entry costs one load, never a different answer.
+ * The cache (`GenerationCheckedCache`) is bounded: at most `max` credentials, the least recently used
+ * dropped first, and temporary credentials dropped once they expire (an expired one is never kept:
+ * loading it again gives the same ExpiredToken). A dropped entry costs one load, never a different answer.
  */
-import { BoundedCache } from '../kernel/bounded-cache.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
 import { rootArn } from '../kernel/iam-arns.ts';
@@ -17,6 +16,7 @@ import type { SigningCredential } from '../sigv4/index.ts';
 import type { StsSessionRecord } from '../store/session-records.ts';
 import type { Store } from '../store/store.ts';
 import type { Caller } from '../services/operation.ts';
+import { GenerationCheckedCache } from './generation-checked-cache.ts';
 import { sessionPrincipal } from './session-principal.ts';
 
 /** A credential with the caller it authenticates. */
@@ -24,29 +24,20 @@ export interface ResolvedCredential extends SigningCredential {
   readonly caller: Caller;
 }
 
-interface CacheEntry {
-  readonly accountId: string;
-  /** The account's generation read before the records the credential was built from. */
-  readonly generation: number;
-  readonly credential: ResolvedCredential;
-}
-
 /** The most credentials kept (long-term keys and live sessions in use). */
 const MAX_CACHED = 4096;
 
 /** Resolves access key ids against the store. */
 export class CredentialResolver {
-  private readonly cache: BoundedCache<string, CacheEntry>;
+  private readonly cache: GenerationCheckedCache<ResolvedCredential>;
 
   constructor(private readonly store: Store, private readonly secrets: SecretBox, clock: Clock = systemClock, max = MAX_CACHED) {
-    this.cache = new BoundedCache(max, clock);
+    this.cache = new GenerationCheckedCache(store.accounts, max, clock);
   }
 
   /** The credential for `accessKeyId`, or undefined when the key does not exist. */
-  async resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
-    const cached = this.cache.get(accessKeyId);
-    if (cached !== undefined && cached.generation === (await this.store.accounts.generation(cached.accountId))) return cached.credential;
-    return this.load(accessKeyId);
+  resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
+    return this.cache.current(accessKeyId, () => this.load(accessKeyId));
   }
 
   /** How many credentials are cached (for tests of the bound). */
@@ -54,18 +45,20 @@ export class CredentialResolver {
     return this.cache.size;
   }
 
-  // INVARIANT: the generation is read before the records a credential is built from, so a change
-  // committed between the reads leaves the entry under an older generation, dropped at its next use,
-  // never a stale credential under the new one.
+  // The account is learnt from a first read; `derive` then reads its generation before the records the
+  // credential is built from, the key read again among them.
   private async load(accessKeyId: string): Promise<ResolvedCredential | undefined> {
     if (accessKeyId.startsWith('ASIA')) {
       const session = await this.store.sessions.get(accessKeyId);
-      return session && this.loadSession(session);
+      return session && this.cache.derive(accessKeyId, session.accountId, () => this.sessionCredential(session), session.expiresAt.getTime());
     }
     const found = await this.store.accessKeys.get(accessKeyId);
     if (!found) return undefined;
-    const generation = await this.store.accounts.generation(found.accountId);
-    // Read again after the generation (answered from the read memo unless something changed).
+    return this.cache.derive(accessKeyId, found.accountId, () => this.keyCredential(accessKeyId));
+  }
+
+  /** A long-term key's credential, from the key (read again after the generation: answered from the read memo unless something changed). */
+  private async keyCredential(accessKeyId: string): Promise<ResolvedCredential | undefined> {
     const key = await this.store.accessKeys.get(accessKeyId);
     if (!key) return undefined;
     let caller: Caller;
@@ -81,9 +74,7 @@ export class CredentialResolver {
         credentialType: 'user',
       };
     }
-    const credential: ResolvedCredential = { secretAccessKey: this.secrets.open(key.secretCiphertext), status: key.status, caller };
-    this.cache.set(accessKeyId, { accountId: key.accountId, generation, credential });
-    return credential;
+    return { secretAccessKey: this.secrets.open(key.secretCiphertext), status: key.status, caller };
   }
 
   /**
@@ -91,20 +82,16 @@ export class CredentialResolver {
    * itself never changes (it is only deleted, a day after it expired), so it may be read before the
    * generation; the principal behind it is read after.
    */
-  private async loadSession(session: StsSessionRecord): Promise<ResolvedCredential | undefined> {
-    const generation = await this.store.accounts.generation(session.accountId);
+  private async sessionCredential(session: StsSessionRecord): Promise<ResolvedCredential | undefined> {
     const principal = await sessionPrincipal(this.store, session);
     if (!principal) return undefined;
     const caller: Caller = { principal, accountId: session.accountId, accessKeyId: session.accessKeyId, credentialType: 'session', session };
-    const expiresAt = session.expiresAt.getTime();
-    const credential: ResolvedCredential = {
+    return {
       secretAccessKey: this.secrets.open(session.secretCiphertext),
       sessionToken: this.secrets.open(session.sessionTokenCiphertext),
-      expiresAt,
+      expiresAt: session.expiresAt.getTime(),
       status: 'Active',
       caller,
     };
-    this.cache.set(session.accessKeyId, { accountId: session.accountId, generation, credential }, expiresAt);
-    return credential;
   }
 }

@@ -119,6 +119,7 @@ describe('CredentialResolver', () => {
 describe('Authorizer', () => {
   const facts = (clock: ManualClock) => ({ sourceIp: '127.0.0.1', secure: false, time: new Date(clock.now()), region: 'us-west-2', userAgent: undefined, referer: undefined });
   const check = [{ action: 'eks:ListClusters', resource: '*' }];
+  const eks = { name: 'eks', accessDeniedCode: 'AccessDeniedException' } as const;
   const caller = (session: StsSessionRecord): Caller => {
     const principal: RequestPrincipal = { type: 'User', accountId: ACCOUNT, arn: alice.arn, name: alice.name, uniqueId: alice.id };
     return { principal, accountId: ACCOUNT, accessKeyId: session.accessKeyId, credentialType: 'session', session };
@@ -130,7 +131,7 @@ describe('Authorizer', () => {
     const refs: WeakRef<object>[] = [];
     for (let i = 0; i < 40; i++) {
       const c = caller(await newSession(clock));
-      assert.equal((await authorizer.authorize(c, check, facts(clock), 'eks')).decision, 'Allowed');
+      assert.equal((await authorizer.authorize(c, check, facts(clock), eks)).decision, 'Allowed');
       refs.push(new WeakRef(c.principal));
     }
     assert.ok(await alive(refs) <= 5, 'callers beyond the bound are not held');
@@ -142,11 +143,11 @@ describe('Authorizer', () => {
     const authorizer = new Authorizer(store, managedPolicyCatalog(), clock, 1000);
     const refs = [await (async () => {
       const c = caller(await newSession(clock, 15 * 60_000));
-      await authorizer.authorize(c, check, facts(clock), 'eks');
+      await authorizer.authorize(c, check, facts(clock), eks);
       return new WeakRef(c.principal);
     })()];
     clock.advance(2 * HOUR);
-    await authorizer.authorize(caller(await newSession(clock)), check, facts(clock), 'eks'); // adding sweeps
+    await authorizer.authorize(caller(await newSession(clock)), check, facts(clock), eks); // adding sweeps
     assert.equal(await alive(refs), 0);
     assert.equal(authorizer.cachedPrincipals, 1);
   });

@@ -7,7 +7,7 @@ import type { Clock } from '../kernel/clock.ts';
 import type { IdGenerator } from '../kernel/ids.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
 import type { ContextInput, RequestPrincipal } from '../policy/index.ts';
-import type { WireStructure } from '../protocol/wire-value.ts';
+import type { WireStructure } from '../kernel/wire-value.ts';
 import type { StsSessionRecord } from '../store/session-records.ts';
 import type { Store } from '../store/store.ts';
 import type { AwsManagedPolicyCatalog } from './iam/aws-managed-policy-catalog.ts';

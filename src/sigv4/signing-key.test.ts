@@ -32,7 +32,6 @@ describe('SigningKeyCache', () => {
     assert.equal(cache.get(credential(1), 's', '20240115', 'us-east-1', 'iam'), keys[0]);
     assert.equal(cache.get(credential(3), 's', '20240115', 'us-east-1', 'iam'), keys[2]);
     assert.notEqual(cache.get(credential(2), 's', '20240115', 'us-east-1', 'iam'), keys[1]);
-    cache.clear();
-    assert.equal(cache.size, 0);
+    assert.equal(cache.size, 3);
   });
 });

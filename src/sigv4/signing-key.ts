@@ -1,6 +1,7 @@
 // The SigV4 signing key (four chained HMACs, IAM-SPEC §8.3) and a bounded LRU cache of derived keys.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html (derive a signing key)
 import { createHmac } from 'node:crypto';
+import { BoundedCache } from '../kernel/bounded-cache.ts';
 import { HmacSha256Key } from './hmac-key.ts';
 
 /** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request"). */
@@ -23,16 +24,16 @@ interface CacheEntry {
 }
 
 /**
- * Derived signing keys, least recently used evicted first. Entries are keyed by the full credential string
- * (`AKID/date/region/service/aws4_request`) and remember the secret they came from, so a different secret
- * for the same key id (rotation, tests) derives afresh instead of reusing a stale key.
+ * Derived signing keys, least recently used evicted first (`BoundedCache`). Entries are keyed by the full
+ * credential string (`AKID/date/region/service/aws4_request`) and remember the secret they came from, so a
+ * different secret for the same key id (rotation, tests) derives afresh instead of reusing a stale key.
  */
 export class SigningKeyCache {
-  private readonly entries = new Map<string, CacheEntry>();
-  /** The most recently used credential: a run of requests by one key skips the re-insertion. */
-  private newest: string | undefined;
+  private readonly entries: BoundedCache<string, CacheEntry>;
 
-  constructor(readonly maxEntries = 4096) {}
+  constructor(readonly maxEntries = 4096) {
+    this.entries = new BoundedCache(maxEntries);
+  }
 
   /** The signing key for `credential` (`AKID/date/region/service/terminator`), derived on a miss. */
   get(credential: string, secretAccessKey: string, date: string, region: string, service: string): Buffer {
@@ -46,35 +47,16 @@ export class SigningKeyCache {
 
   private entry(credential: string, secretAccessKey: string, date: string, region: string, service: string): CacheEntry {
     const hit = this.entries.get(credential);
-    if (hit !== undefined && hit.secretAccessKey === secretAccessKey) {
-      if (credential !== this.newest) {
-        this.entries.delete(credential); // re-insert: Map order is recency order
-        this.entries.set(credential, hit);
-        this.newest = credential;
-      }
-      return hit;
-    }
+    if (hit !== undefined && hit.secretAccessKey === secretAccessKey) return hit;
     const key = deriveSigningKey(secretAccessKey, date, region, service);
     const entry = { secretAccessKey, key, signer: new HmacSha256Key(key) };
-    this.entries.delete(credential);
     this.entries.set(credential, entry);
-    this.newest = credential;
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done !== true) this.entries.delete(oldest.value);
-    }
     return entry;
   }
 
   /** How many keys are cached. */
   get size(): number {
     return this.entries.size;
-  }
-
-  /** Forgets every cached key (for example after credentials are revoked in bulk). */
-  clear(): void {
-    this.entries.clear();
-    this.newest = undefined;
   }
 }
 

@@ -5,11 +5,13 @@
 import { describe } from 'node:test';
 import { accountCases } from './conformance/account-cases.ts';
 import { credentialCases } from './conformance/credential-cases.ts';
+import { eksCases } from './conformance/eks-cases.ts';
 import { generationCases } from './conformance/generation-cases.ts';
 import { eksEverywhereCases } from './conformance/eks-everywhere-cases.ts';
 import { groupCases } from './conformance/group-cases.ts';
 import { kubernetesCases } from './conformance/kubernetes-cases.ts';
 import { policyCases } from './conformance/policy-cases.ts';
+import { recordIdentityCases } from './conformance/record-identity-cases.ts';
 import { roleCases } from './conformance/role-cases.ts';
 import { sessionCases } from './conformance/session-cases.ts';
 import { transactionCases } from './conformance/transaction-cases.ts';
@@ -26,9 +28,11 @@ export function storeConformanceSuite(name: string, open: () => Promise<Store>):
     policyCases(open);
     credentialCases(open);
     sessionCases(open);
+    eksCases(open);
     transactionCases(open);
     generationCases(open);
     eksEverywhereCases(open);
     kubernetesCases(open);
+    recordIdentityCases(open);
   });
 }

@@ -15,10 +15,22 @@
  * that move none are those no authorization decision or credential can depend on, each said so
  * below: `accessKeys.recordUse`, `sessions.insert` and `accounts.create`.
  *
+ * INVARIANT (record identity): a record the store has answered is never changed afterwards, by the
+ * store or by its callers (records are readonly by type), so a read that reflects a change answers a
+ * new object. A view derived from a record (a frozen output, a parsed EKS document) may therefore be
+ * kept by the record object, in a WeakMap, and cannot go stale (whatever else it depends on, such as a
+ * cluster's status at the current time, is kept beside it and compared). And so that views are made once
+ * rather than per request: outside a transaction, the point reads of the request path (`users.get`,
+ * `roles.get`, `accessKeys.get`, `eks.get`, each marked "same object" below) answer an unchanged record
+ * with the same object for as long as nothing is written to the store (by any process). Other reads,
+ * reads inside a transaction, and reads after any write may answer a new object for an unchanged record.
+ *
  * Conventions of every implementation (the conformance suite, `store-conformance.ts`, checks them):
  * `insert`/`create` of a taken name (case-insensitively) or id raise `UniqueViolation`
  * (`store-errors.ts`) and write nothing; `get` by name ignores case; lists are ordered by name
- * ignoring case unless said otherwise; `update` and `delete` of a missing record change nothing.
+ * ignoring case unless said otherwise; `update` and `delete` of a missing record change nothing. It
+ * checks the account-generation and record-identity invariants too (`conformance/generation-cases.ts`,
+ * `conformance/record-identity-cases.ts`): a second implementation must pass it unchanged.
  */
 import type {
   AccessKeyRecord, AccountRecord, AttachmentRecord, GroupRecord, InlinePolicyRecord, LoginProfileRecord, ManagedPolicyRecord,
@@ -61,6 +73,7 @@ export interface StoreSession {
     eraseAll(): Promise<void>;
   };
   readonly users: {
+    /** Same object while unchanged (INVARIANT "record identity"). */
     get(accountId: string, name: string): Promise<UserRecord | undefined>;
     getById(accountId: string, id: string): Promise<UserRecord | undefined>;
     list(accountId: string, filter?: PathFilter): Promise<UserRecord[]>;
@@ -87,6 +100,7 @@ export interface StoreSession {
     members(accountId: string, groupId: string): Promise<UserRecord[]>;
   };
   readonly roles: {
+    /** Same object while unchanged (INVARIANT "record identity"). */
     get(accountId: string, name: string): Promise<RoleRecord | undefined>;
     getById(accountId: string, id: string): Promise<RoleRecord | undefined>;
     list(accountId: string, filter?: PathFilter): Promise<RoleRecord[]>;
@@ -129,6 +143,7 @@ export interface StoreSession {
     countForPolicy(accountId: string, policyArn: string): Promise<{ attachments: number; boundaries: number }>;
   };
   readonly accessKeys: {
+    /** Same object while unchanged (INVARIANT "record identity"). */
     get(id: string): Promise<AccessKeyRecord | undefined>;
     /** Keys of a user (or of the root user when `userId` is undefined), oldest first. */
     ofUser(accountId: string, userId: string | undefined): Promise<AccessKeyRecord[]>;
@@ -152,8 +167,12 @@ export interface StoreSession {
     put(policy: PasswordPolicyRecord): Promise<void>;
     delete(accountId: string): Promise<void>;
   };
-  /** Amazon EKS resources as JSON documents (`eks-records.ts`); names are exact, lists ordered by cluster then name. */
+  /**
+   * Amazon EKS resources as JSON documents (`eks-records.ts`). Every part of a key is exact (EKS names
+   * are case-sensitive); lists are ordered by cluster, then name, by code point.
+   */
   readonly eks: {
+    /** Same object while unchanged (INVARIANT "record identity"). */
     get(key: EksKey): Promise<EksDocument | undefined>;
     /** The documents of one kind in an account and Region, of one cluster when `cluster` is given. */
     list(accountId: string, region: string, kind: EksKind, cluster?: string): Promise<EksDocument[]>;

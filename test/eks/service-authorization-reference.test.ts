@@ -12,7 +12,7 @@ import { randomIds } from '../../src/kernel/ids.ts';
 import { managedPolicyCatalog } from '../../src/main.ts';
 import { eksOperations } from '../../src/services/eks/index.ts';
 import type { OperationContext } from '../../src/services/operation.ts';
-import type { WireStructure } from '../../src/protocol/wire-value.ts';
+import type { WireStructure } from '../../src/kernel/wire-value.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { createServiceRole, VPC } from './eks-helpers.ts';
 import { compareWithReference, resourceTypes } from './sar-comparison.ts';

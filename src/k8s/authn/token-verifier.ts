@@ -9,6 +9,7 @@
  * A verified token is remembered until it expires, and only while the caller's account generation is
  * unchanged (the counter every IAM change moves), so a deleted key or role is refused on the next request.
  */
+import { BoundedCache } from '../../kernel/bounded-cache.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { HttpRequest, HttpResponse } from '../../server/http-exchange.ts';
 import type { Store } from '../../store/store.ts';
@@ -32,9 +33,11 @@ export type Verification = { readonly ok: true; readonly identity: StsIdentity; 
 
 /** Verifies tokens for the clusters of one server. */
 export class TokenVerifier {
-  private readonly remembered = new Map<string, Verified>();
+  private readonly remembered: BoundedCache<string, Verified>;
 
-  constructor(private readonly deps: { readonly replay: AwsReplay; readonly store: Store; readonly clock: Clock; readonly isStsHost: StsHostCheck }) {}
+  constructor(private readonly deps: { readonly replay: AwsReplay; readonly store: Store; readonly clock: Clock; readonly isStsHost: StsHostCheck }) {
+    this.remembered = new BoundedCache(MAX_REMEMBERED, deps.clock);
+  }
 
   /** Verifies `token` for the cluster named `clusterName`, as seen from `sourceIp`. */
   async verify(token: string, clusterName: string, sourceIp: string): Promise<Verification> {
@@ -60,8 +63,7 @@ export class TokenVerifier {
       const identity = stsIdentity(result, parsed.accessKeyId);
       // Read after STS answered: a change made meanwhile is then seen by the next request.
       const generation = await this.deps.store.accounts.generation(identity.accountId);
-      if (this.remembered.size >= MAX_REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
-      this.remembered.set(key, { identity, expiresAt: parsed.expiresAt, generation });
+      this.remembered.set(key, { identity, expiresAt: parsed.expiresAt, generation }, parsed.expiresAt + 1);
       return { ok: true, identity, cached: false };
     } catch (error) {
       if (error instanceof TokenRefused || error instanceof IdentityRefused) return { ok: false, reason: error.message };

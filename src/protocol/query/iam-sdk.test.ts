@@ -8,7 +8,7 @@ import {
 import { AwsError } from '../../kernel/aws-error.ts';
 import { iamModel } from '../models/index.ts';
 import { fakeClientConfig, fakeRequestHandler, queryResponder, REQUEST_ID, type FakeService } from '../sdk-harness.ts';
-import type { WireStructure } from '../wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 
 const created = new Date('2024-01-15T12:00:00Z');
 const alice = { Path: '/', UserName: 'alice', UserId: 'AIDACKCEVSQ6C2EXAMPLE', Arn: 'arn:aws:iam::123456789012:user/alice', CreateDate: created };

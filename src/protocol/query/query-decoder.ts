@@ -4,7 +4,7 @@ import { AwsError } from '../../kernel/aws-error.ts';
 import { expectedKind, scalarFromText } from '../scalar-text.ts';
 import { shapeNamed, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
 import { structureFields } from '../shape-plan.ts';
-import type { WireStructure, WireValue } from '../wire-value.ts';
+import type { WireStructure, WireValue } from '../../kernel/wire-value.ts';
 
 /** A decoded awsQuery call. */
 export interface QueryCall {

@@ -5,7 +5,7 @@ import type { ProtocolResponse } from '../http-message.ts';
 import { jsonString, structureJsonWriter, type StructureJsonWriter } from '../json-writer.ts';
 import { shapeNamed, type ServiceModel, type StructureShape } from '../service-model.ts';
 import { ModelMemo, structureFields } from '../shape-plan.ts';
-import type { WireStructure } from '../wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 import { elementWriter, escapeXml } from '../xml-writer.ts';
 import { structureXmlWriter, type StructureXmlWriter } from './query-xml-writer.ts';
 

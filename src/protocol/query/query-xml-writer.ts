@@ -4,7 +4,7 @@
 import { rfc3986, scalarToText } from '../scalar-text.ts';
 import type { ListShape, MapShape, MemberModel, ServiceModel, ShapeModel, StructureShape } from '../service-model.ts';
 import { compileOnce, danglingWriter, resolvedShape, structureFields } from '../shape-plan.ts';
-import { isWireList, isWireStructure, type WireStructure } from '../wire-value.ts';
+import { isWireList, isWireStructure, type WireStructure } from '../../kernel/wire-value.ts';
 import { elementWriter, escapeXml } from '../xml-writer.ts';
 
 /** Writes one value as its element(s); throws TypeError when the service returned the wrong kind. */

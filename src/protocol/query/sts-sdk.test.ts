@@ -5,7 +5,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, MalformedPolicyDocumentExc
 import { AwsError } from '../../kernel/aws-error.ts';
 import { stsModel } from '../models/index.ts';
 import { fakeClientConfig, fakeRequestHandler, queryResponder, REQUEST_ID, type FakeService } from '../sdk-harness.ts';
-import type { WireStructure } from '../wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 
 const identity = { UserId: 'AROA3XFRBF535PLBIFPI4:my-session', Account: '123456789012', Arn: 'arn:aws:sts::123456789012:assumed-role/my-role/my-session' };
 

@@ -8,7 +8,7 @@ import {
 import { AwsError } from '../../kernel/aws-error.ts';
 import { eksModel } from '../models/index.ts';
 import { fakeClientConfig, fakeRequestHandler, REQUEST_ID, restJsonResponder, type FakeService } from '../sdk-harness.ts';
-import type { WireStructure } from '../wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 
 const createdAt = new Date('2024-01-15T12:00:00.250Z');
 const cluster = {
@@ -52,7 +52,7 @@ describe('EKS over restJson1 with the AWS SDK v3 client', () => {
 
   it('DescribeCluster: ResourceNotFoundException carries status, message, clusterName and request id', async () => {
     const { client } = eksClient(() => {
-      throw Object.assign(new AwsError('ResourceNotFoundException', 404, 'No cluster found for name: nope.'), { fields: { clusterName: 'nope' } });
+      throw new AwsError('ResourceNotFoundException', 404, 'No cluster found for name: nope.', { fields: { clusterName: 'nope' } });
     });
     const err: unknown = await client.send(new DescribeClusterCommand({ name: 'nope' })).catch((e: unknown) => e);
     assert.ok(err instanceof ResourceNotFoundException);

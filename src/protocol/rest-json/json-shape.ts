@@ -4,7 +4,7 @@ import { AwsError } from '../../kernel/aws-error.ts';
 import { shapeNamed, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
 import { structureFields } from '../shape-plan.ts';
 import { parseTimestamp } from '../timestamp.ts';
-import type { WireValue } from '../wire-value.ts';
+import type { WireValue } from '../../kernel/wire-value.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

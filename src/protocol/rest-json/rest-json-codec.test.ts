@@ -67,7 +67,7 @@ describe('restJson1 encoding (EKS)', () => {
   });
 
   it('writes errors with x-amzn-ErrorType, every modeled member (null when unused) and the message last', () => {
-    const error = Object.assign(new AwsError('ResourceNotFoundException', 404, 'No cluster found for name: demo.'), { fields: { clusterName: 'demo' } });
+    const error = new AwsError('ResourceNotFoundException', 404, 'No cluster found for name: demo.', { fields: { clusterName: 'demo' } });
     const res = encodeRestJsonError(eksModel, error, RID);
     assert.equal(res.status, 404);
     assert.deepEqual(res.headers, { 'content-type': 'application/json', 'x-amzn-requestid': RID, 'x-amzn-errortype': 'ResourceNotFoundException' });

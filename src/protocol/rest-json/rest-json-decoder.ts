@@ -5,7 +5,7 @@ import type { ProtocolRequest } from '../http-message.ts';
 import { expectedKind, scalarFromText } from '../scalar-text.ts';
 import { shapeNamed, structureNamed, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
 import { ModelMemo, structureFields, type StructureField } from '../shape-plan.ts';
-import type { WireStructure, WireValue } from '../wire-value.ts';
+import type { WireStructure, WireValue } from '../../kernel/wire-value.ts';
 import { structureFromJson } from './json-shape.ts';
 import { NO_QUERY, type RouteTable } from './route-table.ts';
 

@@ -7,7 +7,7 @@ import { scalarToText } from '../scalar-text.ts';
 import { structureJsonWriter, type StructureJsonWriter } from '../json-writer.ts';
 import { shapeNamed, structureNamed, type ErrorModel, type MemberModel, type ServiceModel, type ShapeModel } from '../service-model.ts';
 import { ModelMemo, structureFields } from '../shape-plan.ts';
-import type { WireStructure } from '../wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 
 /** A member of an output bound to a header, the header prefix or the status code. */
 interface BoundMember {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { AwsError } from '../../kernel/aws-error.ts';
 import { eksModel, iamModel, stsModel } from '../models/index.ts';
 import type { ServiceModel } from '../service-model.ts';
-import type { WireStructure } from '../wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 import { validateInput } from './input-validator.ts';
 import { assertValidInput, validationError } from './validation-message.ts';
 

@@ -2,7 +2,7 @@
 // ranges and list/map sizes, reported in model order with one issue per member.
 import { shapeNamed, type ListShape, type MapShape, type ServiceModel, type ShapeModel, type StringShape, type StructureShape } from '../service-model.ts';
 import { structureFields } from '../shape-plan.ts';
-import { isWireList, isWireStructure, type WireStructure, type WireValue } from '../wire-value.ts';
+import { isWireList, isWireStructure, type WireStructure, type WireValue } from '../../kernel/wire-value.ts';
 import { matchesJavaPattern } from './java-pattern.ts';
 
 /** One failed constraint: the member path as AWS renders it (`tags.1.member.key`), the value (null when missing) and the constraint phrase. */

@@ -3,7 +3,7 @@
 import { AwsError } from '../../kernel/aws-error.ts';
 import type { ServiceModel, ValidationStyle } from '../service-model.ts';
 import { isoSeconds } from '../timestamp.ts';
-import { isWireList, type WireStructure, type WireValue } from '../wire-value.ts';
+import { isWireList, type WireStructure, type WireValue } from '../../kernel/wire-value.ts';
 import { validateInput, type ValidationIssue } from './input-validator.ts';
 
 /** A value as Java's toString shows it inside `Value '…'`: lists `[a, b]`, maps `{k=v}`. */

@@ -1,5 +1,5 @@
 /** The `AccessEntry` and `AssociatedAccessPolicy` objects as EKS answers them (EKS-SPEC §2.8; AWS CLI examples). */
-import type { WireStructure } from '../../protocol/wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 import type { AccessEntryState, AssociationState } from './eks-state.ts';
 
 /** An access entry. */

@@ -5,7 +5,7 @@
  * compatibility of that version alone; an add-on left with no version is left out, as AWS answers
  * `"addons": []` for an add-on not offered on the version.
  */
-import type { WireStructure } from '../../protocol/wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 import { ADDON_CATALOGUE, type CatalogueAddon, type CatalogueVersion } from './addon-catalogue.ts';
 
 /** The request's filters. */

@@ -1,5 +1,5 @@
 /** The `Addon` object as EKS answers it (EKS-SPEC §2.10; AWS CLI describe-addon output). */
-import type { WireStructure } from '../../protocol/wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 import type { AddonState } from './eks-state.ts';
 import { lifecycleStatus } from './lifecycle.ts';
 

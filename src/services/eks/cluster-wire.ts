@@ -1,6 +1,6 @@
 /** The `Cluster` and `Update` objects as EKS answers them (EKS-SPEC §2.1, §2.4). */
 import { deepFreeze } from '../../kernel/deep-freeze.ts';
-import type { WireStructure, WireValue } from '../../protocol/wire-value.ts';
+import type { WireStructure, WireValue } from '../../kernel/wire-value.ts';
 import type { ClusterState, UpdateState } from './eks-state.ts';
 import { kubernetesEndpointUrl } from './kubernetes-endpoint.ts';
 import { lifecycleStatus, updateStatus, type LifecycleStatus } from './lifecycle.ts';

@@ -8,7 +8,7 @@ import { AwsError } from '../../kernel/aws-error.ts';
 export type EksErrorFields = Readonly<Record<string, string | null | readonly string[]>>;
 
 function eksError(code: string, status: number, message: string, fields: EksErrorFields): AwsError {
-  return Object.assign(new AwsError(code, status, message), { fields });
+  return new AwsError(code, status, message, { fields });
 }
 
 /** 404 ResourceNotFoundException. */

@@ -4,7 +4,9 @@
  * makes on the caller's behalf (it reads AWSServiceRoleForAmazonEKSForFargate with iam:GetRole before
  * creating it, so callers without iam:GetRole fail, as in aws-controllers-k8s/community#1821).
  */
+// eslint-disable-next-line no-restricted-imports -- the known EKS-to-IAM import, which issue 12's service layout removes
 import { serviceLinkedRoleArn, serviceLinkedRoleSpec } from '../iam/shared/role-service-linked.ts';
+// eslint-disable-next-line no-restricted-imports -- the known EKS-to-IAM import, which issue 12's service layout removes
 import { resourceTagKeys } from '../iam/shared/tags.ts';
 import type { AuthorizationCheck, OperationContext } from '../operation.ts';
 import type { EksDocuments } from './eks-documents.ts';

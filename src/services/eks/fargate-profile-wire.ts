@@ -1,5 +1,5 @@
 /** The `FargateProfile` object as EKS answers it (EKS-SPEC §2.11; AWS CLI create-fargate-profile examples). */
-import type { WireStructure } from '../../protocol/wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 import type { FargateProfileState } from './eks-state.ts';
 import { lifecycleStatus } from './lifecycle.ts';
 

@@ -3,7 +3,7 @@
  * the node group does not have (labels, taints, remote access, launch template) are left out rather
  * than sent empty, and `resources` appears once the Auto Scaling group exists, i.e. after CREATING.
  */
-import type { WireStructure } from '../../protocol/wire-value.ts';
+import type { WireStructure } from '../../kernel/wire-value.ts';
 import type { NodegroupState } from './eks-state.ts';
 import { lifecycleStatus } from './lifecycle.ts';
 

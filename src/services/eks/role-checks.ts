@@ -5,7 +5,9 @@
  */
 import { AuthorizationRequest, compilePolicy, evaluate, PolicySet, validatePolicy } from '../../policy/index.ts';
 import type { StoreSession } from '../../store/store.ts';
+// eslint-disable-next-line no-restricted-imports -- the known EKS-to-IAM import, which issue 12's service layout removes
 import { resourceTagKeys } from '../iam/shared/tags.ts';
+// eslint-disable-next-line no-restricted-imports -- the known EKS-to-IAM import, which issue 12's service layout removes
 import { insertServiceLinkedRole, serviceLinkedRoleArn, serviceLinkedRoleSpec } from '../iam/shared/role-service-linked.ts';
 import type { AuthorizationCheck, OperationContext } from '../operation.ts';
 

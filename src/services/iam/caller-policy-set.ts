@@ -2,11 +2,10 @@
  * The policies that decide a caller's requests (IAM-SPEC §5.1): for an IAM user its inline and attached
  * policies, those of each of its groups, and its permissions boundary; for a role session the role's
  * policies and boundary with the session policies; for a federated user the IAM user's policies with
- * the session policies (none passed: no permissions). Documents compile once per version through the
- * PolicyCache.
+ * the session policies (none passed: no permissions). Documents compile once through the PolicyCache,
+ * which keeps them by their whole source.
  */
-import { createHash } from 'node:crypto';
-import { compilePolicy, PolicySet, validatePolicy, type CompiledPolicy, type PolicyCache, type PolicyKind, type PolicySetInput, type RequestPrincipal } from '../../policy/index.ts';
+import { compilePolicy, PolicySet, type CompiledPolicy, type PolicyCache, type PolicyKind, type PolicySetInput, type RequestPrincipal } from '../../policy/index.ts';
 import type { PrincipalEntityType } from '../../store/iam-records.ts';
 import type { StsSessionRecord } from '../../store/session-records.ts';
 import type { StoreSession } from '../../store/store.ts';
@@ -64,11 +63,7 @@ async function userPolicySet(sources: PolicySources, accountId: string, userId: 
  */
 export async function sessionPolicies(sources: PolicySources, session: StsSessionRecord): Promise<CompiledPolicy[]> {
   const out: CompiledPolicy[] = [];
-  if (session.policy !== undefined) {
-    const key = `session:${createHash('sha256').update(session.policy).digest('base64')}`;
-    const compiled = compileStored(sources, key, session.policy, 'session', 'session-policy', undefined);
-    if (compiled) out.push(compiled);
-  }
+  if (session.policy !== undefined) out.push(sources.cache.compiled({ kind: 'session', name: 'session-policy', arn: undefined, document: session.policy }));
   for (const arn of session.policyArns) {
     out.push((await managedPolicy(sources, arn, 'session')) ?? emptyPolicy('session', arn, arn));
   }
@@ -84,16 +79,14 @@ const ROOT_EQUIVALENT = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
 
 /** What the root user's identity amounts to, for federated users the root user created. */
 function rootEquivalent(sources: PolicySources): CompiledPolicy {
-  return compileStored(sources, 'identity:root-equivalent', ROOT_EQUIVALENT, 'identity', 'root', undefined)!;
+  return sources.cache.compiled({ kind: 'identity', name: 'root', arn: undefined, document: ROOT_EQUIVALENT });
 }
 
 /** The inline and attached managed policies of a user, group or role, compiled. */
 export async function entityPolicies(sources: PolicySources, accountId: string, type: PrincipalEntityType, id: string): Promise<CompiledPolicy[]> {
   const out: CompiledPolicy[] = [];
   for (const inline of await sources.store.inlinePolicies.list(accountId, type, id)) {
-    const key = `inline:${type}:${id}:${inline.name}:${createHash('sha256').update(inline.document).digest('base64')}`;
-    const compiled = compileStored(sources, key, inline.document, 'identity', inline.name, undefined);
-    if (compiled) out.push(compiled);
+    out.push(sources.cache.compiled({ kind: 'identity', name: inline.name, arn: undefined, document: inline.document }));
   }
   for (const attachment of await sources.store.attachments.ofEntity(accountId, type, id)) {
     const compiled = await managedPolicy(sources, attachment.policyArn, 'identity');
@@ -105,19 +98,10 @@ export async function entityPolicies(sources: PolicySources, accountId: string, 
 /** A managed policy's default version, compiled as `kind`; undefined when it no longer exists. */
 export async function managedPolicy(sources: PolicySources, arn: string, kind: PolicyKind): Promise<CompiledPolicy | undefined> {
   const aws = sources.catalog.get(arn);
-  if (aws) return compileStored(sources, `${kind}:${arn}#${aws.defaultVersionId}`, aws.document, kind, aws.name, arn);
+  if (aws) return sources.cache.compiled({ kind, name: aws.name, arn, document: aws.document });
   const policy = await sources.store.managedPolicies.get(arn);
   if (!policy) return undefined;
   const version = await sources.store.managedPolicies.getVersion(arn, policy.defaultVersionId);
   if (!version) return undefined;
-  return compileStored(sources, `${kind}:${arn}#${version.versionId}`, version.document, kind, policy.name, arn);
-}
-
-function compileStored(sources: PolicySources, key: string, document: string, kind: PolicyKind, name: string, arn: string | undefined): CompiledPolicy | undefined {
-  return sources.cache.compiled(key, () => {
-    // Stored documents were validated when written; AWS's own may exceed customer size limits.
-    const result = validatePolicy(document, kind === 'boundary' || kind === 'session' ? kind : 'identity-inline', { enforceSizeLimit: false });
-    if (!result.ok) throw new Error(`stored policy ${arn ?? name} no longer validates: ${result.error.message}`);
-    return compilePolicy(result.document, { kind, name, arn });
-  });
+  return sources.cache.compiled({ kind, name: policy.name, arn, document: version.document });
 }

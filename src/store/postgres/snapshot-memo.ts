@@ -14,14 +14,14 @@
  * read that found them (the epoch), so memory holds no value older than the snapshot it is kept under.
  * Records are readonly by type and are shared, never copied.
  */
-import { BoundedEntries } from './bounded-entries.ts';
+import { BoundedMemo } from '../../kernel/bounded-memo.ts';
 
-/** The most entries kept per space. */
+/** The most entries kept per space (past it the space starts afresh, `BoundedMemo`). */
 const MAX_ENTRIES = 10_000;
 
 /** A memo of committed point reads, kept exact by comparing PostgreSQL snapshots. */
 export class SnapshotMemo {
-  private readonly spaces = new Map<string, BoundedEntries>();
+  private readonly spaces = new Map<string, BoundedMemo<string, unknown>>();
   /** Moves whenever entries are dropped; a read that began in another epoch keeps nothing. */
   private epoch = 0;
   private seen: string | undefined;
@@ -37,12 +37,12 @@ export class SnapshotMemo {
   async read<T>(space: string, key: string, load: () => Promise<T>): Promise<T> {
     await this.current();
     const entries = this.spaces.get(space);
-    if (entries?.has(key)) return entries.get(key) as T;
+    if (entries?.has(key)) return entries.peek(key) as T;
     const epoch = this.epoch;
     const value = await load();
     if (epoch === this.epoch) {
       let kept = this.spaces.get(space);
-      if (kept === undefined) this.spaces.set(space, (kept = new BoundedEntries(MAX_ENTRIES)));
+      if (kept === undefined) this.spaces.set(space, (kept = new BoundedMemo<string, unknown>(MAX_ENTRIES)));
       kept.set(key, value);
     }
     return value;

@@ -16,8 +16,8 @@
  * its owner when it exists wider, and likewise the `-wal` and `-shm` files, which SQLite then creates
  * with the database file's own permissions.
  *
- * Kysely's SQLite driver prepares every statement it runs; compiling the same SQL again on every
- * request was a fifth of a signed request's cost, so prepared statements are kept by their SQL text.
+ * The connection is answered as the driver made it; what Kysely receives keeps prepared statements
+ * (`prepared-statements.ts`).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -49,27 +49,5 @@ export function openDatabase(file: string): BetterSqlite3.Database {
     database.close();
     throw error;
   }
-  cachePreparedStatements(database);
   return database;
-}
-
-/** How many distinct statements are kept; queries with `in (?, ?, …)` lists make the set open-ended. */
-const STATEMENT_CACHE_SIZE = 512;
-
-/**
- * Makes `database.prepare` answer a statement already prepared for the same SQL. Sound because
- * statements run to completion one at a time on this connection (no statement is iterated while
- * another use of it starts), and a statement keeps its SQL for life.
- */
-function cachePreparedStatements(database: BetterSqlite3.Database): void {
-  const prepare = database.prepare.bind(database);
-  const cache = new Map<string, BetterSqlite3.Statement>();
-  database.prepare = ((source: string) => {
-    const cached = cache.get(source);
-    if (cached) return cached;
-    const statement = prepare(source);
-    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(source, statement);
-    return statement;
-  }) as typeof database.prepare;
 }

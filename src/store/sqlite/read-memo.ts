@@ -17,11 +17,12 @@
  * are shared, never copied.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { BoundedMemo } from '../../kernel/bounded-memo.ts';
 
 /** What `known` answers for a key not remembered. */
 export const NOT_KNOWN: unique symbol = Symbol('not known');
 
-/** The most entries kept per space; the oldest goes first. */
+/** The most entries kept per space (past it the space starts afresh, `BoundedMemo`). */
 const MAX_ENTRIES = 10_000;
 
 /** A memo of committed point reads, valid while the database is unchanged. */
@@ -31,7 +32,7 @@ export class ReadMemo {
    * value a request brings (an access key id, an account id that a cached record holds and whose hash
    * V8 then keeps) rather than a string concatenated, and hashed anew, for every read.
    */
-  private readonly spaces = new Map<string, Map<string, unknown>>();
+  private readonly spaces = new Map<string, BoundedMemo<string, unknown>>();
   private readonly dataVersion: BetterSqlite3.Statement<[], number>;
   private seenVersion: number;
   /** Whether data_version was read in this turn of the event loop. */
@@ -59,15 +60,14 @@ export class ReadMemo {
     const entries = this.spaces.get(space);
     if (entries === undefined) return NOT_KNOWN;
     // One lookup for a known value; a second only for undefined, which may be a remembered "none".
-    const value = entries.get(key);
+    const value = entries.peek(key);
     return value !== undefined || entries.has(key) ? value : NOT_KNOWN;
   }
 
   /** Records what a read under the mutex found. */
   set(space: string, key: string, value: unknown): void {
     let entries = this.spaces.get(space);
-    if (entries === undefined) this.spaces.set(space, (entries = new Map()));
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    if (entries === undefined) this.spaces.set(space, (entries = new BoundedMemo(MAX_ENTRIES)));
     entries.set(key, value);
   }
 

@@ -31,6 +31,7 @@ import { AsyncMutex } from './async-mutex.ts';
 import { inImmediateTransaction } from './immediate-transaction.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase } from './open-database.ts';
+import { withPreparedStatements } from './prepared-statements.ts';
 import { NOT_KNOWN, ReadMemo } from './read-memo.ts';
 import type { DatabaseWork, Runner } from './runner.ts';
 import type { Database } from './schema.ts';
@@ -70,7 +71,7 @@ async function change<T>(connection: Kysely<Database>, scope: TransactionScope, 
 /** Opens the SQLite store at `file`, creating and migrating the database as needed. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const database = openDatabase(options.file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withPreparedStatements(database) }) });
   try {
     await migrate(db);
   } catch (error) {

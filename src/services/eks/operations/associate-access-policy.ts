@@ -5,7 +5,7 @@
  * modifiedAt), as the user guide describes. Authorized on the entry with eks:policyArn,
  * eks:accessScope and eks:namespaces from the request.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { accessEntryCheck } from '../access-entry-checks.ts';
 import { notStandardEntry } from '../access-entry-errors.ts';

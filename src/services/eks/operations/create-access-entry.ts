@@ -6,7 +6,7 @@
  * groups, username, tags; one entry per principal (409 unless the same clientRequestToken retries).
  */
 import type { ContextInput } from '../../../policy/index.ts';
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation, type AuthorizationCheck } from '../../operation.ts';
 import { accessEntryInUse } from '../access-entry-errors.ts';
 import { requireAccessEntryCluster } from '../access-entry-lookup.ts';

@@ -6,7 +6,7 @@
  * compatible (default when none), the role exists. CREATING until the server's delay has passed.
  */
 import { randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { addonExists } from '../addon-errors.ts';
 import { addonRoleChecks, assertAddonRoleExists } from '../addon-roles.ts';

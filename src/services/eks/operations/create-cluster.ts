@@ -5,7 +5,7 @@
  * name in use (409, unless the same clientRequestToken retries), role existence and trust (400).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { callerPrincipalArn } from '../access-entry-defaults.ts';
 import { createAccessEntryState } from '../access-entry-state.ts';

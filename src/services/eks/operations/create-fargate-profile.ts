@@ -6,7 +6,7 @@
  * trust of eks-fargate-pods.amazonaws.com. Subnets default to the cluster's.
  */
 import { randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { assertClusterActive } from '../child-errors.ts';
 import { clusterCheck } from '../cluster-checks.ts';

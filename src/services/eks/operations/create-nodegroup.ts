@@ -6,7 +6,7 @@
  * retries), cluster ACTIVE, the request's own rules, the node role's trust of ec2.amazonaws.com.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { assertClusterActive } from '../child-errors.ts';
 import { clusterCheck } from '../cluster-checks.ts';

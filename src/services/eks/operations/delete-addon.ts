@@ -3,7 +3,7 @@
  * add-on already DELETING answers as it is. `preserve` only decides whether the software stays on the
  * cluster, which has no counterpart here. Authorized on the add-on's ARN and tags.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { addonNotFound } from '../addon-errors.ts';
 import { addonToWire } from '../addon-wire.ts';

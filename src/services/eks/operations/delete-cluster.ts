@@ -2,7 +2,7 @@
  * eks:DeleteCluster `DELETE /clusters/{name}` (EKS-SPEC §2.3): refused while node groups or Fargate
  * profiles remain or an update is in progress; otherwise DELETING, then gone with everything it held.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../cluster-checks.ts';
 import { clusterToWire } from '../cluster-wire.ts';

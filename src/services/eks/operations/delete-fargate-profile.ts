@@ -3,7 +3,7 @@
  * §2.11): DELETING, then gone; refused while another profile of the cluster is DELETING. Authorized on
  * the profile's ARN and tags.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../child-checks.ts';
 import { fargateProfileNotFound } from '../child-errors.ts';

@@ -1,5 +1,5 @@
 /** eks:DescribeAccessEntry `GET /clusters/{name}/access-entries/{principalArn}` (EKS-SPEC §2.8): authorized on the entry's ARN and resource keys. */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { accessEntryCheck } from '../access-entry-checks.ts';
 import { requireAccessEntry } from '../access-entry-lookup.ts';

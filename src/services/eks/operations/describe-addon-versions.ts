@@ -2,7 +2,7 @@
  * eks:DescribeAddonVersions `GET /addons/supported-versions` (EKS-SPEC §2.10): the add-on catalogue,
  * filtered and paged by add-on name. The action has no resource type, so it is authorized on `*`.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { queryAddonVersions, type AddonVersionFilters } from '../addon-version-query.ts';
 import { paginate } from '../pagination.ts';

@@ -1,5 +1,5 @@
 /** eks:DescribeAddon `GET /clusters/{name}/addons/{addonName}` (EKS-SPEC §2.10): authorized on the add-on's ARN and tags. */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { addonNotFound } from '../addon-errors.ts';
 import { addonToWire } from '../addon-wire.ts';

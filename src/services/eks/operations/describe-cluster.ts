@@ -1,5 +1,5 @@
 /** eks:DescribeCluster `GET /clusters/{name}` (EKS-SPEC §2.3). */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../cluster-checks.ts';
 import { describedCluster } from '../cluster-wire.ts';

@@ -1,5 +1,5 @@
 /** eks:DescribeFargateProfile `GET /clusters/{name}/fargate-profiles/{fargateProfileName}` (EKS-SPEC §2.11): authorized on the profile's ARN and tags. */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../child-checks.ts';
 import { fargateProfileNotFound } from '../child-errors.ts';

@@ -1,5 +1,5 @@
 /** eks:DescribeNodegroup `GET /clusters/{name}/node-groups/{nodegroupName}` (EKS-SPEC §2.7): authorized on the node group's ARN and tags. */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../child-checks.ts';
 import { nodegroupNotFound } from '../child-errors.ts';

@@ -2,7 +2,7 @@
  * eks:DescribeUpdate `GET /clusters/{name}/updates/{updateId}` (EKS-SPEC §2.6): authorized on the
  * cluster (and, when the query names one, the node group or add-on).
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../cluster-checks.ts';
 import { updateToWire } from '../cluster-wire.ts';

@@ -1,5 +1,5 @@
 /** eks:ListAssociatedAccessPolicies `GET /clusters/{name}/access-entries/{principalArn}/access-policies` (EKS-SPEC §2.8): the entry's associations by policy ARN. */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { accessEntryCheck } from '../access-entry-checks.ts';
 import { requireAccessEntry } from '../access-entry-lookup.ts';

@@ -3,7 +3,7 @@
  * the groups (declaratively: the list given is the new list) and/or the username, under the rules of
  * CreateAccessEntry for the entry's type. Authorized on the entry's ARN and resource keys.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { accessEntryCheck } from '../access-entry-checks.ts';
 import { requireAccessEntry } from '../access-entry-lookup.ts';

@@ -5,7 +5,7 @@
  * retry with the same clientRequestToken answers the update it made. Authorized on the add-on's ARN and
  * tags, plus iam:PassRole on a new `serviceAccountRoleArn`.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { addonNotFound, addonNotUpdatable } from '../addon-errors.ts';
 import { addonRoleChecks, assertAddonRoleExists } from '../addon-roles.ts';

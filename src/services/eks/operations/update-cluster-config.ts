@@ -3,7 +3,7 @@
  * change (endpoint access, VPC, logging, access config, upgrade policy), refused when it changes
  * nothing or while another update runs; the cluster is UPDATING until the update ends.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../cluster-checks.ts';
 import { clusterConfigContext, type ClusterConfigInput } from '../cluster-context.ts';

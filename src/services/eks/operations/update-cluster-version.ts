@@ -3,7 +3,7 @@
  * time, node groups first on the cluster's version; a VersionUpdate that sets the new version and
  * its current platform version.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../cluster-checks.ts';
 import { updateToWire } from '../cluster-wire.ts';

@@ -4,7 +4,7 @@
  * update, so one runs at a time (409 `Nodegroup cannot be updated as it is currently not in Active State`,
  * as AWS answers). A retry with the same clientRequestToken answers the update it made.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../child-checks.ts';
 import { nodegroupNotFound } from '../child-errors.ts';

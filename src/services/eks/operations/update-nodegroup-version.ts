@@ -4,7 +4,7 @@
  * (the newest unless `releaseVersion` names one), or to a new launch template version. Same rules as
  * UpdateNodegroupConfig: ACTIVE node groups only, clientRequestToken retries answer the same update.
  */
-import type { WireStructure } from '../../../protocol/wire-value.ts';
+import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../child-checks.ts';
 import { nodegroupNotFound } from '../child-errors.ts';

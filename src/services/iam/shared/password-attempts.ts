@@ -5,6 +5,7 @@
  * clears the user's count (never the client's). Kept in memory per store (per process): several
  * processes over one database each keep their own count.
  */
+import { BoundedCache } from '../../../kernel/bounded-cache.ts';
 import type { Clock } from '../../../kernel/clock.ts';
 
 /** Failures allowed per IAM user (or root user) within the window. */
@@ -18,9 +19,11 @@ const MAX_KEYS = 10_000;
 
 /** Counts failures per key within a sliding window. */
 export class FailureCounter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly failures: BoundedCache<string, number[]>;
 
-  constructor(private readonly clock: Clock, private readonly limit: number, private readonly windowMs = FAILURE_WINDOW_MS) {}
+  constructor(private readonly clock: Clock, private readonly limit: number, private readonly windowMs = FAILURE_WINDOW_MS) {
+    this.failures = new BoundedCache(MAX_KEYS, clock);
+  }
 
   /** Milliseconds until `key` may try again; 0 when it may now. */
   blockedFor(key: string): number {
@@ -34,9 +37,8 @@ export class FailureCounter {
     const recent = this.recent(key);
     recent.push(this.clock.now());
     if (recent.length > this.limit) recent.splice(0, recent.length - this.limit);
-    this.failures.delete(key); // re-inserted last: the map's order is the order of last failure
-    this.failures.set(key, recent);
-    if (this.failures.size > MAX_KEYS) this.failures.delete(this.failures.keys().next().value!);
+    // Kept until its last failure leaves the window; the least recently failed go first at the bound.
+    this.failures.set(key, recent, this.clock.now() + this.windowMs);
   }
 
   /** Forgets the failures of `key`. */

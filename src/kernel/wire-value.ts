@@ -1,4 +1,5 @@
-// Values as the codecs hand them to services and take them back: typed by the service model.
+// Values as the protocol codecs hand them to services and take them back, typed by the service model:
+// the one vocabulary both layers share, so services need nothing of the protocol layer.
 
 /** One decoded value: strings, numbers, booleans, timestamps (Date), blobs, lists, maps and structures. */
 export type WireValue = string | number | boolean | Date | Uint8Array | readonly WireValue[] | WireStructure;
