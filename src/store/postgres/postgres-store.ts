@@ -100,8 +100,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     types,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
-  // An idle connection whose server went away emits here; unheard, it would end the process.
+  // A connection whose server went away emits 'error' (the pool's, when idle; its own, when lent out or
+  // being removed): unheard, either would end the process. The query that was running fails anyway.
   pool.on('error', (error) => options.onIdleError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
