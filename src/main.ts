@@ -11,6 +11,7 @@ import { SecretBox } from './kernel/secret-box.ts';
 import { eksModel, iamModel, stsModel } from './protocol/models/index.ts';
 import { createApp, type App } from './server/app.ts';
 import { listen, type RunningServer } from './server/http-endpoint.ts';
+import { TollgateMetrics } from './server/metrics.ts';
 import { pinoLog, type RequestLog } from './server/request-log.ts';
 import { awsManagedPolicyCatalog, type AwsManagedPolicyCatalog } from './services/iam/aws-managed-policy-catalog.ts';
 import type { GivenRootKey } from './services/iam/create-account.ts';
@@ -23,7 +24,7 @@ import type { KubernetesForwarder } from './server/kubernetes-proxy.ts';
 import { loadMasterKey } from './store/master-key.ts';
 import { PRIVATE_DIRECTORY_MODE, restrictToOwner } from './store/private-files.ts';
 import { masterKeyProblem } from './store/master-key-check.ts';
-import { describeUrl, openPostgresStore } from './store/postgres/postgres-store.ts';
+import { describeUrl } from './store/postgres/describe-url.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { bootstrapDefaultAccount } from './default-account.ts';
@@ -96,6 +97,8 @@ export async function openRuntime(dataDir: string, options: {
 /** The PostgreSQL store at `url`, a failure told as a StartupError naming the database (never its password). */
 async function openSharedStore(url: string): Promise<Store> {
   try {
+    // Loaded only when asked for: a process on SQLite never loads pg.
+    const { openPostgresStore } = await import('./store/postgres/postgres-store.ts');
     return await openPostgresStore({ url, onIdleError: () => undefined });
   } catch (error) {
     throw new StartupError(`cannot use database ${describeUrl(url)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
@@ -104,7 +107,9 @@ async function openSharedStore(url: string): Promise<Store> {
 
 /** The application over a runtime. */
 export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined; kubernetes?: KubernetesForwarder } = {}): App {
+  const metrics = new TollgateMetrics(runtime.store);
   return createApp({
+    routes: [metrics.route()],
     store: runtime.store,
     clock: runtime.clock,
     ids: runtime.ids,
@@ -116,7 +121,7 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
       sts: { model: stsModel, operations: stsOperations },
       eks: { model: eksModel, operations: eksOperations },
     },
-    log,
+    log: metrics.counting(log),
     version: packageJson.version,
     ...(options.eksDelaySeconds === undefined ? {} : { eksDelaySeconds: options.eksDelaySeconds }),
     ...(options.k8sPorts === undefined ? {} : { kubernetesPorts: options.k8sPorts }),

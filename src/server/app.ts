@@ -60,6 +60,8 @@ export interface AppDependencies {
   readonly kubernetesPorts?: { readonly first: number; readonly last: number };
   /** The clusters' Kubernetes APIs, for the console's proxy (`kubernetes-proxy.ts`). */
   readonly kubernetes?: KubernetesForwarder;
+  /** More endpoint routes, checked after health and the console's (`/_tollgate/metrics`). */
+  readonly routes?: readonly EndpointRoute[];
 }
 
 /** The application. */
@@ -87,6 +89,7 @@ export function createApp(deps: AppDependencies): App {
   const endpointRoutes: readonly EndpointRoute[] = [
     healthRoute({ version: deps.version, services: Object.keys(deps.services), store: deps.store, clock: deps.clock }),
     consoleRoutes({ ...deps, lookupCredentials }),
+    ...(deps.routes ?? []),
   ];
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {

@@ -104,6 +104,12 @@ describe('faults of processes on PostgreSQL', { skip }, () => {
       assert.equal((await health(one)).status, 200);
       assert.equal((await health(two)).status, 200);
 
+      // The metrics of a process on PostgreSQL: its 503s counted as store errors, its pool's connections.
+      const metrics = await (await fetch(`${one.url}/_tollgate/metrics`)).text();
+      const value = (line: string) => Number(metrics.split('\n').find((l) => l.startsWith(`${line} `))?.slice(line.length + 1));
+      assert.ok(value('tollgate_store_errors_total') > 0, 'the 503s are counted as store errors');
+      assert.ok(value('tollgate_store_pool_connections{state="total"}') >= 1, 'the pool is reported');
+
       // Nothing lost, nothing half-written: every acknowledged user exists, and each listed one is whole and readable on both processes.
       const names = await userNames(two, root);
       for (const name of acknowledged) assert.ok(names.has(name), `acknowledged ${name} exists`);

@@ -30,6 +30,7 @@ import type { DatabaseWork, Runner } from '../sqlite/runner.ts';
 import type { Database } from '../sqlite/schema.ts';
 import { createSession } from '../sqlite/session.ts';
 import type { Store, StoreSession } from '../store.ts';
+import { describeUrl } from './describe-url.ts';
 import { postgresColumnTypes } from './postgres-schema-plugin.ts';
 import { SnapshotMemo } from './snapshot-memo.ts';
 import { storeError } from './unavailable.ts';
@@ -77,17 +78,6 @@ const INT8_OID = 20;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser,
 };
-
-/** The URL without its password, for the health endpoint and messages. */
-export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return `postgres:${parsed.toString().replace(/^postgres(ql)?:/, '')}`;
-  } catch {
-    return 'postgres:(unparsable URL)';
-  }
-}
 
 /** Opens the PostgreSQL store at `options.url`, creating the schema and migrating it (once, whoever starts first). */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
@@ -191,6 +181,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     description: describeUrl(options.url) + (schema === undefined ? '' : ` (schema ${schema})`),
     ping: () => read(async () => { await sql`select 1`.execute(db); }),
     poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    stats: () => ({ memoHits: memo.hits, memoMisses: memo.misses, pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } }),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -27,6 +27,9 @@ export class SnapshotMemo {
   private seen: string | undefined;
   /** This turn's check, shared by every memo read of the turn. */
   private check: Promise<void> | undefined;
+  /** Reads answered from memory, and read from the database. */
+  hits = 0;
+  misses = 0;
   private readonly endTurn = (): void => {
     this.check = undefined;
   };
@@ -37,7 +40,11 @@ export class SnapshotMemo {
   async read<T>(space: string, key: string, load: () => Promise<T>): Promise<T> {
     await this.current();
     const entries = this.spaces.get(space);
-    if (entries?.has(key)) return entries.peek(key) as T;
+    if (entries?.has(key)) {
+      this.hits += 1;
+      return entries.peek(key) as T;
+    }
+    this.misses += 1;
     const epoch = this.epoch;
     const value = await load();
     if (epoch === this.epoch) {
