@@ -1,7 +1,8 @@
 // Several Tollgate processes on one PostgreSQL database (issue 13): one state, exact on every process.
 // Real `tollgate serve` processes on a throwaway cluster, real AWS SDK v3 clients alternating between them.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
@@ -146,5 +147,32 @@ describe('two processes on one PostgreSQL database', { skip }, () => {
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, n) => next().iam(root).send(new CreatePolicyVersionCommand({ PolicyArn: policy.Policy!.Arn!, PolicyDocument: document(n + 1) }))));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 4);
     assert.equal((await one.iam(root).send(new ListPolicyVersionsCommand({ PolicyArn: policy.Policy!.Arn! }))).Versions?.length, 5);
+  });
+
+  test('a process whose master key does not open the database\'s secrets refuses to start, saying why', async () => {
+    await assert.rejects(startTollgateProcess(url, { TOLLGATE_MASTER_KEY: 'c'.repeat(64) }),
+      /tollgate serve: the master key does not open the secrets of postgres:\/\/tollgate@127\.0\.0\.1:\d+\/processes_\d+ \(they were sealed with another key\): give every process the same key/);
+    // Nor does a command given the wrong key write anything.
+    const listed = await runTollgate(['accounts', 'list', '--database', url, '--data-dir', one.dataDir], { TOLLGATE_MASTER_KEY: 'c'.repeat(64) });
+    assert.equal(listed.code, 1);
+    assert.match(listed.stderr, /the master key does not open the secrets/);
+  });
+
+  test('tollgate reset --database: every process goes to the fresh state at once; old keys refused, the new root key works on both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-reset-'));
+    try {
+      const reset = await runTollgate(['reset', '--yes', '--database', url, '--data-dir', dir], env);
+      assert.equal(reset.code, 0, reset.stderr);
+      assert.match(reset.stdout, /^reset postgres:\/\/tollgate@127\.0\.0\.1:\d+\/processes_\d+: every account erased; account 111122223333 created anew/);
+      const refused = await rejection(one.sts(root).send(new GetCallerIdentityCommand({})));
+      assert.equal(refused.name, 'InvalidClientTokenId');
+      const file = readFileSync(join(dir, 'root-credentials'), 'utf8');
+      const fresh = { accessKeyId: /aws_access_key_id = (\S+)/.exec(file)![1]!, secretAccessKey: /aws_secret_access_key = (\S+)/.exec(file)![1]! };
+      assert.equal((await two.sts(fresh).send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:iam::111122223333:root');
+      assert.equal((await one.sts(fresh).send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:iam::111122223333:root');
+      root = fresh;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
