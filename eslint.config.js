@@ -10,7 +10,8 @@ const outerLayers = ['server', 'services', 'store', 'cli', 'protocol'];
 /** What src/ holds: its folders (the layers) and its loose files (the composition root). */
 const srcEntries = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true });
 /** The services, one folder each under src/services/ (a new service is covered by the rules below as it is added). */
-const services = readdirSync(new URL('./src/services/', import.meta.url), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+// src/services/shared/ is not a service: it holds what several services share, so any may import it.
+const services = readdirSync(new URL('./src/services/', import.meta.url), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared').map((e) => e.name);
 
 /** The protocol layer knows no service and no server: it imports only itself and src/kernel/. */
 const protocolImports = {

@@ -13,12 +13,13 @@ import { createApp, type App } from './server/app.ts';
 import { listen, type RunningServer } from './server/http-endpoint.ts';
 import { TollgateMetrics } from './server/metrics.ts';
 import { pinoLog, type RequestLog } from './server/request-log.ts';
+import { serviceDefinition } from './server/service-definition.ts';
 import { awsManagedPolicyCatalog, type AwsManagedPolicyCatalog } from './services/iam/aws-managed-policy-catalog.ts';
 import type { GivenRootKey } from './services/iam/create-account.ts';
 import { eksOperations } from './services/eks/index.ts';
 import { iamOperations } from './services/iam/index.ts';
 import { stsOperations } from './services/sts/index.ts';
-import { DEFAULT_KUBERNETES_PORTS, upgradeClusterEndpoints, type PortRange } from './services/eks/kubernetes-endpoint.ts';
+import { DEFAULT_KUBERNETES_PORTS, upgradeClusterEndpoints, type PortRange } from './services/eks/clusters/kubernetes-endpoint.ts';
 import { startKubernetes, type Kubernetes } from './k8s/start-kubernetes.ts';
 import type { KubernetesForwarder } from './server/kubernetes-proxy.ts';
 import { loadMasterKey } from './store/master-key.ts';
@@ -117,9 +118,9 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
     catalog: managedPolicyCatalog(),
     services: {
       // IAM is global: whatever Region the client signed for, the call is made in us-east-1 (aws:RequestedRegion).
-      iam: { model: iamModel, operations: iamOperations, globalRegion: 'us-east-1' },
-      sts: { model: stsModel, operations: stsOperations },
-      eks: { model: eksModel, operations: eksOperations },
+      iam: serviceDefinition('iam', iamModel, iamOperations, { globalRegion: 'us-east-1' }),
+      sts: serviceDefinition('sts', stsModel, stsOperations),
+      eks: serviceDefinition('eks', eksModel, eksOperations),
     },
     log: metrics.counting(log),
     version: packageJson.version,

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_EKS_DELAY_SECONDS } from '../services/eks/lifecycle.ts';
+import { DEFAULT_EKS_DELAY_SECONDS } from '../services/eks/shared/lifecycle.ts';
 import { parsePortRange, type PortRange } from '../kernel/port-range.ts';
 import type { CommandIo } from './command-io.ts';
 

@@ -8,7 +8,7 @@
 import { startTollgate } from '../main.ts';
 import { pinoLog, type LogFormat } from '../server/request-log.ts';
 import type { PortRange } from '../kernel/port-range.ts';
-import { DEFAULT_KUBERNETES_PORTS } from '../services/eks/kubernetes-endpoint.ts';
+import { DEFAULT_KUBERNETES_PORTS } from '../services/eks/clusters/kubernetes-endpoint.ts';
 import type { CommandIo } from './command-io.ts';
 import { rootKeyFromEnvironment } from './root-key.ts';
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isAwsError } from '../kernel/aws-error.ts';
 import { openRuntime } from '../main.ts';
-import { assertPasswordConforms, hashPassword } from '../services/iam/shared/identity-password.ts';
+import { assertPasswordConforms, hashPassword } from '../services/iam/identities/identity-password.ts';
 import type { CommandIo } from './command-io.ts';
 
 const USAGE = 'usage: printf %s "$PASSWORD" | tollgate accounts set-root-password --id 111122223333 [--data-dir ./.tollgate]';

@@ -6,8 +6,8 @@
  */
 import { AuthorizationRequest, compilePolicy, principalFromArn, validatePolicy, type ContextInput, type RequestPrincipal } from '../policy/index.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
-import { trustPolicyFromStore } from '../services/iam/shared/role-trust-policy.ts';
-import { resourceTagKeys } from '../services/iam/shared/tags.ts';
+import { trustPolicyFromStore } from '../services/iam/roles/role-trust-policy.ts';
+import { resourceTagKeys } from '../services/shared/iam-resource-tags.ts';
 import type { RoleRecord, Tag } from '../store/iam-records.ts';
 import type { StoreSession } from '../store/store.ts';
 import type { DeniedRequest } from './denied-request.ts';

@@ -6,7 +6,7 @@
  * checks are memoized point reads, so a request that finds both unchanged reads nothing else.
  */
 import { BoundedCache } from '../kernel/bounded-cache.ts';
-import type { AccessEntryState, ClusterState, FargateProfileState, NodegroupState } from '../services/eks/eks-state.ts';
+import type { AccessEntryState, ClusterState, FargateProfileState, NodegroupState } from '../services/eks/shared/eks-state.ts';
 import type { Store } from '../store/store.ts';
 import { ClusterObjects } from './api/cluster-objects.ts';
 import { resourceType } from './api/resource-types.ts';

@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../kernel/clock.ts';
 import type { RequestLog } from '../server/request-log.ts';
-import type { ClusterState } from '../services/eks/eks-state.ts';
-import { lifecycleStatus } from '../services/eks/lifecycle.ts';
-import { kubernetesVersion } from '../services/eks/eks-versions.ts';
+import type { ClusterState } from '../services/eks/shared/eks-state.ts';
+import { lifecycleStatus } from '../services/eks/shared/lifecycle.ts';
+import { kubernetesVersion } from '../services/eks/clusters/eks-versions.ts';
 import type { Store } from '../store/store.ts';
 import type { ApiAnswer, ApiContext } from './api/api-context.ts';
 import { ensureBootstrapped } from './api/bootstrap-objects.ts';

@@ -8,7 +8,7 @@ import type { App } from '../server/app.ts';
 import type { HttpResponse } from '../server/http-exchange.ts';
 import type { KubernetesForwarder } from '../server/kubernetes-proxy.ts';
 import type { Caller } from '../services/operation.ts';
-import { callerIdentity } from '../services/sts/get-caller-identity.ts';
+import { callerIdentity } from '../services/sts/operations/get-caller-identity.ts';
 import { stsIdentity } from './authn/sts-identity.ts';
 import type { RequestLog } from '../server/request-log.ts';
 import type { Store } from '../store/store.ts';

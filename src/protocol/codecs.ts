@@ -5,9 +5,12 @@ import { awsQuery } from './query/aws-query-codec.ts';
 import { restJson1 } from './rest-json/rest-json1-codec.ts';
 import type { ServiceModel, WireProtocol } from './service-model.ts';
 
-const CODECS: Readonly<Record<WireProtocol, Codec>> = { query: awsQuery, 'rest-json': restJson1 };
+/** The protocols Tollgate serves; a model may name one not yet here (awsJson, of the vendored CloudTrail model). */
+const CODECS: Readonly<Partial<Record<WireProtocol, Codec>>> = { query: awsQuery, 'rest-json': restJson1 };
 
-/** The codec of the protocol `model` speaks, bound to it. */
+/** The codec of the protocol `model` speaks, bound to it; a protocol without a codec cannot be served. */
 export function codecFor(model: ServiceModel): ServiceCodec {
-  return CODECS[model.metadata.protocol].forService(model);
+  const codec = CODECS[model.metadata.protocol];
+  if (codec === undefined) throw new Error(`no codec for the ${model.metadata.protocol} protocol of ${model.metadata.service}`);
+  return codec.forService(model);
 }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eksModel, iamModel, stsModel } from './models/index.ts';
+import cloudtrailJson from './models/cloudtrail.json' with { type: 'json' };
 import { parseServiceModel, shapeNamed, type ServiceModel, type ShapeModel } from './service-model.ts';
 import { javaPattern } from './validation/java-pattern.ts';
 
@@ -21,6 +22,31 @@ describe('generated service models', () => {
       ['sts', 'query', '2011-06-15', 'https://sts.amazonaws.com/doc/2011-06-15/'],
       ['eks', 'rest-json', '2017-11-01', undefined],
     ]);
+  });
+
+  it('carry CloudTrail as an awsJson1_1 model, with its target prefix', () => {
+    const cloudtrail = parseServiceModel(cloudtrailJson);
+    assert.deepEqual([cloudtrail.metadata.protocol, cloudtrail.metadata.apiVersion, cloudtrail.metadata.jsonVersion, cloudtrail.metadata.targetPrefix], [
+      'json', '2013-11-01', '1.1', 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101',
+    ]);
+    assert.deepEqual(cloudtrail.operations.LookupEvents, {
+      input: 'LookupEventsRequest', output: 'LookupEventsResponse',
+      errors: ['InvalidLookupAttributesException', 'InvalidTimeRangeException', 'InvalidMaxResultsException', 'InvalidNextTokenException', 'InvalidEventCategoryException', 'UnsupportedOperationException', 'OperationNotPermittedException'],
+    });
+  });
+
+  it('have the operations and members the AWS SDK v2 models lacked', () => {
+    for (const name of ['DescribeClusterVersions', 'CreatePodIdentityAssociation', 'DescribePodIdentityAssociation', 'ListPodIdentityAssociations', 'UpdatePodIdentityAssociation', 'DeletePodIdentityAssociation', 'ListInsights', 'DescribeInsight']) {
+      assert.ok(eksModel.operations[name], `eks:${name}`);
+    }
+    const createCluster = shapeNamed(eksModel, 'CreateClusterRequest');
+    assert.equal(createCluster.type, 'structure');
+    if (createCluster.type !== 'structure') return;
+    for (const member of ['computeConfig', 'storageConfig', 'deletionProtection', 'zonalShiftConfig', 'controlPlaneScalingConfig', 'kubeApiServerConfig', 'kubeSchedulerConfig', 'kubeControllerManagerConfig']) {
+      assert.ok(createCluster.members[member], `CreateCluster.${member}`);
+    }
+    assert.deepEqual(inputMember(eksModel, 'CreateCluster', 'deletionProtection'), { type: 'boolean' });
+    for (const name of ['CreateDelegationRequest', 'GetOutboundWebIdentityFederationInfo', 'DisableOrganizationsRootCredentialsManagement']) assert.ok(iamModel.operations[name], `iam:${name}`);
   });
 
   it('name input and output shapes and awsQuery result wrappers', () => {

@@ -16,6 +16,7 @@ import { signRequest, type SigningIdentity } from '../sigv4/index.ts';
 import { createApp, type App } from './app.ts';
 import type { HttpResponse } from './http-exchange.ts';
 import { silentLog, type RequestLog, type RequestLogEntry } from './request-log.ts';
+import { serviceDefinition } from './service-definition.ts';
 
 const ROOT: SigningIdentity = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
@@ -52,7 +53,7 @@ describe('app: endpoint routes and the AWS pipeline', () => {
     const { DescribeCluster: _describeCluster, ...eks } = eksOperations;
     app = createApp({
       store: runtime.store, clock: runtime.clock, ids: runtime.ids, secrets: runtime.secrets, catalog: managedPolicyCatalog(),
-      services: { iam: { model: iamModel, operations: iam, globalRegion: 'us-east-1' }, sts: { model: stsModel, operations: stsOperations }, eks: { model: eksModel, operations: eks } },
+      services: { iam: serviceDefinition('iam', iamModel, iam, { globalRegion: 'us-east-1' }), sts: serviceDefinition('sts', stsModel, stsOperations), eks: serviceDefinition('eks', eksModel, eks) },
       log, version: '9.9.9',
     });
     assert.equal((await call(app, 'iam', ROOT, { method: 'POST', path: '/', body: 'Action=CreateUser&Version=2010-05-08&UserName=nobody' })).status, 200);

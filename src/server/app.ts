@@ -3,7 +3,7 @@
  * the endpoint routes first, in order (`/_tollgate/health`, and whatever else the endpoint serves beside
  * AWS APIs); any other request is an AWS API call, taken through the pipeline's named steps:
  *
- *   request id → resolve service → authenticate → decode → validate → find operation → authorize
+ *   request id → resolve service → authenticate → decode → validate and find operation → authorize
  *   → dispatch → encode → log
  *
  * No step names a service or a protocol: a service brings its model, its operations and, through its
@@ -16,10 +16,8 @@ import type { IdGenerator } from '../kernel/ids.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
 import type { DecodedCall } from '../protocol/codec.ts';
 import type { ProtocolResponse } from '../protocol/http-message.ts';
-import type { ServiceModel } from '../protocol/service-model.ts';
-import { assertValidInput } from '../protocol/validation/validation-message.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
-import type { AuthorizationCheck, Operation, OperationContext, OperationTable } from '../services/operation.ts';
+import type { AuthorizationCheck, OperationContext } from '../services/operation.ts';
 import { verifySignature, type VerifiedRequest } from '../sigv4/index.ts';
 import { StoreUnavailable } from '../store/store-errors.ts';
 import type { Store } from '../store/store.ts';
@@ -35,14 +33,9 @@ import { forwardedRequest, KUBERNETES_PROXY_PREFIX, proxiedTarget, type Kubernet
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import { resolveService, type ServiceName } from './resolve-service.ts';
 import { servedServices, type ServedService } from './served-service.ts';
+import type { BoundOperation, ServiceDefinition } from './service-definition.ts';
 
-/** A service: its AWS model and the operations implemented. */
-export interface ServiceDefinition {
-  readonly model: ServiceModel;
-  readonly operations: OperationTable;
-  /** A global service's one Region (IAM's us-east-1): every call is made there, whatever Region the client signed for. */
-  readonly globalRegion?: string;
-}
+export type { ServiceDefinition } from './service-definition.ts';
 
 /** What the application is made of (wired in main.ts). */
 export interface AppDependencies {
@@ -109,11 +102,10 @@ export function createApp(deps: AppDependencies): App {
         return await proxyToKubernetes(deps.kubernetes, service, ctx, request, entry, begin);
       }
       const call = decode(service, request, entry);
-      validate(service, call);
-      const operation = findOperation(service, call);
-      const checks = await operation.authorize(call.input, ctx);
+      const operation = bind(service, call);
+      const checks = await operation.authorize(ctx);
       recordOutcome(entry, await authorize(service, checks, ctx, request));
-      const output = await operation.handle(call.input, ctx);
+      const output = await operation.handle(ctx);
       response = service.codec.encodeOutput(call.operation, output, requestId, request);
     } catch (error) {
       response = encodeError(service, error, requestId, request, entry);
@@ -151,14 +143,13 @@ export function createApp(deps: AppDependencies): App {
     return call;
   }
 
-  /** validate: the input against the model's shapes and constraints, with the service's validation error. */
-  function validate(service: ServedService, call: DecodedCall): void {
-    assertValidInput(service.model, call.operation, call.input);
-  }
-
-  /** find operation: a modeled operation Tollgate has not written answers the protocol's not-implemented error. */
-  function findOperation(service: ServedService, call: DecodedCall): Operation {
-    const operation = service.operations[call.operation];
+  /**
+   * validate and find operation: the input against the model's shapes and constraints (the service's
+   * validation error), then the operation it names, bound to that input; a modeled operation Tollgate
+   * has not written answers the protocol's not-implemented error.
+   */
+  function bind(service: ServedService, call: DecodedCall): BoundOperation {
+    const operation = service.bind(call);
     if (operation) return operation;
     throw new AwsError(service.codec.errorCodes.notImplemented, 501, `Tollgate does not implement ${service.name}:${call.operation} yet.`, { fault: 'Receiver' });
   }

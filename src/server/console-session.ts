@@ -15,7 +15,7 @@
  *   the user's own policies, as AWS asks such a user for a new password before anything else.
  */
 import type { OperationContext } from '../services/operation.ts';
-import { issueCredentials, type WireCredentials } from '../services/sts/temporary-credentials.ts';
+import { issueCredentials, type WireCredentials } from '../services/sts/sessions/temporary-credentials.ts';
 
 /** How long a console session lasts (seconds). */
 export const CONSOLE_SESSION_SECONDS = 3_600;

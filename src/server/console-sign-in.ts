@@ -20,7 +20,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { rootArn } from '../kernel/iam-arns.ts';
 import type { IdGenerator } from '../kernel/ids.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
-import { hashPassword, verifyPassword } from '../services/iam/shared/identity-password.ts';
+import { hashPassword, verifyPassword } from '../services/iam/identities/identity-password.ts';
 import { passwordAttempts, userAttemptKey } from '../services/iam/shared/password-attempts.ts';
 import { verifySignature } from '../sigv4/index.ts';
 import type { Store } from '../store/store.ts';

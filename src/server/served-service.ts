@@ -6,18 +6,16 @@
 import { codecFor } from '../protocol/codecs.ts';
 import type { ServiceCodec } from '../protocol/codec.ts';
 import type { ServiceModel, WireProtocol } from '../protocol/service-model.ts';
-import type { OperationTable } from '../services/operation.ts';
 import type { SigV4Protocol, VerifyOptions } from '../sigv4/index.ts';
-import type { ServiceDefinition } from './app.ts';
+import type { ServiceDefinition } from './service-definition.ts';
 import type { AuthorizedService } from './authorizer.ts';
 import type { ResolvedCredential } from './credential-resolver.ts';
 import type { ServiceName } from './resolve-service.ts';
 
 /** One service, ready for the pipeline. */
-export interface ServedService extends AuthorizedService {
+export interface ServedService extends AuthorizedService, Pick<ServiceDefinition, 'bind'> {
   readonly name: ServiceName;
   readonly model: ServiceModel;
-  readonly operations: OperationTable;
   readonly globalRegion: string | undefined;
   readonly codec: ServiceCodec;
   readonly verify: VerifyOptions<ResolvedCredential>;
@@ -26,7 +24,7 @@ export interface ServedService extends AuthorizedService {
 }
 
 /** The vocabulary of SigV4's errors for each protocol a model may speak. */
-const SIGV4_ERRORS: Readonly<Record<WireProtocol, SigV4Protocol>> = { query: 'awsQuery', 'rest-json': 'restJson1' };
+const SIGV4_ERRORS: Readonly<Partial<Record<WireProtocol, SigV4Protocol>>> = { query: 'awsQuery', 'rest-json': 'restJson1' };
 
 /** The most action names kept per service (operations are the model's, so fewer in practice). */
 const ACTION_NAMES_MAX = 1000;
@@ -43,11 +41,11 @@ export function servedServices(
     served.set(name, {
       name,
       model: definition.model,
-      operations: definition.operations,
+      bind: (call) => definition.bind(call),
       globalRegion: definition.globalRegion,
       codec,
       accessDeniedCode: codec.errorCodes.accessDenied,
-      verify: { ...verifier, service: name, protocol: SIGV4_ERRORS[definition.model.metadata.protocol] },
+      verify: { ...verifier, service: name, protocol: sigV4Errors(definition.model) },
       actionOf(operation) {
         let action = actions.get(operation);
         if (action === undefined && actions.size < ACTION_NAMES_MAX) actions.set(operation, (action = `${name}:${operation}`));
@@ -56,4 +54,11 @@ export function servedServices(
     });
   }
   return served;
+}
+
+/** SigV4's error vocabulary for the protocol `model` speaks (codecFor has refused a protocol without one). */
+function sigV4Errors(model: ServiceModel): SigV4Protocol {
+  const protocol = SIGV4_ERRORS[model.metadata.protocol];
+  if (protocol === undefined) throw new Error(`no SigV4 errors for the ${model.metadata.protocol} protocol of ${model.metadata.service}`);
+  return protocol;
 }

@@ -1,15 +1,17 @@
 /**
- * One operation of a service: its handler and, beside it, the authorization it needs (DESIGN.md,
- * "Operations"). The server decodes and validates the input against the AWS model before either runs,
- * so an operation may read its input through the wire interface it declares.
+ * One operation of a service: its handler and, beside it, the authorization it needs. The server
+ * decodes and validates the input against the AWS model before either runs, so an operation receives
+ * its input typed as the model's (src/model-types/, generated from the same model).
  */
 import type { Clock } from '../kernel/clock.ts';
 import type { IdGenerator } from '../kernel/ids.ts';
 import type { SecretBox } from '../kernel/secret-box.ts';
 import type { ContextInput, RequestPrincipal } from '../policy/index.ts';
-import type { WireStructure } from '../kernel/wire-value.ts';
 import type { StsSessionRecord } from '../store/session-records.ts';
 import type { Store } from '../store/store.ts';
+import type { ModelOperations } from '../model-types/index.ts';
+import type { WireStructure } from '../kernel/wire-value.ts';
+import { accessLevel } from './access-levels.ts';
 import type { AwsManagedPolicyCatalog } from './iam/aws-managed-policy-catalog.ts';
 
 /** Who is calling, as authentication established it. */
@@ -64,33 +66,46 @@ export interface OperationContext {
   readonly kubernetesPorts?: { readonly first: number; readonly last: number } | undefined;
 }
 
-/** An operation, typed by its wire input and output. */
-export interface OperationDefinition<I, O> {
-  /** Read-only operations write nothing (the Store itself moves the account generation with every write: store.ts). */
-  readonly readOnly?: boolean;
+/** A service Tollgate carries a model (and generated types) for. */
+export type ModeledService = keyof ModelOperations;
+
+/** The operations of service `S`'s model. */
+export type OperationName<S extends ModeledService> = keyof ModelOperations[S] & string;
+
+/** What operation `N` of `S` receives: its model input, validated by the server before the operation runs. */
+export type OperationInput<S extends ModeledService, N extends OperationName<S>> = ModelOperations[S][N] extends { readonly input: infer I extends WireStructure } ? I : never;
+
+/** What operation `N` of `S` answers: its model output. */
+export type OperationOutput<S extends ModeledService, N extends OperationName<S>> = ModelOperations[S][N] extends { readonly output: infer O extends WireStructure } ? O : never;
+
+/** What an operation's file declares: the checks it needs and its handler, typed by the model. */
+export interface OperationDefinition<S extends ModeledService, N extends OperationName<S>> {
   /** The checks, in the order AWS makes them; the first denial is the answer. */
-  authorize(input: I, ctx: OperationContext): Promise<readonly AuthorizationCheck[]> | readonly AuthorizationCheck[];
-  handle(input: I, ctx: OperationContext): Promise<O>;
+  authorize(input: OperationInput<S, N>, ctx: OperationContext): Promise<readonly AuthorizationCheck[]> | readonly AuthorizationCheck[];
+  handle(input: OperationInput<S, N>, ctx: OperationContext): Promise<OperationOutput<S, N>>;
 }
 
-/** An operation as the server sees it. */
-export interface Operation {
+/** An operation: its definition, named, with what the Service Authorization Reference says of its action. */
+export interface Operation<S extends ModeledService, N extends OperationName<S>> extends OperationDefinition<S, N> {
+  readonly service: S;
+  readonly name: N;
+  /**
+   * True when the action's access level in the Service Authorization Reference is List or Read
+   * (access-levels.ts). Nothing in the request path depends on it (the Store moves the account
+   * generation of every write itself: store.ts); test/services/read-only-operations.test.ts checks
+   * that every read-only operation moves no generation.
+   */
   readonly readOnly: boolean;
-  authorize(input: WireStructure, ctx: OperationContext): Promise<readonly AuthorizationCheck[]> | readonly AuthorizationCheck[];
-  handle(input: WireStructure, ctx: OperationContext): Promise<WireStructure | undefined>;
 }
 
 /**
- * Declares an operation. The input type is the operation's wire input: it is sound to read it so
- * because the server validated the request against the AWS model (types, required members) first.
+ * Declares operation `name` of `service`: its input and output types are the model's
+ * (src/model-types/), so a member the model does not have fails to compile.
  */
-export function defineOperation<I extends object, O extends object | undefined>(definition: OperationDefinition<I, O>): Operation {
-  return {
-    readOnly: definition.readOnly ?? false,
-    authorize: (input, ctx) => definition.authorize(input as unknown as I, ctx),
-    handle: (input, ctx) => definition.handle(input as unknown as I, ctx) as Promise<WireStructure | undefined>,
-  };
+export function defineOperation<S extends ModeledService, N extends OperationName<S>>(service: S, name: N, definition: OperationDefinition<S, N>): Operation<S, N> {
+  const level = accessLevel(service, name);
+  return { service, name, readOnly: level === 'List' || level === 'Read', authorize: definition.authorize, handle: definition.handle };
 }
 
-/** A service's operations by AWS operation name. */
-export type OperationTable = Readonly<Record<string, Operation>>;
+/** The operations of service `S` that Tollgate implements, by AWS operation name; every other answers NotImplemented. */
+export type OperationTable<S extends ModeledService> = { readonly [N in OperationName<S>]?: Operation<S, N> };

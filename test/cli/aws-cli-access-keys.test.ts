@@ -3,8 +3,10 @@
 // Inactive key is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { runAwsCli } from '../support/aws-cli.ts';
+import { ACCESS_KEYS_PER_USER, DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
+import { requireClient } from '../support/interop.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 
 let f: TollgateFixture;
@@ -13,35 +15,15 @@ before(async () => {
 });
 after(() => f.close());
 
-/**
- * Runs `aws ARGS` as `credentials`; resolves with exit status, stdout and stderr. Asynchronous, because
- * the server under test answers on this process's event loop.
- */
-function aws(credentials: Credentials, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_CONFIG_FILE: '/nonexistent',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-    AWS_PAGER: '',
-    AWS_MAX_ATTEMPTS: '1',
-  };
-  return new Promise((resolve) => {
-    execFile('aws', ['--endpoint-url', f.url, '--region', 'us-east-1', '--output', 'json', ...args], { encoding: 'utf8', env }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ status, stdout, stderr: stderr.trim() });
-    });
-  });
-}
+const aws = (credentials: Credentials, ...args: string[]) => runAwsCli(f.url, credentials, 'us-east-1', ...args);
 
 const selfService = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'ManageOwnAccessKeys', Effect: 'Allow', Action: ['iam:*AccessKey*'], Resource: 'arn:aws:iam::111122223333:user/${aws:username}' }],
+  Statement: [{ Sid: 'ManageOwnAccessKeys', Effect: 'Allow', Action: ['iam:*AccessKey*'], Resource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` }],
 });
 
-test('the access-key story with the AWS CLI', async () => {
+test('the access-key story with the AWS CLI', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const iam = f.iam();
   await iam.send(new CreateUserCommand({ UserName: 'alice' }));
   await iam.send(new CreateUserCommand({ UserName: 'bob' }));
@@ -59,7 +41,7 @@ test('the access-key story with the AWS CLI', async () => {
 
   const third = await aws(alice, 'iam', 'create-access-key');
   assert.notEqual(third.status, 0);
-  assert.equal(third.stderr, 'An error occurred (LimitExceeded) when calling the CreateAccessKey operation: Cannot exceed quota for AccessKeysPerUser: 2');
+  assert.equal(third.stderr, `An error occurred (LimitExceeded) when calling the CreateAccessKey operation: Cannot exceed quota for AccessKeysPerUser: ${ACCESS_KEYS_PER_USER}`);
 
   const listed = await aws(alice, 'iam', 'list-access-keys');
   assert.equal(listed.status, 0, listed.stderr);
@@ -71,7 +53,7 @@ test('the access-key story with the AWS CLI', async () => {
   assert.notEqual(forBob.status, 0);
   assert.equal(
     forBob.stderr,
-    'An error occurred (AccessDenied) when calling the CreateAccessKey operation: User: arn:aws:iam::111122223333:user/alice is not authorized to perform: iam:CreateAccessKey on resource: arn:aws:iam::111122223333:user/bob because no identity-based policy allows the iam:CreateAccessKey action',
+    `An error occurred (AccessDenied) when calling the CreateAccessKey operation: User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: iam:CreateAccessKey on resource: arn:aws:iam::${ACCOUNT}:user/bob because no identity-based policy allows the iam:CreateAccessKey action`,
   );
 
   const deactivated = await aws(alice, 'iam', 'update-access-key', '--access-key-id', second.AccessKeyId, '--status', 'Inactive');

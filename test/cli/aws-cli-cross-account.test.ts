@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateClusterCommand } from '@aws-sdk/client-eks';
 import { runAwsCli } from '../support/aws-cli.ts';
+import { requireClient } from '../support/interop.ts';
 import type { Credentials } from '../support/tollgate-fixture.ts';
 import { createServiceRole, VPC } from '../eks/eks-helpers.ts';
 import { ACCOUNT, PARTNER, allow, putUserPolicy, role, startStsWorld, trust, type StsWorld } from '../sts/sts-world.ts';
@@ -21,7 +22,8 @@ after(() => w.close());
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/EKSReadOnly`;
 const aws = (credentials: Credentials, ...args: string[]) => runAwsCli(w.f.url, credentials, 'us-west-2', ...args);
 
-test('partner assumes EKSReadOnly across accounts and uses EKS with the role permissions', async () => {
+test('partner assumes EKSReadOnly across accounts and uses EKS with the role permissions', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const refused = await aws(w.partner, 'sts', 'assume-role', '--role-arn', ROLE, '--role-session-name', 'cli-session');
   assert.notEqual(refused.status, 0);
   assert.equal(refused.stderr,

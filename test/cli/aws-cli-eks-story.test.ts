@@ -1,7 +1,7 @@
 // The EKS "Troubleshooting IAM" story with the real AWS CLI (issue #4): the exact AccessDeniedException
 // of a user without permission, a policy naming one cluster, `eks:Describe*`, an explicit Deny,
 // `iam:PassRole` for CreateCluster with `iam:PassedToService`, and access granted and revoked by a group.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateClusterCommand } from '@aws-sdk/client-eks';
 import {
@@ -9,23 +9,24 @@ import {
   RemoveUserFromGroupCommand, TagRoleCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { runAwsCli } from '../support/aws-cli.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
+import { requireClient } from '../support/interop.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { createServiceRole, VPC } from '../eks/eks-helpers.ts';
 
-const ACCOUNT = '111122223333';
 const REGION = 'us-west-2';
 const CLUSTER_ARN = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/cluster_name`;
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/eks-cluster-role`;
 
 let f: TollgateFixture;
 let iam: IAMClient;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   iam = f.iam();
   await createServiceRole(iam, 'eks-cluster-role', 'eks.amazonaws.com');
   for (const name of ['cluster_name', 'other_cluster']) await f.eks().send(new CreateClusterCommand({ name, roleArn: ROLE_ARN, resourcesVpcConfig: VPC }));
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const aws = (credentials: Credentials, ...args: string[]) => runAwsCli(f.url, credentials, REGION, ...args);
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -38,7 +39,8 @@ async function user(name: string): Promise<Credentials> {
 
 const setPolicy = (userName: string, document: string) => iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: 'eks-access', PolicyDocument: document }));
 
-test('describe-cluster: denied without a policy, then one cluster, then eks:Describe*, then an explicit Deny wins', async () => {
+test('describe-cluster: denied without a policy, then one cluster, then eks:Describe*, then an explicit Deny wins', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const me = await user('user_name');
   const denied = await aws(me, 'eks', 'describe-cluster', '--name', 'cluster_name', '--region', REGION);
   assert.notEqual(denied.status, 0);
@@ -71,7 +73,8 @@ test('describe-cluster: denied without a policy, then one cluster, then eks:Desc
   assert.equal((await aws(me, 'eks', 'describe-cluster', '--name', 'other_cluster')).status, 0, 'the Deny names one cluster');
 });
 
-test('create-cluster needs iam:PassRole on the cluster role, for eks.amazonaws.com only', async () => {
+test('create-cluster needs iam:PassRole on the cluster role, for eks.amazonaws.com only', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const creator = await user('creator');
   const create = (name: string) => aws(creator, 'eks', 'create-cluster', '--name', name, '--role-arn', ROLE_ARN, '--resources-vpc-config', `subnetIds=${VPC.subnetIds.join(',')}`);
   await setPolicy('creator', policy({ Effect: 'Allow', Action: 'eks:CreateCluster', Resource: '*' }));
@@ -96,7 +99,8 @@ test('create-cluster needs iam:PassRole on the cluster role, for eks.amazonaws.c
   assert.deepEqual([cluster.name, cluster.status, cluster.roleArn], ['created-by-user', 'CREATING', ROLE_ARN]);
 });
 
-test('create-cluster: iam:PassRole conditioned on the role\'s tags (aws:ResourceTag) follows the tags of the role passed', async () => {
+test('create-cluster: iam:PassRole conditioned on the role\'s tags (aws:ResourceTag) follows the tags of the role passed', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const creator = await user('tag_creator');
   await setPolicy('tag_creator', policy(
     { Effect: 'Allow', Action: 'eks:CreateCluster', Resource: '*' },
@@ -111,7 +115,8 @@ test('create-cluster: iam:PassRole conditioned on the role\'s tags (aws:Resource
   assert.equal(tagged.status, 0, tagged.stderr);
 });
 
-test('a group grants describe-cluster and leaving the group revokes it', async () => {
+test('a group grants describe-cluster and leaving the group revokes it', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const member = await user('grouped');
   await iam.send(new CreateGroupCommand({ GroupName: 'eks-readers' }));
   await iam.send(new PutGroupPolicyCommand({ GroupName: 'eks-readers', PolicyName: 'read', PolicyDocument: policy({ Effect: 'Allow', Action: ['eks:DescribeCluster', 'eks:ListClusters'], Resource: '*' }) }));

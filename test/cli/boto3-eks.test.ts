@@ -1,6 +1,6 @@
 // boto3 against Tollgate (issue #4): one DescribeCluster allowed and one denied, with the error's Code,
-// Message and HTTP status as boto3 parses them. Fails (never skips) when no Python has boto3: CI
-// installs Debian's python3-boto3.
+// Message and HTTP status as boto3 parses them. Skipped loudly when no Python has boto3, failed instead
+// under TOLLGATE_REQUIRE_INTEROP=1 (CI installs Debian's python3-boto3).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { CreateClusterCommand } from '@aws-sdk/client-eks';
 import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
+import { requireClient } from '../support/interop.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { createServiceRole, VPC } from '../eks/eks-helpers.ts';
 
 const script = fileURLToPath(new URL('./boto3-eks.py', import.meta.url));
-const PYTHONS = ['python3', '/usr/bin/python3'];
 
 function run(file: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -22,12 +23,6 @@ function run(file: string, args: string[], env: Record<string, string>): Promise
   });
 }
 
-/** The first Python on this machine that can import boto3. */
-async function pythonWithBoto3(): Promise<string> {
-  for (const python of PYTHONS) if ((await run(python, ['-c', 'import boto3'], {})).code === 0) return python;
-  throw new Error(`no Python with boto3 among ${PYTHONS.join(', ')}: apt-get install -y python3-boto3`);
-}
-
 let f: TollgateFixture;
 before(async () => {
   // A clock that stands still: the cluster stays CREATING whatever the EKS delay and however slow the run.
@@ -35,24 +30,25 @@ before(async () => {
 });
 after(() => f.close());
 
-test('boto3: describe_cluster allowed on one cluster, AccessDeniedException with AWS\'s message on another', async () => {
-  const python = await pythonWithBoto3();
+test('boto3: describe_cluster allowed on one cluster, AccessDeniedException with AWS\'s message on another', async (t) => {
+  const python = await requireClient(t, 'boto3');
+  if (python === undefined) return;
   const roleArn = await createServiceRole(f.iam(), 'eks-cluster-role', 'eks.amazonaws.com');
   for (const name of ['allowed', 'forbidden']) await f.eks().send(new CreateClusterCommand({ name, roleArn, resourcesVpcConfig: VPC }));
   const iam = f.iam();
   await iam.send(new CreateUserCommand({ UserName: 'py' }));
   await iam.send(new PutUserPolicyCommand({
     UserName: 'py', PolicyName: 'one-cluster',
-    PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'eks:DescribeCluster', Resource: 'arn:aws:eks:us-west-2:111122223333:cluster/allowed' }] }),
+    PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'eks:DescribeCluster', Resource: `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/allowed` }] }),
   }));
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'py' }))).AccessKey!;
 
   const result = await run(python, [script, 'allowed', 'forbidden'], { TOLLGATE_URL: f.url, AWS_ACCESS_KEY_ID: key.AccessKeyId!, AWS_SECRET_ACCESS_KEY: key.SecretAccessKey! });
   assert.equal(result.code, 0, result.stderr);
   const [allowed, forbidden] = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-  assert.deepEqual(allowed, { cluster: 'allowed', ok: true, arn: 'arn:aws:eks:us-west-2:111122223333:cluster/allowed', status: 'CREATING' });
+  assert.deepEqual(allowed, { cluster: 'allowed', ok: true, arn: `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/allowed`, status: 'CREATING' });
   assert.deepEqual(forbidden, {
     cluster: 'forbidden', ok: false, code: 'AccessDeniedException', status: 403,
-    message: 'User: arn:aws:iam::111122223333:user/py is not authorized to perform: eks:DescribeCluster on resource: arn:aws:eks:us-west-2:111122223333:cluster/forbidden because no identity-based policy allows the eks:DescribeCluster action',
+    message: `User: arn:aws:iam::${ACCOUNT}:user/py is not authorized to perform: eks:DescribeCluster on resource: arn:aws:eks:us-west-2:${ACCOUNT}:cluster/forbidden because no identity-based policy allows the eks:DescribeCluster action`,
   });
 });

@@ -43,7 +43,8 @@ function loud(feature: string): string {
 
 before(async () => {
   if (unavailable) return;
-  f = await startFixture();
+  // Clusters ACTIVE at once: the Resources tab reads a cluster's Kubernetes API, served while it is ACTIVE.
+  f = await startFixture({ eksDelaySeconds: 0 });
   const root = f.iam();
   await root.send(new CreateUserCommand({ UserName: 'Administrator' }));
   await root.send(new CreateLoginProfileCommand({ UserName: 'Administrator', Password: 'Admin-Pass-1!' }));

@@ -1,6 +1,7 @@
 // Access entries and access policies end to end with @aws-sdk/client-eks (issue #4, EKS-SPEC §2.8):
 // shapes, defaults, validation texts, pagination, and authorization with the access-entry condition keys.
-import { test, before, after } from 'node:test';
+// Each test has a server of its own, with the clusters, roles and users below.
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AssociateAccessPolicyCommand, CreateAccessEntryCommand, CreateClusterCommand, DeleteAccessEntryCommand, DescribeAccessEntryCommand,
@@ -9,24 +10,30 @@ import {
 } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, CreateUserCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT, PAST_EKS_DELAY_MS } from '../support/defaults.ts';
 import { rejection, startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { deniedMessage, userWithKey } from '../iam/identity-assertions.ts';
 import { createServiceRole, trustFor, userWithPolicy, VPC } from './eks-helpers.ts';
 
-const ACCOUNT = '111122223333';
 const POLICY = (name: string) => `arn:aws:eks::aws:cluster-access-policy/${name}`;
 const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
 const DEV_ROLE = `arn:aws:iam::${ACCOUNT}:role/team/dev-role`;
 let f: TollgateFixture;
-const clock = new ManualClock(Date.now());
+let clock: ManualClock;
 let nodeRole: string;
 
 async function activeCluster(eks: EKSClient, name: string, authenticationMode: 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP'): Promise<void> {
   await eks.send(new CreateClusterCommand({ name, roleArn: `arn:aws:iam::${ACCOUNT}:role/eks-cluster-role`, resourcesVpcConfig: VPC, accessConfig: { authenticationMode } }));
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
 }
 
-before(async () => {
+/** Gives `principalArn` an access entry on cluster `api` (of `type`, STANDARD when not given). */
+async function entryOnApi(principalArn: string, type?: string): Promise<void> {
+  await f.eks().send(new CreateAccessEntryCommand({ clusterName: 'api', principalArn, type }));
+}
+
+beforeEach(async () => {
+  clock = new ManualClock(Date.now());
   f = await startFixture({ clock });
   const iam = f.iam();
   await createServiceRole(iam, 'eks-cluster-role', 'eks.amazonaws.com');
@@ -37,7 +44,7 @@ before(async () => {
   await activeCluster(f.eks(), 'api', 'API');
   await activeCluster(f.eks(), 'cm', 'CONFIG_MAP');
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 test('the cluster creator gets a STANDARD entry with AmazonEKSClusterAdminPolicy at cluster scope', async () => {
   const eks = f.eks();
@@ -56,7 +63,7 @@ test('CreateAccessEntry answers AWS\'s shape with the default username of users,
   const user = (await eks.send(new CreateAccessEntryCommand({ clusterName: 'api', principalArn: ALICE, tags: { team: 'a' } }))).accessEntry!;
   assert.equal(user.clusterName, 'api');
   assert.equal(user.principalArn, ALICE);
-  assert.match(user.accessEntryArn ?? '', /^arn:aws:eks:us-west-2:111122223333:access-entry\/api\/user\/111122223333\/alice\/[0-9a-f-]{36}$/);
+  assert.match(user.accessEntryArn ?? '', new RegExp(`^arn:aws:eks:us-west-2:${ACCOUNT}:access-entry/api/user/${ACCOUNT}/alice/[0-9a-f-]{36}$`));
   assert.equal(user.username, ALICE);
   assert.equal(user.type, 'STANDARD');
   assert.deepEqual(user.kubernetesGroups, []);
@@ -66,7 +73,7 @@ test('CreateAccessEntry answers AWS\'s shape with the default username of users,
   const role = (await eks.send(new CreateAccessEntryCommand({ clusterName: 'api', principalArn: DEV_ROLE, kubernetesGroups: ['devs'] }))).accessEntry!;
   assert.equal(role.username, `arn:aws:sts::${ACCOUNT}:assumed-role/dev-role/{{SessionName}}`);
   assert.deepEqual(role.kubernetesGroups, ['devs']);
-  assert.match(role.accessEntryArn ?? '', /access-entry\/api\/role\/111122223333\/dev-role\//);
+  assert.match(role.accessEntryArn ?? '', new RegExp(`access-entry/api/role/${ACCOUNT}/dev-role/`));
 
   const node = (await eks.send(new CreateAccessEntryCommand({ clusterName: 'api', principalArn: nodeRole, type: 'EC2_LINUX' }))).accessEntry!;
   assert.equal(node.username, 'system:node:{{EC2PrivateDNSName}}');
@@ -124,6 +131,7 @@ test('CreateAccessEntry: duplicate 409, retry with the same token, and the valid
 test('UpdateAccessEntry replaces groups and username; DeleteAccessEntry removes the entry; unknown principals 404', async () => {
   const eks = f.eks();
   const principalArn = `arn:aws:iam::${ACCOUNT}:user/u3`;
+  await entryOnApi(nodeRole, 'EC2_LINUX');
   const created = (await eks.send(new CreateAccessEntryCommand({ clusterName: 'api', principalArn, kubernetesGroups: ['a', 'b'] }))).accessEntry!;
   clock.advance(5000);
   const updated = (await eks.send(new UpdateAccessEntryCommand({ clusterName: 'api', principalArn, kubernetesGroups: ['c'], username: 'u3-admin' }))).accessEntry!;
@@ -178,6 +186,7 @@ test('AssociateAccessPolicy: cluster and namespace scopes, re-association replac
   const eks = f.eks();
   const principalArn = `arn:aws:iam::${ACCOUNT}:user/u5`;
   await eks.send(new CreateAccessEntryCommand({ clusterName: 'api', principalArn }));
+  await entryOnApi(nodeRole, 'EC2_LINUX');
   const cluster = await eks.send(new AssociateAccessPolicyCommand({ clusterName: 'api', principalArn, policyArn: POLICY('AmazonEKSViewPolicy'), accessScope: { type: 'cluster' } }));
   assert.equal(cluster.clusterName, 'api');
   assert.equal(cluster.principalArn, principalArn);
@@ -228,12 +237,13 @@ test('ListAccessPolicies answers AWS\'s access policies by name, in pages', asyn
 
 test('AccessDenied names the entry ARN, the cluster ARN for Create and List, and `*` for ListAccessPolicies', async () => {
   const eks = f.eks(await userWithKey(f.iam(), 'nobody'));
+  await entryOnApi(ALICE);
   const arn = (await f.eks().send(new DescribeAccessEntryCommand({ clusterName: 'api', principalArn: ALICE }))).accessEntry!.accessEntryArn!;
   for (const [call, action, resource] of [
     [() => eks.send(new DescribeAccessEntryCommand({ clusterName: 'api', principalArn: ALICE })), 'eks:DescribeAccessEntry', arn],
     [() => eks.send(new AssociateAccessPolicyCommand({ clusterName: 'api', principalArn: ALICE, policyArn: POLICY('AmazonEKSViewPolicy'), accessScope: { type: 'cluster' } })), 'eks:AssociateAccessPolicy', arn],
-    [() => eks.send(new CreateAccessEntryCommand({ clusterName: 'api', principalArn: ALICE })), 'eks:CreateAccessEntry', 'arn:aws:eks:us-west-2:111122223333:cluster/api'],
-    [() => eks.send(new ListAccessEntriesCommand({ clusterName: 'api' })), 'eks:ListAccessEntries', 'arn:aws:eks:us-west-2:111122223333:cluster/api'],
+    [() => eks.send(new CreateAccessEntryCommand({ clusterName: 'api', principalArn: ALICE })), 'eks:CreateAccessEntry', `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/api`],
+    [() => eks.send(new ListAccessEntriesCommand({ clusterName: 'api' })), 'eks:ListAccessEntries', `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/api`],
     [() => eks.send(new ListAccessPoliciesCommand({})), 'eks:ListAccessPolicies', '*'],
   ] as const) {
     const error = await rejection(call());
@@ -254,6 +264,7 @@ test('eks:policyArn, eks:accessScope and eks:namespaces allow one association an
     },
   }]);
   const eks = f.eks(scoped);
+  await entryOnApi(DEV_ROLE);
   const ok = await eks.send(new AssociateAccessPolicyCommand({ clusterName: 'api', principalArn: DEV_ROLE, policyArn: POLICY('AmazonEKSViewPolicy'), accessScope: { type: 'namespace', namespaces: ['dev-a', 'dev-b'] } }));
   assert.deepEqual(ok.associatedAccessPolicy?.accessScope, { type: 'namespace', namespaces: ['dev-a', 'dev-b'] });
   const arn = (await f.eks().send(new DescribeAccessEntryCommand({ clusterName: 'api', principalArn: DEV_ROLE }))).accessEntry!.accessEntryArn!;
@@ -281,8 +292,9 @@ test('eks:principalArn, eks:accessEntryType, eks:kubernetesGroups and eks:userna
       StringNotLikeIfExists: { 'eks:username': 'admin*' },
     },
   }]);
+  await activeCluster(f.eks(), 'pages', 'API_AND_CONFIG_MAP');
   const eks = f.eks(creator);
-  const cluster = 'arn:aws:eks:us-west-2:111122223333:cluster/pages';
+  const cluster = `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/pages`;
   const denied = (action: string, resource: string) => `User: arn:aws:iam::${ACCOUNT}:user/creator is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
   const entry = (await eks.send(new CreateAccessEntryCommand({ clusterName: 'pages', principalArn: ALICE, type: 'STANDARD', kubernetesGroups: ['viewers'], username: 'alice' }))).accessEntry!;
   assert.equal(entry.username, 'alice');

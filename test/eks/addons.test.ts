@@ -1,6 +1,6 @@
 // EKS add-ons end to end with @aws-sdk/client-eks (issue #4): the catalogue and its filters, the add-on
 // lifecycle on a ManualClock, waiters, updates, conflicts, errors and authorization (EKS-SPEC §2.10, §3, §4).
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateAddonCommand, CreateClusterCommand, DeleteAddonCommand, DescribeAddonCommand, DescribeAddonVersionsCommand, DescribeUpdateCommand,
@@ -9,36 +9,38 @@ import {
 } from '@aws-sdk/client-eks';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { rejection, startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT, DEFAULT_EKS_DELAY_SECONDS, KUBERNETES_VERSIONS, PAST_EKS_DELAY_MS } from '../support/defaults.ts';
 import { deniedMessage, userWithKey } from '../iam/identity-assertions.ts';
 import { createServiceRole, putPolicy, userWithPolicy, VPC } from './eks-helpers.ts';
 
 let f: TollgateFixture;
-const clock = new ManualClock(Date.now());
+let clock: ManualClock;
 let clusterRole: string;
 let addonRole: string;
-const CLUSTER_ARN = 'arn:aws:eks:us-west-2:111122223333:cluster/demo';
+const CLUSTER_ARN = `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/demo`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** Creates cluster `name` and lets it become ACTIVE. */
 async function activeCluster(eks: EKSClient, name: string, extra: { version?: string } = {}): Promise<void> {
   await eks.send(new CreateClusterCommand({ name, roleArn: clusterRole, resourcesVpcConfig: VPC, ...extra }));
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
 }
 
 /** Creates add-on `addonName` on `clusterName` and lets it become ACTIVE; returns its ARN. */
 async function activeAddon(eks: EKSClient, input: CreateAddonCommandInput): Promise<string> {
   const addon = (await eks.send(new CreateAddonCommand(input))).addon!;
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   return addon.addonArn!;
 }
 
-before(async () => {
+beforeEach(async () => {
+  clock = new ManualClock(Date.now());
   f = await startFixture({ clock });
   clusterRole = await createServiceRole(f.iam(), 'eks-cluster-role', 'eks.amazonaws.com');
   addonRole = await createServiceRole(f.iam(), 'ebs-csi-role', 'eks.amazonaws.com');
   await activeCluster(f.eks(), 'demo');
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 test('DescribeAddonVersions: the whole catalogue in name order, with publisher, owner, type and compatibilities', async () => {
   const addons = (await f.eks().send(new DescribeAddonVersionsCommand({}))).addons!;
@@ -54,7 +56,7 @@ test('DescribeAddonVersions: the whole catalogue in name order, with publisher, 
       for (const c of version.compatibilities!) assert.deepEqual(c.platformVersions, ['*']);
     }
     // Exactly one default per Kubernetes version.
-    for (const k8s of ['1.31', '1.32', '1.33', '1.34', '1.35']) {
+    for (const k8s of KUBERNETES_VERSIONS.map((v) => v.version)) {
       const defaults = addon.addonVersions!.filter((v) => v.compatibilities!.some((c) => c.clusterVersion === k8s && c.defaultVersion));
       assert.equal(defaults.length, 1, `${addon.addonName} on ${k8s}`);
     }
@@ -111,7 +113,7 @@ test('CreateAddon: CREATING with the default version for the cluster, then ACTIV
   assert.equal(created.addonName, 'vpc-cni');
   assert.equal(created.clusterName, 'demo');
   assert.equal(created.addonVersion, 'v1.20.5-eksbuild.1', 'the defaultVersion for 1.34');
-  assert.match(created.addonArn!, new RegExp(`^arn:aws:eks:us-west-2:111122223333:addon/demo/vpc-cni/${UUID}$`));
+  assert.match(created.addonArn!, new RegExp(`^arn:aws:eks:us-west-2:${ACCOUNT}:addon/demo/vpc-cni/${UUID}$`));
   assert.deepEqual(created.health, { issues: [] });
   assert.equal(created.publisher, 'eks');
   assert.equal(created.owner, 'aws');
@@ -120,7 +122,7 @@ test('CreateAddon: CREATING with the default version for the cluster, then ACTIV
   assert.equal(created.configurationValues, undefined);
   assert.ok(created.createdAt instanceof Date && created.modifiedAt instanceof Date);
 
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const active = (await eks.send(new DescribeAddonCommand({ clusterName: 'demo', addonName: 'vpc-cni' }))).addon!;
   assert.equal(active.status, 'ACTIVE');
   assert.equal(active.addonArn, created.addonArn);
@@ -138,7 +140,7 @@ test('CreateAddon keeps the version, role, configuration values and tags it is g
   assert.equal(created.serviceAccountRoleArn, addonRole);
   assert.equal(created.configurationValues, config);
   assert.deepEqual(created.tags, { team: 'a' });
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const described = (await eks.send(new DescribeAddonCommand({ clusterName: 'demo', addonName: 'aws-ebs-csi-driver' }))).addon!;
   assert.equal(described.configurationValues, config);
   assert.equal(described.serviceAccountRoleArn, addonRole);
@@ -154,7 +156,7 @@ test('CreateAddon: the same clientRequestToken answers the add-on; a duplicate i
   assert.equal(dup.$metadata.httpStatusCode, 409);
   assert.equal(dup.message, 'Addon already exists.');
   assert.equal((dup as unknown as { addonName: string }).addonName, 'coredns');
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
 });
 
 test('CreateAddon errors: unknown add-on, incompatible or unknown version, cluster not ACTIVE or missing, missing role', async () => {
@@ -181,7 +183,7 @@ test('CreateAddon errors: unknown add-on, incompatible or unknown version, clust
   assert.equal(ghost.name, 'ResourceNotFoundException');
   assert.equal(ghost.message, 'No cluster found for name: ghost.');
 
-  const missingRole = 'arn:aws:iam::111122223333:role/no-such-role';
+  const missingRole = `arn:aws:iam::${ACCOUNT}:role/no-such-role`;
   const role = await rejection(eks.send(new CreateAddonCommand({ clusterName: 'demo', addonName: 'kube-proxy', serviceAccountRoleArn: missingRole })));
   assert.equal(role.name, 'InvalidParameterException');
   assert.equal(role.message, `Role with arn: ${missingRole}, could not be assumed because it does not exist or the trusted entity is not correct`);
@@ -233,7 +235,7 @@ test('UpdateAddon: an AddonUpdate with the given params; UPDATING (409 for anoth
   assert.equal(busy.$metadata.httpStatusCode, 409);
   assert.equal(busy.message, 'Addon vpc-cni cannot be updated as it is currently in UPDATING state');
 
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const done = (await eks.send(new DescribeUpdateCommand({ name: 'upd', updateId: update.id!, addonName: 'vpc-cni' }))).update!;
   assert.equal(done.status, 'Successful');
   assert.deepEqual((await eks.send(new ListUpdatesCommand({ name: 'upd', addonName: 'vpc-cni' }))).updateIds, [update.id]);
@@ -246,7 +248,7 @@ test('UpdateAddon: an AddonUpdate with the given params; UPDATING (409 for anoth
   const incompatible = await rejection(eks.send(new UpdateAddonCommand({ clusterName: 'upd', addonName: 'vpc-cni', addonVersion: 'v1.19.2-eksbuild.1' })));
   assert.equal(incompatible.name, 'InvalidParameterException');
   assert.equal(incompatible.message, 'Addon version specified is not supported');
-  const missingRole = 'arn:aws:iam::111122223333:role/no-such-role';
+  const missingRole = `arn:aws:iam::${ACCOUNT}:role/no-such-role`;
   const role = await rejection(eks.send(new UpdateAddonCommand({ clusterName: 'upd', addonName: 'vpc-cni', serviceAccountRoleArn: missingRole })));
   assert.equal(role.name, 'InvalidParameterException');
   assert.equal(role.message, `Role with arn: ${missingRole}, could not be assumed because it does not exist or the trusted entity is not correct`);
@@ -257,7 +259,7 @@ test('DeleteAddon: DELETING (no updates), then gone; ListAddons pages by name', 
   const eks = f.eks();
   await activeCluster(eks, 'del');
   for (const addonName of ['kube-proxy', 'coredns', 'vpc-cni']) await eks.send(new CreateAddonCommand({ clusterName: 'del', addonName }));
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const first = await eks.send(new ListAddonsCommand({ clusterName: 'del', maxResults: 2 }));
   assert.deepEqual(first.addons, ['coredns', 'kube-proxy']);
   const second = await eks.send(new ListAddonsCommand({ clusterName: 'del', maxResults: 2, nextToken: first.nextToken }));
@@ -269,7 +271,7 @@ test('DeleteAddon: DELETING (no updates), then gone; ListAddons pages by name', 
   assert.equal((await eks.send(new DeleteAddonCommand({ clusterName: 'del', addonName: 'coredns' }))).addon!.status, 'DELETING', 'deleting again answers as it is');
   const busy = await rejection(eks.send(new UpdateAddonCommand({ clusterName: 'del', addonName: 'coredns', resolveConflicts: 'NONE' })));
   assert.equal(busy.message, 'Addon coredns cannot be updated as it is currently in DELETING state');
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   assert.equal((await rejection(eks.send(new DescribeAddonCommand({ clusterName: 'del', addonName: 'coredns' })))).message, 'No addon: coredns found in cluster: del');
   assert.deepEqual((await eks.send(new ListAddonsCommand({ clusterName: 'del' }))).addons, ['kube-proxy', 'vpc-cni']);
   const again = (await eks.send(new CreateAddonCommand({ clusterName: 'del', addonName: 'coredns' }))).addon!;
@@ -281,7 +283,7 @@ test('waiters: AddonActive while the clock moves, AddonDeleted once it is gone',
   // Each response moves the clock on, so the waiter (polling every millisecond) sees CREATING, then ACTIVE.
   eks.middlewareStack.add((next) => async (args) => {
     const out = await next(args);
-    clock.advance(600);
+    clock.advance(DEFAULT_EKS_DELAY_SECONDS * 600); // six tenths of a transition
     return out;
   }, { step: 'initialize', name: 'advanceClock' });
   await eks.send(new CreateAddonCommand({ clusterName: 'demo', addonName: 'eks-pod-identity-agent' }));
@@ -294,7 +296,7 @@ test('waiters: AddonActive while the clock moves, AddonDeleted once it is gone',
 
 test('AccessDenied names the add-on ARN, the cluster ARN for CreateAddon and ListAddons, * for DescribeAddonVersions', async () => {
   const eks = f.eks(await userWithKey(f.iam(), 'nobody'));
-  const arn = (await f.eks().send(new DescribeAddonCommand({ clusterName: 'demo', addonName: 'vpc-cni' }))).addon!.addonArn!;
+  const arn = await activeAddon(f.eks(), { clusterName: 'demo', addonName: 'vpc-cni' });
   const describe = await rejection(eks.send(new DescribeAddonCommand({ clusterName: 'demo', addonName: 'vpc-cni' })));
   assert.equal(describe.name, 'AccessDeniedException');
   assert.equal(describe.$metadata.httpStatusCode, 403);
@@ -304,7 +306,7 @@ test('AccessDenied names the add-on ARN, the cluster ARN for CreateAddon and Lis
   assert.equal((await rejection(eks.send(new UpdateAddonCommand({ clusterName: 'demo', addonName: 'vpc-cni', resolveConflicts: 'NONE' })))).message, deniedMessage('nobody', 'eks:UpdateAddon', arn));
   assert.equal((await rejection(eks.send(new DeleteAddonCommand({ clusterName: 'demo', addonName: 'vpc-cni' })))).message, deniedMessage('nobody', 'eks:DeleteAddon', arn));
   const missing = await rejection(eks.send(new DescribeAddonCommand({ clusterName: 'demo', addonName: 'nothing' })));
-  assert.equal(missing.message, deniedMessage('nobody', 'eks:DescribeAddon', 'arn:aws:eks:us-west-2:111122223333:addon/demo/nothing/*'), 'no existence leak before authorization');
+  assert.equal(missing.message, deniedMessage('nobody', 'eks:DescribeAddon', `arn:aws:eks:us-west-2:${ACCOUNT}:addon/demo/nothing/*`), 'no existence leak before authorization');
   assert.equal((await rejection(eks.send(new DescribeAddonVersionsCommand({})))).message, deniedMessage('nobody', 'eks:DescribeAddonVersions', '*'));
 });
 
@@ -324,17 +326,18 @@ test('serviceAccountRoleArn needs iam:PassRole with iam:PassedToService eks.amaz
   await putPolicy(f.iam(), 'builder', [eksOnly, passTo('eks.amazonaws.com')]);
   assert.equal((await eks.send(new CreateAddonCommand(create))).addon!.serviceAccountRoleArn, addonRole);
   assert.equal((await eks.send(new CreateAddonCommand({ clusterName: 'demo', addonName: 'eks-pod-identity-agent' }))).addon!.status, 'CREATING', 'no role, no PassRole');
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
 });
 
 test('UpdateAddon sets iam:AssociatedResourceArn to the add-on ARN on its PassRole check; CreateAddon cannot', async () => {
+  await activeAddon(f.eks(), { clusterName: 'demo', addonName: 'vpc-cni' });
   const eksOnly = { Effect: 'Allow', Action: 'eks:*', Resource: '*' };
   const eks = f.eks(await userWithPolicy(f.iam(), 'associated', [
     eksOnly,
-    { Effect: 'Allow', Action: 'iam:PassRole', Resource: addonRole, Condition: { ArnLike: { 'iam:AssociatedResourceArn': 'arn:aws:eks:us-west-2:111122223333:addon/demo/*' } } },
+    { Effect: 'Allow', Action: 'iam:PassRole', Resource: addonRole, Condition: { ArnLike: { 'iam:AssociatedResourceArn': `arn:aws:eks:us-west-2:${ACCOUNT}:addon/demo/*` } } },
   ]));
   assert.equal((await eks.send(new UpdateAddonCommand({ clusterName: 'demo', addonName: 'vpc-cni', serviceAccountRoleArn: addonRole }))).update!.type, 'AddonUpdate');
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const create = await rejection(eks.send(new CreateAddonCommand({ clusterName: 'demo', addonName: 'snapshot', serviceAccountRoleArn: addonRole })));
   assert.equal(create.message, deniedMessage('associated', 'iam:PassRole', addonRole));
 });
@@ -351,7 +354,7 @@ test('aws:ResourceTag comes from the add-on\'s tags on describe, update and dele
   assert.equal((await tagged.send(new DescribeAddonCommand({ clusterName: 'tags', addonName: 'coredns' }))).addon!.tags?.team, 'a');
   const other = await rejection(tagged.send(new DescribeAddonCommand({ clusterName: 'tags', addonName: 'kube-proxy' })));
   assert.equal(other.name, 'AccessDeniedException');
-  assert.match(other.message, /eks:DescribeAddon on resource: arn:aws:eks:us-west-2:111122223333:addon\/tags\/kube-proxy\//);
+  assert.match(other.message, new RegExp(`eks:DescribeAddon on resource: arn:aws:eks:us-west-2:${ACCOUNT}:addon/tags/kube-proxy/`));
   assert.equal((await rejection(tagged.send(new UpdateAddonCommand({ clusterName: 'tags', addonName: 'kube-proxy', resolveConflicts: 'NONE' })))).name, 'AccessDeniedException');
   assert.equal((await rejection(tagged.send(new DeleteAddonCommand({ clusterName: 'tags', addonName: 'kube-proxy' })))).name, 'AccessDeniedException');
   assert.equal((await tagged.send(new UpdateAddonCommand({ clusterName: 'tags', addonName: 'coredns', resolveConflicts: 'NONE' }))).update!.type, 'AddonUpdate');

@@ -1,6 +1,6 @@
 // Fargate profiles end to end with @aws-sdk/client-eks (issue #4): shapes, lifecycle on a ManualClock,
 // waiters, selector rules, conflicts, and authorization (EKS-SPEC §2.11, §3, §4).
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateClusterCommand, CreateFargateProfileCommand, DeleteClusterCommand, DeleteFargateProfileCommand, DescribeFargateProfileCommand,
@@ -9,11 +9,12 @@ import {
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { rejection, startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT, DEFAULT_EKS_DELAY_SECONDS, PAST_EKS_DELAY_MS } from '../support/defaults.ts';
 import { deniedMessage, userWithKey } from '../iam/identity-assertions.ts';
 import { createServiceRole, putPolicy, userWithPolicy, VPC } from './eks-helpers.ts';
 
 let f: TollgateFixture;
-const clock = new ManualClock(Date.now());
+let clock: ManualClock;
 let clusterRole: string;
 let podRole: string;
 let nodeRole: string;
@@ -23,15 +24,24 @@ function profile(clusterName: string, fargateProfileName: string, extra: Partial
   return { clusterName, fargateProfileName, podExecutionRoleArn: podRole, selectors: [{ namespace: 'default' }], ...extra };
 }
 
-before(async () => {
+/** Profiles `names` on cluster demo, each ACTIVE before the next is created; fp1 is tagged team=a. */
+async function activeProfiles(...names: string[]): Promise<void> {
+  for (const name of names) {
+    await f.eks().send(new CreateFargateProfileCommand(profile('demo', name, name === 'fp1' ? { tags: { team: 'a' } } : {})));
+    clock.advance(PAST_EKS_DELAY_MS);
+  }
+}
+
+beforeEach(async () => {
+  clock = new ManualClock(Date.now());
   f = await startFixture({ clock });
   clusterRole = await createServiceRole(f.iam(), 'eks-cluster-role', 'eks.amazonaws.com');
   podRole = await createServiceRole(f.iam(), 'pod-execution-role', 'eks-fargate-pods.amazonaws.com');
   nodeRole = await createServiceRole(f.iam(), 'node-role', 'ec2.amazonaws.com');
   await f.eks().send(new CreateClusterCommand({ name: 'demo', roleArn: clusterRole, resourcesVpcConfig: VPC, tags: { team: 'a' } }));
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 test('CreateFargateProfile: CREATING as AWS shapes it, subnets defaulting to the cluster\'s, ACTIVE after the delay', async () => {
   const eks = f.eks();
@@ -39,14 +49,14 @@ test('CreateFargateProfile: CREATING as AWS shapes it, subnets defaulting to the
     selectors: [{ namespace: 'default' }, { namespace: 'kube-system', labels: { app: 'dns' } }], tags: { team: 'a' },
   })))).fargateProfile!;
   assert.equal(created.status, 'CREATING');
-  assert.match(created.fargateProfileArn ?? '', /^arn:aws:eks:us-west-2:111122223333:fargateprofile\/demo\/fp1\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  assert.match(created.fargateProfileArn ?? '', new RegExp(`^arn:aws:eks:us-west-2:${ACCOUNT}:fargateprofile/demo/fp1/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`));
   assert.equal(created.clusterName, 'demo');
   assert.equal(created.podExecutionRoleArn, podRole);
   assert.deepEqual(created.subnets, VPC.subnetIds);
   assert.deepEqual(created.selectors, [{ namespace: 'default' }, { namespace: 'kube-system', labels: { app: 'dns' } }]);
   assert.deepEqual(created.tags, { team: 'a' });
   assert.ok(created.createdAt instanceof Date);
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const active = (await eks.send(new DescribeFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp1' }))).fargateProfile!;
   assert.equal(active.status, 'ACTIVE');
   assert.equal(active.fargateProfileArn, created.fargateProfileArn);
@@ -101,6 +111,7 @@ test('DescribeFargateProfile / ListFargateProfiles: 404 text and pagination in n
   assert.equal(missing.message, 'No Fargate Profile found with name: ghost.');
   assert.equal((missing as unknown as { fargateProfileName: string }).fargateProfileName, 'ghost');
 
+  await activeProfiles('fp2', 'fp1');
   await eks.send(new CreateFargateProfileCommand(profile('demo', 'fp0')));
   assert.deepEqual((await eks.send(new ListFargateProfilesCommand({ clusterName: 'demo' }))).fargateProfileNames, ['fp0', 'fp1', 'fp2']);
   const first = await eks.send(new ListFargateProfilesCommand({ clusterName: 'demo', maxResults: 2 }));
@@ -113,7 +124,7 @@ test('DescribeFargateProfile / ListFargateProfiles: 404 text and pagination in n
 
 test('DeleteFargateProfile: DELETING then gone; no other profile created or deleted meanwhile; the cluster waits for its profiles', async () => {
   const eks = f.eks();
-  clock.advance(1500);
+  await activeProfiles('fp0', 'fp1', 'fp2');
   const blocked = await rejection(eks.send(new DeleteClusterCommand({ name: 'demo' })));
   assert.equal(blocked.name, 'ResourceInUseException');
   assert.equal(blocked.message, 'Cluster has fargate profiles attached');
@@ -127,7 +138,7 @@ test('DeleteFargateProfile: DELETING then gone; no other profile created or dele
   const create = await rejection(eks.send(new CreateFargateProfileCommand(profile('demo', 'fp9'))));
   assert.equal(create.message, 'Cannot create Fargate Profile fp9 because cluster demo currently has Fargate profile fp0 in status DELETING');
 
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   assert.equal((await rejection(eks.send(new DescribeFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp0' })))).name, 'ResourceNotFoundException');
   assert.deepEqual((await eks.send(new ListFargateProfilesCommand({ clusterName: 'demo' }))).fargateProfileNames, ['fp1', 'fp2']);
   assert.equal((await rejection(eks.send(new DeleteFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp0' })))).message, 'No Fargate Profile found with name: fp0.');
@@ -138,7 +149,7 @@ test('waiters: FargateProfileActive while the clock moves, FargateProfileDeleted
   // Each response moves the clock on, so the waiter (polling every millisecond) sees CREATING, then ACTIVE.
   eks.middlewareStack.add((next) => async (args) => {
     const out = await next(args);
-    clock.advance(600);
+    clock.advance(DEFAULT_EKS_DELAY_SECONDS * 600); // six tenths of a transition
     return out;
   }, { step: 'initialize', name: 'advanceClock' });
   await eks.send(new CreateFargateProfileCommand(profile('demo', 'waited')));
@@ -150,9 +161,9 @@ test('waiters: FargateProfileActive while the clock moves, FargateProfileDeleted
 
 test('in an API_AND_CONFIG_MAP cluster the pod execution role gets a FARGATE_LINUX access entry', async () => {
   await f.eks().send(new CreateClusterCommand({ name: 'api', roleArn: clusterRole, resourcesVpcConfig: VPC, accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' } }));
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   await f.eks().send(new CreateFargateProfileCommand(profile('api', 'fp')));
-  const doc = await f.tollgate.runtime.store.eks.get({ accountId: '111122223333', region: 'us-west-2', kind: 'accessentry', cluster: 'api', name: podRole });
+  const doc = await f.tollgate.runtime.store.eks.get({ accountId: ACCOUNT, region: 'us-west-2', kind: 'accessentry', cluster: 'api', name: podRole });
   const entry = JSON.parse(doc!.data) as { type: string; username: string };
   assert.equal(entry.type, 'FARGATE_LINUX');
   assert.equal(entry.username, 'system:node:{{SessionName}}');
@@ -160,18 +171,20 @@ test('in an API_AND_CONFIG_MAP cluster the pod execution role gets a FARGATE_LIN
 
 test('AccessDenied names the profile ARN, or the cluster ARN for Create and List', async () => {
   const eks = f.eks(await userWithKey(f.iam(), 'nobody'));
+  await activeProfiles('fp1');
   const arn = (await f.eks().send(new DescribeFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp1' }))).fargateProfile!.fargateProfileArn!;
   const describe = await rejection(eks.send(new DescribeFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp1' })));
   assert.equal(describe.name, 'AccessDeniedException');
   assert.equal(describe.$metadata.httpStatusCode, 403);
   assert.equal(describe.message, deniedMessage('nobody', 'eks:DescribeFargateProfile', arn));
   assert.equal((await rejection(eks.send(new DeleteFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp1' })))).message, deniedMessage('nobody', 'eks:DeleteFargateProfile', arn));
-  const cluster = 'arn:aws:eks:us-west-2:111122223333:cluster/demo';
+  const cluster = `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/demo`;
   assert.equal((await rejection(eks.send(new ListFargateProfilesCommand({ clusterName: 'demo' })))).message, deniedMessage('nobody', 'eks:ListFargateProfiles', cluster));
   assert.equal((await rejection(eks.send(new CreateFargateProfileCommand(profile('demo', 'x'))))).message, deniedMessage('nobody', 'eks:CreateFargateProfile', cluster));
 });
 
 test('CreateFargateProfile needs iam:PassRole on the pod execution role and iam:GetRole on the Fargate service-linked role', async () => {
+  await activeProfiles('fp1'); // the first profile creates the service-linked role
   const eksAll = { Effect: 'Allow', Action: 'eks:*', Resource: '*' };
   const eks = f.eks(await userWithPolicy(f.iam(), 'builder', [eksAll]));
   const noPass = await rejection(eks.send(new CreateFargateProfileCommand(profile('demo', 'passed'))));
@@ -180,7 +193,7 @@ test('CreateFargateProfile needs iam:PassRole on the pod execution role and iam:
   const pass = { Effect: 'Allow', Action: 'iam:PassRole', Resource: podRole, Condition: { StringEquals: { 'iam:PassedToService': 'eks.amazonaws.com' } } };
   await putPolicy(f.iam(), 'builder', [eksAll, pass]);
   const noGet = await rejection(eks.send(new CreateFargateProfileCommand(profile('demo', 'passed'))));
-  const slr = 'arn:aws:iam::111122223333:role/aws-service-role/eks-fargate.amazonaws.com/AWSServiceRoleForAmazonEKSForFargate';
+  const slr = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/eks-fargate.amazonaws.com/AWSServiceRoleForAmazonEKSForFargate`;
   assert.equal(noGet.message, deniedMessage('builder', 'iam:GetRole', slr));
 
   await putPolicy(f.iam(), 'builder', [eksAll, pass, { Effect: 'Allow', Action: 'iam:GetRole', Resource: slr }]);
@@ -188,6 +201,7 @@ test('CreateFargateProfile needs iam:PassRole on the pod execution role and iam:
 });
 
 test('aws:ResourceTag comes from the profile\'s tags; aws:RequestTag from the request', async () => {
+  await activeProfiles('fp1', 'fp2');
   const eks = f.eks(await userWithPolicy(f.iam(), 'tagged', [
     { Effect: 'Allow', Action: ['eks:DescribeFargateProfile', 'eks:DeleteFargateProfile'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } },
     { Effect: 'Allow', Action: 'eks:CreateFargateProfile', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'a' } } },
@@ -196,7 +210,7 @@ test('aws:ResourceTag comes from the profile\'s tags; aws:RequestTag from the re
   assert.equal((await eks.send(new DescribeFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp1' }))).fargateProfile!.tags?.team, 'a');
   assert.equal((await rejection(eks.send(new DescribeFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp2' })))).name, 'AccessDeniedException');
   assert.equal((await rejection(eks.send(new DeleteFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp2' })))).name, 'AccessDeniedException');
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   assert.equal((await eks.send(new CreateFargateProfileCommand(profile('demo', 'team-a', { tags: { team: 'a' } })))).fargateProfile!.status, 'CREATING');
   assert.equal((await rejection(eks.send(new CreateFargateProfileCommand(profile('demo', 'team-b', { tags: { team: 'b' } }))))).name, 'AccessDeniedException');
 });

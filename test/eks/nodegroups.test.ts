@@ -1,6 +1,6 @@
 // Managed node groups end to end with @aws-sdk/client-eks (issue #4): shapes and defaults, lifecycle
 // on a ManualClock, waiters, updates, conflicts, validation, and authorization (EKS-SPEC §2.7, §3, §4).
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateClusterCommand, CreateNodegroupCommand, DeleteClusterCommand, DeleteNodegroupCommand, DescribeNodegroupCommand, DescribeUpdateCommand,
@@ -10,12 +10,16 @@ import {
 import { GetRoleCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { rejection, startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import {
+  DEFAULT_ACCOUNT_ID as ACCOUNT, DEFAULT_EKS_DELAY_SECONDS, DEFAULT_INSTANCE_TYPES, DEFAULT_KUBERNETES_VERSION, DEFAULT_SCALING, DEFAULT_UPDATE_CONFIG,
+  KUBERNETES_VERSIONS, latestReleaseVersion, PAST_EKS_DELAY_MS,
+} from '../support/defaults.ts';
 import { createAccount } from '../../src/services/iam/create-account.ts';
 import { deniedMessage, userWithKey } from '../iam/identity-assertions.ts';
 import { createServiceRole, putPolicy, userWithPolicy, VPC } from './eks-helpers.ts';
 
 let f: TollgateFixture;
-const clock = new ManualClock(Date.now());
+let clock: ManualClock;
 let clusterRole: string;
 let nodeRole: string;
 let wrongRole: string;
@@ -26,38 +30,55 @@ function ng(clusterName: string, nodegroupName: string, extra: Partial<CreateNod
   return { clusterName, nodegroupName, nodeRole, subnets: SUBNETS, ...extra };
 }
 
+/** The node group `custom`: everything CreateNodegroup can be given, tagged team=a. */
+const CUSTOM: Partial<CreateNodegroupCommandInput> = {
+  scalingConfig: { minSize: 1, maxSize: 5, desiredSize: 4 }, instanceTypes: ['t3.large'], diskSize: 50, amiType: 'AL2_ARM_64', capacityType: 'SPOT',
+  updateConfig: { maxUnavailable: 2 }, labels: { role: 'web' }, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NO_EXECUTE' }], tags: { team: 'a' },
+  remoteAccess: { ec2SshKey: 'my-key' },
+};
+
+/** Node groups `names` on cluster demo, ACTIVE: `custom` as CUSTOM, `lt` from a launch template, the others with the defaults. */
+async function activeNodegroups(...names: string[]): Promise<void> {
+  for (const name of names) {
+    const extra = name === 'custom' ? CUSTOM : name === 'lt' ? { launchTemplate: { id: 'lt-0123456789abcdef0', version: '3' } } : {};
+    await f.eks().send(new CreateNodegroupCommand(ng('demo', name, extra)));
+  }
+  clock.advance(PAST_EKS_DELAY_MS);
+}
+
 /** Creates cluster `name` and lets it become ACTIVE. */
 async function activeCluster(eks: EKSClient, name: string, extra: { tags?: Record<string, string>; authenticationMode?: string } = {}): Promise<void> {
   await eks.send(new CreateClusterCommand({
     name, roleArn: clusterRole, resourcesVpcConfig: VPC, tags: extra.tags,
     ...(extra.authenticationMode ? { accessConfig: { authenticationMode: extra.authenticationMode as 'API' } } : {}),
   }));
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
 }
 
-before(async () => {
+beforeEach(async () => {
+  clock = new ManualClock(Date.now());
   f = await startFixture({ clock });
   clusterRole = await createServiceRole(f.iam(), 'eks-cluster-role', 'eks.amazonaws.com');
   nodeRole = await createServiceRole(f.iam(), 'eks-node-role', 'ec2.amazonaws.com');
   wrongRole = await createServiceRole(f.iam(), 'not-a-node-role', 'lambda.amazonaws.com');
   await activeCluster(f.eks(), 'demo', { tags: { team: 'a' } });
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 test('CreateNodegroup: a CREATING node group with AWS defaults, ACTIVE with its Auto Scaling group after the delay', async () => {
   const eks = f.eks();
   const created = (await eks.send(new CreateNodegroupCommand(ng('demo', 'ng1')))).nodegroup!;
   assert.equal(created.status, 'CREATING');
-  assert.match(created.nodegroupArn ?? '', /^arn:aws:eks:us-west-2:111122223333:nodegroup\/demo\/ng1\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  assert.match(created.nodegroupArn ?? '', new RegExp(`^arn:aws:eks:us-west-2:${ACCOUNT}:nodegroup/demo/ng1/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`));
   assert.equal(created.clusterName, 'demo');
-  assert.equal(created.version, '1.34');
-  assert.equal(created.releaseVersion, '1.34.4-20260327');
+  assert.equal(created.version, DEFAULT_KUBERNETES_VERSION);
   assert.equal(created.amiType, 'AL2023_x86_64_STANDARD');
+  assert.equal(created.releaseVersion, latestReleaseVersion(DEFAULT_KUBERNETES_VERSION, 'AL2023_x86_64_STANDARD'));
   assert.equal(created.capacityType, 'ON_DEMAND');
-  assert.deepEqual(created.instanceTypes, ['t3.medium']);
+  assert.deepEqual(created.instanceTypes, DEFAULT_INSTANCE_TYPES);
   assert.equal(created.diskSize, 20);
-  assert.deepEqual(created.scalingConfig, { minSize: 1, maxSize: 2, desiredSize: 2 });
-  assert.deepEqual(created.updateConfig, { maxUnavailable: 1 });
+  assert.deepEqual(created.scalingConfig, DEFAULT_SCALING);
+  assert.deepEqual(created.updateConfig, DEFAULT_UPDATE_CONFIG);
   assert.deepEqual(created.health, { issues: [] });
   assert.deepEqual(created.subnets, SUBNETS);
   assert.equal(created.nodeRole, nodeRole);
@@ -66,7 +87,7 @@ test('CreateNodegroup: a CREATING node group with AWS defaults, ACTIVE with its 
   assert.equal(created.resources, undefined, 'no Auto Scaling group while CREATING');
   assert.ok(created.createdAt instanceof Date && created.modifiedAt instanceof Date);
 
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const active = (await eks.send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'ng1' }))).nodegroup!;
   assert.equal(active.status, 'ACTIVE');
   const uuid = created.nodegroupArn!.split('/').pop();
@@ -77,11 +98,7 @@ test('CreateNodegroup: a CREATING node group with AWS defaults, ACTIVE with its 
 });
 
 test('CreateNodegroup keeps what the request gives: scaling, instance types, disk, AMI, labels, taints, tags, update config', async () => {
-  const created = (await f.eks().send(new CreateNodegroupCommand(ng('demo', 'custom', {
-    scalingConfig: { minSize: 1, maxSize: 5, desiredSize: 4 }, instanceTypes: ['t3.large'], diskSize: 50, amiType: 'AL2_ARM_64', capacityType: 'SPOT',
-    updateConfig: { maxUnavailable: 2 }, labels: { role: 'web' }, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NO_EXECUTE' }], tags: { team: 'a' },
-    remoteAccess: { ec2SshKey: 'my-key' },
-  })))).nodegroup!;
+  const created = (await f.eks().send(new CreateNodegroupCommand(ng('demo', 'custom', CUSTOM)))).nodegroup!;
   assert.deepEqual(created.scalingConfig, { minSize: 1, maxSize: 5, desiredSize: 4 });
   assert.deepEqual(created.instanceTypes, ['t3.large']);
   assert.equal(created.diskSize, 50);
@@ -92,7 +109,7 @@ test('CreateNodegroup keeps what the request gives: scaling, instance types, dis
   assert.deepEqual(created.taints, [{ key: 'dedicated', value: 'gpu', effect: 'NO_EXECUTE' }]);
   assert.deepEqual(created.tags, { team: 'a' });
   assert.deepEqual(created.remoteAccess, { ec2SshKey: 'my-key' });
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const active = (await f.eks().send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'custom' }))).nodegroup!;
   assert.match(active.resources?.remoteAccessSecurityGroup ?? '', /^sg-[0-9a-f]{17}$/, 'EKS opens SSH through its own security group');
 });
@@ -124,7 +141,7 @@ test('CreateNodegroup: cluster not ACTIVE, unknown cluster, role trust, scaling,
   const trust = await rejection(eks.send(new CreateNodegroupCommand(ng('demo', 'n', { nodeRole: wrongRole }))));
   assert.equal(trust.name, 'InvalidParameterException');
   assert.equal(trust.message, `Following required service principals [ec2.amazonaws.com] were not found in the trust relationships of nodeRole ${wrongRole}`);
-  const missing = 'arn:aws:iam::111122223333:role/no-such-role';
+  const missing = `arn:aws:iam::${ACCOUNT}:role/no-such-role`;
   assert.equal((await rejection(eks.send(new CreateNodegroupCommand(ng('demo', 'n', { nodeRole: missing }))))).name, 'InvalidParameterException');
 
   const cases: [Partial<CreateNodegroupCommandInput>, string][] = [
@@ -159,6 +176,7 @@ test('DescribeNodegroup / ListNodegroups: 404 texts and pagination in name order
   assert.equal((missing as unknown as { clusterName: string }).clusterName, 'demo');
   assert.equal((await rejection(eks.send(new ListNodegroupsCommand({ clusterName: 'ghost' })))).message, 'No cluster found for name: ghost.');
 
+  await activeNodegroups('ng1', 'lt', 'custom', 'idem');
   assert.deepEqual((await eks.send(new ListNodegroupsCommand({ clusterName: 'demo' }))).nodegroups, ['custom', 'idem', 'lt', 'ng1']);
   const first = await eks.send(new ListNodegroupsCommand({ clusterName: 'demo', maxResults: 3 }));
   assert.deepEqual(first.nodegroups, ['custom', 'idem', 'lt']);
@@ -169,7 +187,7 @@ test('DescribeNodegroup / ListNodegroups: 404 texts and pagination in name order
 
 test('UpdateNodegroupConfig: a ConfigUpdate with its params, UPDATING then ACTIVE, one at a time, idempotent by token', async () => {
   const eks = f.eks();
-  clock.advance(1500);
+  await activeNodegroups('custom');
   const update = (await eks.send(new UpdateNodegroupConfigCommand({
     clusterName: 'demo', nodegroupName: 'custom', clientRequestToken: 'up-1',
     labels: { addOrUpdateLabels: { tier: 'front' }, removeLabels: ['role'] },
@@ -198,7 +216,7 @@ test('UpdateNodegroupConfig: a ConfigUpdate with its params, UPDATING then ACTIV
   assert.equal(busy.$metadata.httpStatusCode, 409);
   assert.equal(busy.message, 'Nodegroup cannot be updated as it is currently not in Active State');
 
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   assert.equal((await eks.send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'custom' }))).nodegroup!.status, 'ACTIVE');
   const described = (await eks.send(new DescribeUpdateCommand({ name: 'demo', updateId: update.id!, nodegroupName: 'custom' }))).update!;
   assert.equal(described.status, 'Successful');
@@ -208,6 +226,8 @@ test('UpdateNodegroupConfig: a ConfigUpdate with its params, UPDATING then ACTIV
 
 test('UpdateNodegroupConfig: scaling and update-config rules, nothing to change, unknown node group', async () => {
   const eks = f.eks();
+  await eks.send(new CreateNodegroupCommand(ng('demo', 'custom', { ...CUSTOM, scalingConfig: { minSize: 1, maxSize: 5, desiredSize: 3 } })));
+  clock.advance(PAST_EKS_DELAY_MS);
   const cases: [Omit<ConstructorParameters<typeof UpdateNodegroupConfigCommand>[0], 'clusterName' | 'nodegroupName'>, string][] = [
     [{ scalingConfig: { minSize: 4 } }, "Minimum capacity 4 can't be greater than desired size 3"],
     [{ scalingConfig: { desiredSize: 6 } }, "Desired capacity 6 can't be greater than max size 5"],
@@ -227,16 +247,18 @@ test('UpdateNodegroupVersion follows the cluster to its new version with the new
   const eks = f.eks();
   await activeCluster(eks, 'upgr');
   await eks.send(new CreateNodegroupCommand(ng('upgr', 'workers')));
-  clock.advance(1500);
-  await eks.send(new UpdateClusterVersionCommand({ name: 'upgr', version: '1.35' }));
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
+  const next = KUBERNETES_VERSIONS.find((v) => Number(v.version.split('.')[1]) === Number(DEFAULT_KUBERNETES_VERSION.split('.')[1]) + 1);
+  assert.ok(next, 'a version after the default to upgrade to');
+  await eks.send(new UpdateClusterVersionCommand({ name: 'upgr', version: next.version }));
+  clock.advance(PAST_EKS_DELAY_MS);
   const update = (await eks.send(new UpdateNodegroupVersionCommand({ clusterName: 'upgr', nodegroupName: 'workers' }))).update!;
   assert.equal(update.type, 'VersionUpdate');
-  assert.deepEqual(update.params, [{ type: 'Version', value: '1.35' }, { type: 'ReleaseVersion', value: '1.35.2-20260327' }]);
+  assert.deepEqual(update.params, [{ type: 'Version', value: next.version }, { type: 'ReleaseVersion', value: latestReleaseVersion(next.version, 'AL2023_x86_64_STANDARD') }]);
   const during = (await eks.send(new DescribeNodegroupCommand({ clusterName: 'upgr', nodegroupName: 'workers' }))).nodegroup!;
   assert.equal(during.status, 'UPDATING');
-  assert.equal(during.version, '1.35');
-  clock.advance(1500);
+  assert.equal(during.version, next.version);
+  clock.advance(PAST_EKS_DELAY_MS);
   const again = await rejection(eks.send(new UpdateNodegroupVersionCommand({ clusterName: 'upgr', nodegroupName: 'workers' })));
   assert.equal(again.name, 'InvalidParameterException');
 });
@@ -246,7 +268,7 @@ test('waiters: NodegroupActive while the clock moves, NodegroupDeleted once it i
   // Each response moves the clock on, so the waiter (polling every millisecond) sees CREATING, then ACTIVE.
   eks.middlewareStack.add((next) => async (args) => {
     const out = await next(args);
-    clock.advance(600);
+    clock.advance(DEFAULT_EKS_DELAY_SECONDS * 600); // six tenths of a transition
     return out;
   }, { step: 'initialize', name: 'advanceClock' });
   await eks.send(new CreateNodegroupCommand(ng('demo', 'waited')));
@@ -259,18 +281,19 @@ test('waiters: NodegroupActive while the clock moves, NodegroupDeleted once it i
 
 test('DeleteNodegroup: DELETING then gone; a cluster with node groups cannot be deleted', async () => {
   const eks = f.eks();
+  await activeNodegroups('ng1', 'idem');
   const blocked = await rejection(eks.send(new DeleteClusterCommand({ name: 'demo' })));
   assert.equal(blocked.name, 'ResourceInUseException');
   assert.equal(blocked.$metadata.httpStatusCode, 409);
   assert.equal(blocked.message, 'Cluster has nodegroups attached');
-  assert.ok(['custom', 'lt', 'ng1', 'idem'].includes((blocked as unknown as { nodegroupName: string }).nodegroupName), 'the body names an attached node group');
+  assert.ok(['ng1', 'idem'].includes((blocked as unknown as { nodegroupName: string }).nodegroupName), 'the body names an attached node group');
 
   const deleting = (await eks.send(new DeleteNodegroupCommand({ clusterName: 'demo', nodegroupName: 'idem' }))).nodegroup!;
   assert.equal(deleting.status, 'DELETING');
   assert.equal((await eks.send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'idem' }))).nodegroup!.status, 'DELETING');
   const busy = await rejection(eks.send(new UpdateNodegroupConfigCommand({ clusterName: 'demo', nodegroupName: 'idem', scalingConfig: { desiredSize: 1 } })));
   assert.equal(busy.name, 'ResourceInUseException');
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   assert.equal((await rejection(eks.send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'idem' })))).name, 'ResourceNotFoundException');
   assert.ok(!(await eks.send(new ListNodegroupsCommand({ clusterName: 'demo' }))).nodegroups!.includes('idem'));
   assert.equal((await rejection(eks.send(new DeleteNodegroupCommand({ clusterName: 'demo', nodegroupName: 'idem' })))).message, 'No node group found for name: idem.');
@@ -279,7 +302,7 @@ test('DeleteNodegroup: DELETING then gone; a cluster with node groups cannot be 
 test('in an API-mode cluster the node role gets an EC2_LINUX access entry', async () => {
   await activeCluster(f.eks(), 'api-mode', { authenticationMode: 'API' });
   await f.eks().send(new CreateNodegroupCommand(ng('api-mode', 'nodes')));
-  const doc = await f.tollgate.runtime.store.eks.get({ accountId: '111122223333', region: 'us-west-2', kind: 'accessentry', cluster: 'api-mode', name: nodeRole });
+  const doc = await f.tollgate.runtime.store.eks.get({ accountId: ACCOUNT, region: 'us-west-2', kind: 'accessentry', cluster: 'api-mode', name: nodeRole });
   const entry = JSON.parse(doc!.data) as { type: string; username: string };
   assert.equal(entry.type, 'EC2_LINUX');
   assert.equal(entry.username, 'system:node:{{EC2PrivateDNSName}}');
@@ -287,15 +310,16 @@ test('in an API-mode cluster the node role gets an EC2_LINUX access entry', asyn
 
 test('AccessDenied names the node group ARN, or the cluster ARN for CreateNodegroup and ListNodegroups', async () => {
   const eks = f.eks(await userWithKey(f.iam(), 'nobody'));
+  await activeNodegroups('ng1');
   const arn = (await f.eks().send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'ng1' }))).nodegroup!.nodegroupArn!;
   const describe = await rejection(eks.send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'ng1' })));
   assert.equal(describe.name, 'AccessDeniedException');
   assert.equal(describe.$metadata.httpStatusCode, 403);
   assert.equal(describe.message, deniedMessage('nobody', 'eks:DescribeNodegroup', arn));
   const list = await rejection(eks.send(new ListNodegroupsCommand({ clusterName: 'demo' })));
-  assert.equal(list.message, deniedMessage('nobody', 'eks:ListNodegroups', 'arn:aws:eks:us-west-2:111122223333:cluster/demo'));
+  assert.equal(list.message, deniedMessage('nobody', 'eks:ListNodegroups', `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/demo`));
   const create = await rejection(eks.send(new CreateNodegroupCommand(ng('demo', 'x'))));
-  assert.equal(create.message, deniedMessage('nobody', 'eks:CreateNodegroup', 'arn:aws:eks:us-west-2:111122223333:cluster/demo'));
+  assert.equal(create.message, deniedMessage('nobody', 'eks:CreateNodegroup', `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/demo`));
   const update = await rejection(eks.send(new UpdateNodegroupConfigCommand({ clusterName: 'demo', nodegroupName: 'ng1', scalingConfig: { desiredSize: 1 } })));
   assert.equal(update.message, deniedMessage('nobody', 'eks:UpdateNodegroupConfig', arn));
   const del = await rejection(eks.send(new DeleteNodegroupCommand({ clusterName: 'demo', nodegroupName: 'ng1' })));
@@ -303,6 +327,7 @@ test('AccessDenied names the node group ARN, or the cluster ARN for CreateNodegr
 });
 
 test('CreateNodegroup needs iam:PassRole on the node role with iam:PassedToService eks.amazonaws.com', async () => {
+  await activeNodegroups('ng1'); // the first node group creates the service-linked role
   const eksOnly = { Effect: 'Allow', Action: 'eks:*', Resource: '*' };
   const eks = f.eks(await userWithPolicy(f.iam(), 'builder', [eksOnly]));
   const denied = await rejection(eks.send(new CreateNodegroupCommand(ng('demo', 'passed'))));
@@ -323,7 +348,7 @@ test('in an account without AWSServiceRoleForAmazonEKSNodegroup, CreateNodegroup
   const otherClusterRole = await createServiceRole(iam, 'eks-cluster-role', 'eks.amazonaws.com');
   const otherNodeRole = await createServiceRole(iam, 'eks-node-role', 'ec2.amazonaws.com');
   await f.eks(root).send(new CreateClusterCommand({ name: 'c', roleArn: otherClusterRole, resourcesVpcConfig: VPC }));
-  clock.advance(1500);
+  clock.advance(PAST_EKS_DELAY_MS);
   const credentials = await userWithKey(iam, 'builder');
   const policy = (statements: object[]) => iam.send(new PutUserPolicyCommand({ UserName: 'builder', PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
   await policy([{ Effect: 'Allow', Action: ['eks:*', 'iam:PassRole'], Resource: '*' }]);
@@ -341,6 +366,7 @@ test('in an account without AWSServiceRoleForAmazonEKSNodegroup, CreateNodegroup
 });
 
 test('aws:ResourceTag comes from the node group\'s tags, aws:RequestTag / aws:TagKeys from the request', async () => {
+  await activeNodegroups('custom', 'ng1');
   const eks = f.eks(await userWithPolicy(f.iam(), 'tagged', [
     { Effect: 'Allow', Action: 'eks:DescribeNodegroup', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } },
     { Effect: 'Allow', Action: 'eks:CreateNodegroup', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'a' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } },
@@ -349,7 +375,7 @@ test('aws:ResourceTag comes from the node group\'s tags, aws:RequestTag / aws:Ta
   assert.equal((await eks.send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'custom' }))).nodegroup!.tags?.team, 'a');
   const untagged = await rejection(eks.send(new DescribeNodegroupCommand({ clusterName: 'demo', nodegroupName: 'ng1' })));
   assert.equal(untagged.name, 'AccessDeniedException');
-  assert.match(untagged.message, /eks:DescribeNodegroup on resource: arn:aws:eks:us-west-2:111122223333:nodegroup\/demo\/ng1\//);
+  assert.match(untagged.message, new RegExp(`eks:DescribeNodegroup on resource: arn:aws:eks:us-west-2:${ACCOUNT}:nodegroup/demo/ng1/`));
 
   assert.equal((await eks.send(new CreateNodegroupCommand(ng('demo', 'team-a', { tags: { team: 'a' } })))).nodegroup!.tags?.team, 'a');
   assert.equal((await rejection(eks.send(new CreateNodegroupCommand(ng('demo', 'team-b', { tags: { team: 'b' } }))))).name, 'AccessDeniedException');

@@ -10,14 +10,16 @@ import { CreateUserCommand, TagRoleCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { randomIds } from '../../src/kernel/ids.ts';
 import { managedPolicyCatalog } from '../../src/main.ts';
+import { eksModel } from '../../src/protocol/models/index.ts';
+import { serviceDefinition } from '../../src/server/service-definition.ts';
 import { eksOperations } from '../../src/services/eks/index.ts';
 import type { OperationContext } from '../../src/services/operation.ts';
 import type { WireStructure } from '../../src/kernel/wire-value.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT, PAST_EKS_DELAY_MS } from '../support/defaults.ts';
 import { createServiceRole, VPC } from './eks-helpers.ts';
 import { compareWithReference, resourceTypes } from './sar-comparison.ts';
 
-const ACCOUNT = '111122223333';
 const REGION = 'us-west-2';
 const TAGS = { team: 'blue' };
 const REF_USER = `arn:aws:iam::${ACCOUNT}:user/ref-user`;
@@ -60,8 +62,14 @@ const knownDifferences: Readonly<Record<string, string>> = {
     'As for CreateNodegroup: the entry\'s ARN ends in a uuid the call creates.',
 };
 
-/** Condition keys of CreateCluster/UpdateClusterConfig whose request members the AWS model Tollgate ships does not have. */
-const ABSENT_FROM_MODEL = [
+/**
+ * Condition keys of CreateCluster/UpdateClusterConfig whose request members the model has (EKS Auto Mode's
+ * compute, storage and load balancing, zonal shift, deletion protection, the scaling tier, the egress
+ * mode, the control-plane component settings) but Tollgate's clusters do not implement yet: the request
+ * is accepted and the member ignored, so no check sets its key. Each must still be missing from one of
+ * the two operations, or the list is stale.
+ */
+const NOT_YET_IMPLEMENTED = [
   'eks:blockStorageEnabled', 'eks:computeConfigEnabled', 'eks:controlPlaneEgressMode', 'eks:controlPlaneScalingTier', 'eks:deletionProtection',
   'eks:elasticLoadBalancingEnabled', 'eks:kubeApiServerConfig', 'eks:kubeControllerManagerConfig', 'eks:kubeSchedulerConfig', 'eks:zonalShiftEnabled',
 ];
@@ -78,7 +86,7 @@ before(async () => {
   for (const role of ['eks-cluster-role', 'eks-node-role', 'eks-pod-role']) await f.iam().send(new TagRoleCommand({ RoleName: role, Tags: [{ Key: 'team', Value: 'blue' }] }));
   const eks = f.eks();
   await eks.send(new CreateClusterCommand({ name: 'ref', roleArn: clusterRole, resourcesVpcConfig: VPC, tags: TAGS, accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' } }));
-  clock.advance(60_000);
+  clock.advance(PAST_EKS_DELAY_MS);
   await eks.send(new CreateNodegroupCommand({ clusterName: 'ref', nodegroupName: 'ng', nodeRole, subnets: VPC.subnetIds, tags: TAGS }));
   await eks.send(new CreateFargateProfileCommand({ clusterName: 'ref', fargateProfileName: 'fp', podExecutionRoleArn: podRole, selectors: [{ namespace: 'default' }], tags: TAGS }));
   await eks.send(new CreateAddonCommand({ clusterName: 'ref', addonName: 'vpc-cni', tags: TAGS }));
@@ -86,7 +94,7 @@ before(async () => {
   await f.iam().send(new CreateUserCommand({ UserName: 'ref-user' }));
   await eks.send(new CreateAccessEntryCommand({ clusterName: 'ref', principalArn: REF_USER, kubernetesGroups: ['viewers'], username: 'ref', tags: TAGS }));
   await eks.send(new AssociateAccessPolicyCommand({ clusterName: 'ref', principalArn: REF_USER, policyArn: VIEW_POLICY, accessScope: { type: 'namespace', namespaces: ['dev'] } }));
-  clock.advance(60_000);
+  clock.advance(PAST_EKS_DELAY_MS);
   const runtime = f.tollgate.runtime;
   // The service-linked role that CreateFargateProfile reads, tagged through the store (IAM refuses to
   // change a service-linked role), so the iam:GetRole check can show its tag keys.
@@ -155,20 +163,27 @@ test('every EKS operation is authorized as the Service Authorization Reference s
   const types = await resourceTypes('eks');
   const found: string[] = [];
   const unlisted: string[] = [];
-  for (const [name, operation] of Object.entries(eksOperations).sort(([a], [b]) => a.localeCompare(b))) {
+  const eks = serviceDefinition('eks', eksModel, eksOperations);
+  for (const name of Object.keys(eksOperations).sort()) {
     const input = samples[name];
     if (input === undefined) {
       unlisted.push(`${name}: no sample input in this test`);
       continue;
     }
-    const differences = await compareWithReference(name, await operation.authorize(input, ctx), types);
+    // Bound as the server binds a request: the sample is validated against the model first.
+    const operation = eks.bind({ operation: name, input });
+    assert.ok(operation, name);
+    const differences = await compareWithReference(name, await operation.authorize(ctx), types);
     for (const difference of differences) {
       found.push(difference);
-      const absent = ABSENT_FROM_MODEL.find((key) => difference === `${name}: does not set ${key}` && (name === 'CreateCluster' || name === 'UpdateClusterConfig'));
+      const absent = NOT_YET_IMPLEMENTED.find((key) => difference === `${name}: does not set ${key}` && (name === 'CreateCluster' || name === 'UpdateClusterConfig'));
       if (knownDifferences[difference] === undefined && absent === undefined) unlisted.push(difference);
     }
   }
   assert.deepEqual(unlisted, [], 'differences from the Service Authorization Reference without a listed reason');
-  const stale = Object.keys(knownDifferences).filter((difference) => !found.includes(difference));
+  const stale = [
+    ...Object.keys(knownDifferences).filter((difference) => !found.includes(difference)),
+    ...NOT_YET_IMPLEMENTED.filter((key) => !found.includes(`CreateCluster: does not set ${key}`) && !found.includes(`UpdateClusterConfig: does not set ${key}`)),
+  ];
   assert.deepEqual(stale, [], 'listed differences that no longer occur');
 });

@@ -10,6 +10,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { signRequest } from '../../src/sigv4/index.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { ACCESS_KEYS_PER_USER } from '../support/defaults.ts';
 import { ACCOUNT, assertAwsError, deniedMessage, eventually, userWithKey } from './identity-assertions.ts';
 
 let f: TollgateFixture;
@@ -53,7 +54,7 @@ test('the self-service policy: own keys yes (a second, not a third), another use
   const iam = f.iam(alice);
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({}));
   assert.equal(AccessKey?.UserName, 'alice');
-  await assertAwsError(iam.send(new CreateAccessKeyCommand({})), { name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for AccessKeysPerUser: 2' });
+  await assertAwsError(iam.send(new CreateAccessKeyCommand({})), { name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for AccessKeysPerUser: ${ACCESS_KEYS_PER_USER}` });
   const { AccessKeyMetadata } = await iam.send(new ListAccessKeysCommand({}));
   assert.deepEqual(AccessKeyMetadata?.map((k) => k.AccessKeyId).sort(), [alice.accessKeyId, AccessKey!.AccessKeyId!].sort());
   for (const [action, call] of [
@@ -95,7 +96,7 @@ test('the two-key quota holds under concurrent CreateAccessKey requests', async 
   const results = await Promise.allSettled(Array.from({ length: 8 }, () => root.send(new CreateAccessKeyCommand({ UserName: 'racer' }))));
   assert.equal(results.filter((r) => r.status === 'fulfilled').length, 2);
   for (const r of results) {
-    if (r.status === 'rejected') assert.equal((r.reason as Error).message, 'Cannot exceed quota for AccessKeysPerUser: 2');
+    if (r.status === 'rejected') assert.equal((r.reason as Error).message, `Cannot exceed quota for AccessKeysPerUser: ${ACCESS_KEYS_PER_USER}`);
   }
   assert.equal((await root.send(new ListAccessKeysCommand({ UserName: 'racer' }))).AccessKeyMetadata?.length, 2);
 });
@@ -105,7 +106,7 @@ test('root without UserName manages the root user\'s own keys (two at most)', as
   assert.equal(AccessKey?.UserName, undefined);
   const second: Credentials = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
   assert.equal((await f.sts(second).send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${ACCOUNT}:root`);
-  await assertAwsError(root.send(new CreateAccessKeyCommand({})), { name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for AccessKeysPerUser: 2' });
+  await assertAwsError(root.send(new CreateAccessKeyCommand({})), { name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for AccessKeysPerUser: ${ACCESS_KEYS_PER_USER}` });
   const listed = await root.send(new ListAccessKeysCommand({ MaxItems: 1 }));
   assert.equal(listed.AccessKeyMetadata?.[0]?.AccessKeyId, f.root.accessKeyId);
   assert.equal(listed.IsTruncated, true);

@@ -9,6 +9,7 @@ import {
   PutUserPolicyCommand, UpdateAssumeRolePolicyCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { ACCESS_KEYS_PER_USER, ATTACHED_POLICIES_PER_ENTITY, GROUPS_PER_USER, INLINE_POLICY_AGGREGATE_LIMITS, USERS_PER_ACCOUNT, VERSIONS_PER_POLICY } from '../support/defaults.ts';
 import { ACCOUNT, allow, assertAwsError, deniedMessage, userWithKey } from './identity-assertions.ts';
 
 let f: TollgateFixture;
@@ -23,12 +24,13 @@ const trust = (service: string) => JSON.stringify({ Version: '2012-10-17', State
 
 test('GetAccountSummary counts the account\'s entities and reports IAM\'s quotas', async () => {
   const before = (await root.send(new GetAccountSummaryCommand({}))).SummaryMap!;
-  assert.equal(before['AccessKeysPerUserQuota'], 2);
-  assert.equal(before['UsersQuota'], 5000);
-  assert.equal(before['GroupsPerUserQuota'], 10);
-  assert.equal(before['AttachedPoliciesPerUserQuota'], 10);
-  assert.equal(before['VersionsPerPolicyQuota'], 5);
-  assert.equal(before['UserPolicySizeQuota'], 2048);
+  // The quotas reported are the ones enforced.
+  assert.equal(before['AccessKeysPerUserQuota'], ACCESS_KEYS_PER_USER);
+  assert.equal(before['UsersQuota'], USERS_PER_ACCOUNT);
+  assert.equal(before['GroupsPerUserQuota'], GROUPS_PER_USER);
+  assert.equal(before['AttachedPoliciesPerUserQuota'], ATTACHED_POLICIES_PER_ENTITY);
+  assert.equal(before['VersionsPerPolicyQuota'], VERSIONS_PER_POLICY);
+  assert.equal(before['UserPolicySizeQuota'], INLINE_POLICY_AGGREGATE_LIMITS.user.limit);
   assert.equal(before['AccountAccessKeysPresent'], 1, 'the root user has the bootstrap key');
 
   await root.send(new CreateUserCommand({ UserName: 'summary-user' }));

@@ -7,7 +7,7 @@ import {
   GetLoginProfileCommand, PutRolePolicyCommand, PutUserPolicyCommand, UpdateAccountPasswordPolicyCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
-import { verifyPassword } from '../../src/services/iam/shared/identity-password.ts';
+import { verifyPassword } from '../../src/services/iam/identities/identity-password.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, allow, assertAwsError, deniedMessage, userWithKey } from './identity-assertions.ts';
 

@@ -1,6 +1,6 @@
 // IAM groups end to end through the AWS SDK: create/get/list/update/delete, membership and its quota,
 // and grants through groups taking effect (and being revoked) on the very next request.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreateUserCommand, DeleteGroupCommand, DeleteGroupPolicyCommand,
@@ -8,19 +8,27 @@ import {
   PutUserPolicyCommand, RemoveUserFromGroupCommand, UpdateGroupCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { iamArn } from '../../src/kernel/iam-arns.ts';
+import { GROUPS_PER_ACCOUNT, GROUPS_PER_USER } from '../support/defaults.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, allow, assertAwsError, deniedMessage, userWithKey } from './identity-assertions.ts';
 
 let f: TollgateFixture;
 let root: IAMClient;
 let member: Credentials;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   root = f.iam();
   member = await userWithKey(root, 'member');
   for (const name of ['u1', 'u2', 'u3']) await root.send(new CreateUserCommand({ UserName: name }));
 });
-after(() => f.close());
+afterEach(() => f.close());
+
+/** Groups `devs` (path /eng/, members u1, u2 and u3) and `plain`. */
+async function devsAndPlain(): Promise<void> {
+  await root.send(new CreateGroupCommand({ GroupName: 'devs', Path: '/eng/' }));
+  await root.send(new CreateGroupCommand({ GroupName: 'plain' }));
+  for (const name of ['u1', 'u2', 'u3']) await root.send(new AddUserToGroupCommand({ GroupName: 'devs', UserName: name }));
+}
 
 test('CreateGroup and GetGroup with its members, paginated', async () => {
   const { Group } = await root.send(new CreateGroupCommand({ GroupName: 'devs', Path: '/eng/' }));
@@ -39,6 +47,7 @@ test('CreateGroup and GetGroup with its members, paginated', async () => {
 });
 
 test('group errors: taken name, missing group or user, bad name', async () => {
+  await devsAndPlain();
   await assertAwsError(root.send(new CreateGroupCommand({ GroupName: 'Devs' })), { name: 'EntityAlreadyExistsException', status: 409, message: 'Group with name Devs already exists.' });
   await assertAwsError(root.send(new GetGroupCommand({ GroupName: 'nope' })), { name: 'NoSuchEntityException', status: 404, message: 'The group with name nope cannot be found.' });
   await assertAwsError(root.send(new AddUserToGroupCommand({ GroupName: 'nope', UserName: 'u1' })), { name: 'NoSuchEntityException', status: 404, message: 'The group with name nope cannot be found.' });
@@ -51,6 +60,7 @@ test('group errors: taken name, missing group or user, bad name', async () => {
 });
 
 test('ListGroups by PathPrefix, paginated; ListGroupsForUser in joining order', async () => {
+  await devsAndPlain();
   for (const name of ['g1', 'g2', 'g3']) await root.send(new CreateGroupCommand({ GroupName: name, Path: '/list/' }));
   const first = await root.send(new ListGroupsCommand({ PathPrefix: '/list/', MaxItems: 2 }));
   assert.deepEqual(first.Groups?.map((g) => g.GroupName), ['g1', 'g2']);
@@ -65,6 +75,7 @@ test('ListGroups by PathPrefix, paginated; ListGroupsForUser in joining order', 
 });
 
 test('UpdateGroup renames and moves; members stay', async () => {
+  await devsAndPlain();
   await root.send(new UpdateGroupCommand({ GroupName: 'devs', NewGroupName: 'developers', NewPath: '/team/' }));
   const { Group, Users } = await root.send(new GetGroupCommand({ GroupName: 'developers' }));
   assert.equal(Group?.Arn, `arn:aws:iam::${ACCOUNT}:group/team/developers`);
@@ -91,15 +102,15 @@ test('DeleteGroup refuses while members, inline policies or attached policies re
   await assertAwsError(root.send(new DeleteGroupCommand({ GroupName: 'doomed' })), { name: 'NoSuchEntityException', status: 404, message: 'The group with name doomed cannot be found.' });
 });
 
-test('a user belongs to at most 10 groups', async () => {
+test(`a user belongs to at most ${GROUPS_PER_USER} groups`, async () => {
   await root.send(new CreateUserCommand({ UserName: 'joiner' }));
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < GROUPS_PER_USER; i++) {
     await root.send(new CreateGroupCommand({ GroupName: `club${i}` }));
     await root.send(new AddUserToGroupCommand({ GroupName: `club${i}`, UserName: 'joiner' }));
   }
-  await root.send(new CreateGroupCommand({ GroupName: 'club10' }));
-  await assertAwsError(root.send(new AddUserToGroupCommand({ GroupName: 'club10', UserName: 'joiner' })), {
-    name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for GroupsPerUser: 10',
+  await root.send(new CreateGroupCommand({ GroupName: 'one-more' }));
+  await assertAwsError(root.send(new AddUserToGroupCommand({ GroupName: 'one-more', UserName: 'joiner' })), {
+    name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for GroupsPerUser: ${GROUPS_PER_USER}`,
   });
   await root.send(new AddUserToGroupCommand({ GroupName: 'club0', UserName: 'joiner' })); // re-adding a member stays within the quota
 });
@@ -126,6 +137,8 @@ test('grants through a group take effect on the next request; leaving the group 
 
 test('group operations are authorized on the group ARN with its path; ListGroups names the path prefix', async () => {
   const iam = f.iam(member);
+  await root.send(new CreateGroupCommand({ GroupName: 'developers', Path: '/team/' }));
+  await root.send(new CreateGroupCommand({ GroupName: 'plain' }));
   await root.send(new PutUserPolicyCommand({ UserName: 'member', PolicyName: 'groups', PolicyDocument: allow('iam:GetGroup', `arn:aws:iam::${ACCOUNT}:group/team/*`) }));
   await iam.send(new GetGroupCommand({ GroupName: 'developers' }));
   await assertAwsError(iam.send(new GetGroupCommand({ GroupName: 'plain' })), { name: 'AccessDenied', status: 403, message: deniedMessage('member', 'iam:GetGroup', `arn:aws:iam::${ACCOUNT}:group/plain`) });
@@ -143,15 +156,15 @@ test('group operations are authorized on the group ARN with its path; ListGroups
   });
 });
 
-test('at most 300 groups per account', async () => {
+test(`at most ${GROUPS_PER_ACCOUNT} groups per account`, async () => {
   const existing = (await root.send(new ListGroupsCommand({ MaxItems: 1000 }))).Groups?.length ?? 0;
   await f.tollgate.runtime.store.transaction(async (tx) => {
-    for (let i = existing; i < 300; i++) {
+    for (let i = existing; i < GROUPS_PER_ACCOUNT; i++) {
       const name = `seeded${i}`;
       await tx.groups.insert({ accountId: ACCOUNT, id: `AGPASEED${String(i).padStart(13, '0')}`, name, path: '/', arn: iamArn(ACCOUNT, 'group', '/', name), createdAt: new Date() });
     }
   });
   await assertAwsError(root.send(new CreateGroupCommand({ GroupName: 'one-too-many' })), {
-    name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for GroupsPerAccount: 300',
+    name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for GroupsPerAccount: ${GROUPS_PER_ACCOUNT}`,
   });
 });

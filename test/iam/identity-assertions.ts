@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { CreateAccessKeyCommand, CreateUserCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { iamArn } from '../../src/kernel/iam-arns.ts';
 import { rejection, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID } from '../support/defaults.ts';
 
-/** The test account. */
-export const ACCOUNT = '111122223333';
+/** The test account: the account a server creates on first start. */
+export const ACCOUNT = DEFAULT_ACCOUNT_ID;
 
 /** Asserts that `promise` fails with AWS's error: SDK name, wire code, HTTP status and exact message. */
 export async function assertAwsError(promise: Promise<unknown>, expected: { name: string; code?: string; status: number; message: string | RegExp }): Promise<void> {

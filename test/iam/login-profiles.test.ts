@@ -1,24 +1,24 @@
 // Login profiles and the account password policy end to end through the AWS SDK.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateLoginProfileCommand, CreateUserCommand, DeleteAccountPasswordPolicyCommand, DeleteLoginProfileCommand, GetAccountPasswordPolicyCommand,
   GetLoginProfileCommand, PutUserPolicyCommand, UpdateAccountPasswordPolicyCommand, UpdateLoginProfileCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
-import { verifyPassword } from '../../src/services/iam/shared/identity-password.ts';
+import { verifyPassword } from '../../src/services/iam/identities/identity-password.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, allow, assertAwsError, deniedMessage, userWithKey } from './identity-assertions.ts';
 
 let f: TollgateFixture;
 let root: IAMClient;
 let helpdesk: Credentials;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   root = f.iam();
   helpdesk = await userWithKey(root, 'helpdesk');
   await root.send(new CreateUserCommand({ UserName: 'erin' }));
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const violation = { name: 'PasswordPolicyViolationException', status: 400, message: 'Password does not conform to the account password policy.' };
 const noPolicy = { name: 'NoSuchEntityException', status: 404, message: `The Password Policy with domain name ${ACCOUNT} cannot be found.` };
@@ -50,6 +50,7 @@ test('CreateLoginProfile stores a salted scrypt hash; GetLoginProfile shows no p
 });
 
 test('UpdateLoginProfile changes the password and the reset flag; DeleteLoginProfile removes it', async () => {
+  await root.send(new CreateLoginProfileCommand({ UserName: 'erin', Password: 'Correct-Horse-9', PasswordResetRequired: true }));
   const before = await storedHash();
   await root.send(new UpdateLoginProfileCommand({ UserName: 'erin', Password: 'Battery-Staple-7', PasswordResetRequired: false }));
   const after = await storedHash();
@@ -101,6 +102,7 @@ test('the account password policy: update, get, enforcement on create and update
 
 test('authorization: login profiles on the user ARN (GetLoginProfile names `user <UserName>`), the password policy on *', async () => {
   const iam = f.iam(helpdesk);
+  await root.send(new CreateLoginProfileCommand({ UserName: 'erin', Password: 'Correct-Horse-9' }));
   await assertAwsError(iam.send(new GetLoginProfileCommand({ UserName: 'erin' })), { name: 'AccessDenied', status: 403, message: deniedMessage('helpdesk', 'iam:GetLoginProfile', 'user erin') });
   await assertAwsError(iam.send(new DeleteLoginProfileCommand({ UserName: 'erin' })), {
     name: 'AccessDenied', status: 403, message: deniedMessage('helpdesk', 'iam:DeleteLoginProfile', `arn:aws:iam::${ACCOUNT}:user/erin`),
@@ -109,4 +111,15 @@ test('authorization: login profiles on the user ARN (GetLoginProfile names `user
   await root.send(new PutUserPolicyCommand({ UserName: 'helpdesk', PolicyName: 'p', PolicyDocument: allow(['iam:GetLoginProfile', 'iam:UpdateLoginProfile'], `arn:aws:iam::${ACCOUNT}:user/erin`) }));
   assert.equal((await iam.send(new GetLoginProfileCommand({ UserName: 'erin' }))).LoginProfile?.UserName, 'erin');
   await iam.send(new UpdateLoginProfileCommand({ UserName: 'erin', PasswordResetRequired: true }));
+});
+
+test('a login profile request without UserName (or CreateLoginProfile without Password) is a ValidationError naming each, as before the model made them optional', async () => {
+  const missing = (members: string[]) => ({
+    name: 'ValidationError', status: 400,
+    message: `${members.length} validation error${members.length === 1 ? '' : 's'} detected: ${members.map((m) => `Value null at '${m}' failed to satisfy constraint: Member must not be null`).join('; ')}`,
+  });
+  await assertAwsError(root.send(new GetLoginProfileCommand({})), missing(['userName']));
+  await assertAwsError(root.send(new DeleteLoginProfileCommand({})), missing(['userName']));
+  await assertAwsError(root.send(new CreateLoginProfileCommand({ UserName: 'erin' })), missing(['password']));
+  await assertAwsError(root.send(new CreateLoginProfileCommand({})), missing(['userName', 'password']));
 });

@@ -1,7 +1,7 @@
 // Customer managed policies end to end: create/get/delete, versions (five at most, the default),
 // tags, ListPolicies filters and pages, ListEntitiesForPolicy; AWS managed policies readable,
 // attachable and immutable (IAM-SPEC §10).
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreatePolicyVersionCommand,
@@ -15,14 +15,14 @@ import { ACCOUNT, allow, assertAwsError, documentOfSize, EKS_TRUST } from './rol
 
 let f: TollgateFixture;
 let iam: IAMClient;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   iam = f.iam();
   await iam.send(new CreateRoleCommand({ RoleName: 'r1', Path: '/svc/', AssumeRolePolicyDocument: EKS_TRUST }));
   await iam.send(new CreateUserCommand({ UserName: 'u1' }));
   await iam.send(new CreateGroupCommand({ GroupName: 'g1' }));
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const aws = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 const local = (name: string, path = '/') => `arn:aws:iam::${ACCOUNT}:policy${path}${name}`;

@@ -2,7 +2,7 @@
 // ValidationError `Invalid ARN:  Could not be parsed!` (two spaces) by every operation that takes one, and
 // changes nothing; an ARN that parses but names no policy is NoSuchEntity with the operation's own text;
 // a permissions boundary that is not an ARN keeps its InvalidInput `ARN <x> is not valid.`.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreatePolicyVersionCommand,
@@ -18,7 +18,7 @@ let f: TollgateFixture;
 let iam: IAMClient;
 const POLICY_NAME = 'arn-validation-policy';
 const policyArn = `arn:aws:iam::${ACCOUNT}:policy/${POLICY_NAME}`;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   iam = f.iam();
   await iam.send(new CreateUserCommand({ UserName: 'arn-user' }));
@@ -30,7 +30,7 @@ before(async () => {
   await iam.send(new CreatePolicyCommand({ PolicyName: POLICY_NAME, PolicyDocument: allow('s3:GetObject') }));
   await iam.send(new AttachUserPolicyCommand({ UserName: 'arn-user', PolicyArn: policyArn }));
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 /** Strings that do not parse as ARNs, each at least the 20 characters the model requires of a PolicyArn. */
 const UNPARSABLE = [

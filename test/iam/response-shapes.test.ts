@@ -3,23 +3,24 @@
 // MaxSessionDuration, description or last use, GetRole and ListRoles do; UpdateRoleDescription carries the
 // description but no MaxSessionDuration or last use; CreatePolicy does not echo its description; GetPolicy
 // carries `Tags` always, an empty `<Tags/>` on the wire when the policy has none.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreatePolicyCommand, CreateRoleCommand, CreateServiceLinkedRoleCommand, GetPolicyCommand, GetRoleCommand, ListRolesCommand,
   UpdateRoleDescriptionCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { runAwsCli } from '../support/aws-cli.ts';
+import { requireClient } from '../support/interop.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, allow } from './identity-assertions.ts';
 
 let f: TollgateFixture;
 let iam: IAMClient;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   iam = f.iam();
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
 const BOUNDARY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
@@ -75,7 +76,8 @@ test('CreatePolicy does not echo the description (GetPolicy does); GetPolicy ans
   assert.deepEqual((await iam.send(new GetPolicyCommand({ PolicyArn: BOUNDARY }))).Policy?.Tags, [], 'an AWS managed policy too');
 });
 
-test('GetPolicy without tags: an empty <Tags/> element on the wire, which boto3 (the AWS CLI) reads as []', async () => {
+test('GetPolicy without tags: an empty <Tags/> element on the wire, which boto3 (the AWS CLI) reads as []', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const arn = `arn:aws:iam::${ACCOUNT}:policy/shape-wire`;
   await iam.send(new CreatePolicyCommand({ PolicyName: 'shape-wire', PolicyDocument: allow('s3:GetObject') }));
   const cli = await runAwsCli(f.url, f.root, 'us-east-1', '--debug', 'iam', 'get-policy', '--policy-arn', arn);

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { CreateAccessKeyCommand, CreateUserCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { createAccount } from '../../src/services/iam/create-account.ts';
 import { rejection, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID } from '../support/defaults.ts';
 
-/** The fixture's account. */
-export const ACCOUNT = '111122223333';
+/** The fixture's account: the account a server creates on first start. */
+export const ACCOUNT = DEFAULT_ACCOUNT_ID;
 
 /** What an AWS error must look like: SDK name, wire code (default: name without `Exception`), HTTP status, exact message. */
 export interface ExpectedError {

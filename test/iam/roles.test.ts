@@ -1,6 +1,6 @@
 // Roles end to end through the AWS SDK: create/get/list/update/delete, tags, boundaries, inline
 // policies with the 10,240-character aggregate, managed-policy attachments with their quota.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, DeleteRoleCommand, DeleteRolePermissionsBoundaryCommand, DeleteRolePolicyCommand,
@@ -9,15 +9,16 @@ import {
   UpdateRoleDescriptionCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_MAX_SESSION_DURATION, INLINE_POLICY_AGGREGATE_LIMITS, MAX_TAGS, POLICIES_PER_ROLE } from '../support/defaults.ts';
 import { ACCOUNT, allow, assertAwsError, documentOfSize, EKS_TRUST } from './role-policy-assertions.ts';
 
 let f: TollgateFixture;
 let iam: IAMClient;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   iam = f.iam();
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const aws = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 const noRole = (name: string) => ({ name: 'NoSuchEntityException', status: 404, message: `The role with name ${name} cannot be found.` });
@@ -37,7 +38,7 @@ test('CreateRole answers the role with AROA id, ARN with path, the trust policy 
   const got = (await iam.send(new GetRoleCommand({ RoleName: 'EKSCLUSTERROLE' }))).Role!;
   assert.equal(got.RoleName, 'eksClusterRole');
   assert.equal(got.Description, 'cluster role');
-  assert.equal(got.MaxSessionDuration, 3600);
+  assert.equal(got.MaxSessionDuration, DEFAULT_MAX_SESSION_DURATION);
   assert.equal(got.RoleId, Role!.RoleId);
   assert.deepEqual(got.RoleLastUsed, {});
 });
@@ -66,6 +67,7 @@ test('CreateRole refuses a taken name (any case), bad MaxSessionDuration, duplic
 });
 
 test('ListRoles pages by name with Marker/MaxItems and filters by PathPrefix, without tags or last use', async () => {
+  await iam.send(new CreateRoleCommand({ RoleName: 'elsewhere', AssumeRolePolicyDocument: EKS_TRUST }));
   for (const name of ['lr-c', 'lr-a', 'lr-b']) await iam.send(new CreateRoleCommand({ RoleName: name, Path: '/list/', AssumeRolePolicyDocument: EKS_TRUST, Tags: [{ Key: 'k', Value: 'v' }] }));
   const first = await iam.send(new ListRolesCommand({ PathPrefix: '/list/', MaxItems: 2 }));
   assert.deepEqual(first.Roles!.map((r) => r.RoleName), ['lr-a', 'lr-b']);
@@ -78,7 +80,7 @@ test('ListRoles pages by name with Marker/MaxItems and filters by PathPrefix, wi
   assert.equal(second.IsTruncated, false);
   assert.equal(second.Marker, undefined);
   const all = await iam.send(new ListRolesCommand({}));
-  assert.ok(all.Roles!.some((r) => r.RoleName === 'eksClusterRole') && all.Roles!.some((r) => r.RoleName === 'lr-a'));
+  assert.deepEqual(all.Roles!.map((r) => r.RoleName), ['elsewhere', 'lr-a', 'lr-b', 'lr-c']);
   assert.deepEqual((await iam.send(new ListRolesCommand({ PathPrefix: '/nothing/' }))).Roles, []);
   await assertAwsError(iam.send(new ListRolesCommand({ Marker: 'garbage' })), { name: 'ValidationError', status: 400, message: 'Invalid Marker.' });
 });
@@ -112,9 +114,9 @@ test('TagRole merges case-insensitively, UntagRole removes, ListRoleTags pages; 
   await assertAwsError(iam.send(new TagRoleCommand({ RoleName: 'tagged', Tags: [{ Key: 'q', Value: '1' }, { Key: 'Q', Value: '2' }] })), {
     name: 'InvalidInputException', status: 400, message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
   });
-  const fifty = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
-  await assertAwsError(iam.send(new TagRoleCommand({ RoleName: 'tagged', Tags: fifty })), {
-    name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for TagsPerResource: 50',
+  const tooMany = Array.from({ length: MAX_TAGS }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+  await assertAwsError(iam.send(new TagRoleCommand({ RoleName: 'tagged', Tags: tooMany })), {
+    name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for TagsPerResource: ${MAX_TAGS}`,
   });
   await assertAwsError(iam.send(new ListRoleTagsCommand({ RoleName: 'ghost' })), noRole('ghost'));
 });
@@ -149,7 +151,7 @@ test('Inline role policies: verbatim documents, sorted pages, validation, the 10
   const used = allow('s3:GetObject').length + JSON.stringify(JSON.parse(document)).length;
   await iam.send(new PutRolePolicyCommand({ RoleName: 'inline', PolicyName: 'big', PolicyDocument: documentOfSize(10_240 - used) }));
   await assertAwsError(iam.send(new PutRolePolicyCommand({ RoleName: 'inline', PolicyName: 'more', PolicyDocument: allow('s3:*') })), {
-    name: 'LimitExceededException', status: 409, message: 'Maximum policy size of 10240 bytes exceeded for role inline',
+    name: 'LimitExceededException', status: 409, message: INLINE_POLICY_AGGREGATE_LIMITS.role.message('inline'),
   });
   await iam.send(new PutRolePolicyCommand({ RoleName: 'inline', PolicyName: 'big', PolicyDocument: allow('s3:*') })); // replacing frees room
   await iam.send(new DeleteRolePolicyCommand({ RoleName: 'inline', PolicyName: 'big' }));
@@ -188,7 +190,7 @@ test('AttachRolePolicy: AWS and customer policies, idempotent, ten at most, serv
     'AmazonEKSServicePolicy', 'AmazonEKSVPCResourceController', 'AmazonSSMManagedInstanceCore'];
   for (const name of eight) await iam.send(new AttachRolePolicyCommand({ RoleName: 'attached', PolicyArn: aws(name) }));
   await assertAwsError(iam.send(new AttachRolePolicyCommand({ RoleName: 'attached', PolicyArn: aws('PowerUserAccess') })), {
-    name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for PoliciesPerRole: 10',
+    name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for PoliciesPerRole: ${POLICIES_PER_ROLE}`,
   });
   await iam.send(new DetachRolePolicyCommand({ RoleName: 'attached', PolicyArn: aws('ReadOnlyAccess') }));
   await iam.send(new AttachRolePolicyCommand({ RoleName: 'attached', PolicyArn: aws('PowerUserAccess') }));

@@ -1,6 +1,6 @@
 // CreateServiceLinkedRole for the services AWS accepts, as AWS answers it (role name, path, trust,
 // attached policy and CustomSuffix rules recorded against AWS), and the shipped catalogue's integrity.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -8,17 +8,17 @@ import {
   CreateServiceLinkedRoleCommand, DeleteServiceLinkedRoleCommand, GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { awsManagedPolicyCatalog } from '../../src/services/iam/aws-managed-policy-catalog.ts';
-import { SERVICE_LINKED_ROLES } from '../../src/services/iam/service-linked-role-catalog.ts';
+import { SERVICE_LINKED_ROLES } from '../../src/services/shared/service-linked-role-catalog.ts';
 import { startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, assertAwsError } from './identity-assertions.ts';
 
 let f: TollgateFixture;
 let root: IAMClient;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   root = f.iam();
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 /** Service principal → role name and attached policy, as AWS answered GetRole and ListAttachedRolePolicies. */
 const RECORDED: ReadonlyArray<readonly [service: string, roleName: string, policy: string]> = [

@@ -1,7 +1,7 @@
 // Role trust policies end to end: validation (IAM-SPEC §1.3), the 2,048-character quota, and principal
 // resolution (§1.2): user and role ARNs are stored as unique ids, shown as ARNs, and shown as the raw id
 // once the entity is deleted, so a recreated namesake is not trusted.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateRoleCommand, CreateUserCommand, DeleteRoleCommand, DeleteUserCommand, GetAccountAuthorizationDetailsCommand, GetRoleCommand,
@@ -12,11 +12,11 @@ import { ACCOUNT, assertAwsError, EKS_TRUST, trust } from './role-policy-asserti
 
 let f: TollgateFixture;
 let iam: IAMClient;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   iam = f.iam();
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const malformed = (message: string) => ({ name: 'MalformedPolicyDocumentException', code: 'MalformedPolicyDocument', status: 400, message });
 const document = async (name: string) => JSON.parse(decodeURIComponent((await iam.send(new GetRoleCommand({ RoleName: name }))).Role!.AssumeRolePolicyDocument!)) as {

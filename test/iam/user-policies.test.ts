@@ -1,6 +1,6 @@
 // Inline policies and managed-policy attachments of users and groups end to end through the AWS SDK:
 // validation, aggregate size limits, documents kept verbatim, quotas, and the condition keys.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AttachGroupPolicyCommand, AttachUserPolicyCommand, CreateGroupCommand, CreateUserCommand, DeleteGroupPolicyCommand, DeleteUserPolicyCommand,
@@ -8,19 +8,20 @@ import {
   ListAttachedUserPoliciesCommand, ListGroupPoliciesCommand, ListUserPoliciesCommand, PutGroupPolicyCommand, PutUserPolicyCommand, type IAMClient,
 } from '@aws-sdk/client-iam';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { ATTACHED_POLICIES_PER_ENTITY, INLINE_POLICY_AGGREGATE_LIMITS } from '../support/defaults.ts';
 import { ACCOUNT, allow, assertAwsError, deniedMessage, seedCustomerPolicy, userWithKey } from './identity-assertions.ts';
 
 let f: TollgateFixture;
 let root: IAMClient;
 let admin: Credentials; // an IAM user whose own policies the authorization tests set
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   root = f.iam();
   admin = await userWithKey(root, 'admin');
   await root.send(new CreateUserCommand({ UserName: 'pat' }));
   await root.send(new CreateGroupCommand({ GroupName: 'crew' }));
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const aws = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 
@@ -83,13 +84,13 @@ test('inline policies are limited in aggregate: 2,048 characters per user, 5,120
   await root.send(new PutUserPolicyCommand({ UserName: 'sizer', PolicyName: 'a', PolicyDocument: documentOfSize(1000) }));
   await root.send(new PutUserPolicyCommand({ UserName: 'sizer', PolicyName: 'b', PolicyDocument: documentOfSize(1048).replace(/,/g, ',\n    ') }));
   await assertAwsError(root.send(new PutUserPolicyCommand({ UserName: 'sizer', PolicyName: 'c', PolicyDocument: documentOfSize(200) })), {
-    name: 'LimitExceededException', status: 409, message: 'Maximum policy size of 2048 bytes exceeded for user sizer',
+    name: 'LimitExceededException', status: 409, message: INLINE_POLICY_AGGREGATE_LIMITS.user.message('sizer'),
   });
   await root.send(new PutUserPolicyCommand({ UserName: 'sizer', PolicyName: 'b', PolicyDocument: documentOfSize(900) })); // a replacement counts once
   await root.send(new CreateGroupCommand({ GroupName: 'big' }));
   await root.send(new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'a', PolicyDocument: documentOfSize(5000) }));
   await assertAwsError(root.send(new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'b', PolicyDocument: documentOfSize(121) })), {
-    name: 'LimitExceededException', status: 409, message: 'Maximum policy size of 5120 bytes exceeded for group big',
+    name: 'LimitExceededException', status: 409, message: INLINE_POLICY_AGGREGATE_LIMITS.group.message('big'),
   });
   await root.send(new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'b', PolicyDocument: documentOfSize(120) }));
 });
@@ -125,19 +126,20 @@ test('attachment errors: not an ARN, unknown policy, service-role policy, missin
   await assertAwsError(root.send(new DetachUserPolicyCommand({ UserName: 'pat', PolicyArn: 'x'.repeat(20) })), { name: 'ValidationError', status: 400, message: 'Invalid ARN:  Could not be parsed!' });
 });
 
-test('at most 10 managed policies per user and per group', async () => {
+test(`at most ${ATTACHED_POLICIES_PER_ENTITY} managed policies per user and per group`, async () => {
   const names = ['ReadOnlyAccess', 'IAMReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonEC2ReadOnlyAccess', 'AmazonSQSReadOnlyAccess', 'AmazonSNSReadOnlyAccess',
     'AmazonDynamoDBReadOnlyAccess', 'AmazonRDSReadOnlyAccess', 'CloudWatchReadOnlyAccess', 'AmazonVPCReadOnlyAccess', 'AWSLambda_ReadOnlyAccess'];
   await root.send(new CreateUserCommand({ UserName: 'hoarder' }));
   await root.send(new CreateGroupCommand({ GroupName: 'hoarders' }));
-  for (const name of names.slice(0, 10)) {
+  assert.equal(names.length, ATTACHED_POLICIES_PER_ENTITY + 1);
+  for (const name of names.slice(0, ATTACHED_POLICIES_PER_ENTITY)) {
     await root.send(new AttachUserPolicyCommand({ UserName: 'hoarder', PolicyArn: aws(name) }));
     await root.send(new AttachGroupPolicyCommand({ GroupName: 'hoarders', PolicyArn: aws(name) }));
   }
-  await assertAwsError(root.send(new AttachUserPolicyCommand({ UserName: 'hoarder', PolicyArn: aws(names[10]!) })), { name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for PoliciesPerUser: 10' });
-  await assertAwsError(root.send(new AttachGroupPolicyCommand({ GroupName: 'hoarders', PolicyArn: aws(names[10]!) })), { name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for PoliciesPerGroup: 10' });
+  await assertAwsError(root.send(new AttachUserPolicyCommand({ UserName: 'hoarder', PolicyArn: aws(names[ATTACHED_POLICIES_PER_ENTITY]!) })), { name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for PoliciesPerUser: ${ATTACHED_POLICIES_PER_ENTITY}` });
+  await assertAwsError(root.send(new AttachGroupPolicyCommand({ GroupName: 'hoarders', PolicyArn: aws(names[ATTACHED_POLICIES_PER_ENTITY]!) })), { name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for PoliciesPerGroup: ${ATTACHED_POLICIES_PER_ENTITY}` });
   await root.send(new AttachUserPolicyCommand({ UserName: 'hoarder', PolicyArn: aws(names[0]!) })); // already attached: no quota change
-  assert.equal((await root.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'hoarders', MaxItems: 1000 }))).AttachedPolicies?.length, 10);
+  assert.equal((await root.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'hoarders', MaxItems: 1000 }))).AttachedPolicies?.length, ATTACHED_POLICIES_PER_ENTITY);
 });
 
 test('authorization: iam:PolicyARN on Attach/Detach; Get/ListUserPolicies name `user <UserName>`; group policies on the group ARN', async () => {

@@ -1,6 +1,6 @@
 // IAM users end to end through the AWS SDK: create/get/list/update/delete, tags, permissions
 // boundaries, the account quota, pagination and the AccessDenied renderings of IAM-SPEC §5.6.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AddUserToGroupCommand, AttachUserPolicyCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand,
@@ -10,19 +10,20 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { MAX_TAGS, USERS_PER_ACCOUNT } from '../support/defaults.ts';
 import { ACCOUNT, allow, assertAwsError, deniedMessage, seedCustomerPolicy, seedUsers, userWithKey } from './identity-assertions.ts';
 
 let f: TollgateFixture;
 let root: IAMClient;
 let clerk: Credentials; // an IAM user whose policies the tests set
 let customerBoundary: string;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
   root = f.iam();
   clerk = await userWithKey(root, 'clerk');
   customerBoundary = await seedCustomerPolicy(f, 'Boundary', allow('s3:*'));
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const setClerkPolicy = (document: string) => root.send(new PutUserPolicyCommand({ UserName: 'clerk', PolicyName: 'p', PolicyDocument: document }));
@@ -45,6 +46,7 @@ test('CreateUser with defaults, then with path, tags and boundary; GetUser answe
 });
 
 test('CreateUser errors: taken name (any case), duplicate tag keys, bad and unknown boundaries, bad name', async () => {
+  await root.send(new CreateUserCommand({ UserName: 'alice' }));
   await assertAwsError(root.send(new CreateUserCommand({ UserName: 'ALICE' })), { name: 'EntityAlreadyExistsException', status: 409, message: 'User with name ALICE already exists.' });
   await assertAwsError(root.send(new CreateUserCommand({ UserName: 'u1', Tags: [{ Key: 'k', Value: '1' }, { Key: 'K', Value: '2' }] })), {
     name: 'InvalidInputException', status: 400, message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
@@ -91,7 +93,8 @@ test('ListUsers filters by PathPrefix and pages with Marker/MaxItems', async () 
   assert.deepEqual(names, ['p1', 'p2', 'p3', 'p4', 'p5']);
   assert.equal(pages, 3);
   const all = await root.send(new ListUsersCommand({}));
-  assert.ok((all.Users ?? []).some((u) => u.UserName === 'bob') && all.IsTruncated === false);
+  assert.deepEqual((all.Users ?? []).map((u) => u.UserName), ['clerk', 'p1', 'p2', 'p3', 'p4', 'p5']);
+  assert.equal(all.IsTruncated, false);
   await assertAwsError(root.send(new ListUsersCommand({ Marker: 'garbage' })), { name: 'ValidationError', status: 400, message: 'Invalid Marker.' });
 });
 
@@ -105,6 +108,7 @@ test('ListUsers denied: AccessDenied names the path prefix under user/', async (
 });
 
 test('UpdateUser renames and moves a user; its key then authenticates as the new ARN', async () => {
+  await root.send(new CreateUserCommand({ UserName: 'alice' }));
   const key = await userWithKey(root, 'carol');
   await root.send(new UpdateUserCommand({ UserName: 'carol', NewUserName: 'caroline', NewPath: '/ops/' }));
   await assertAwsError(root.send(new GetUserCommand({ UserName: 'carol' })), { name: 'NoSuchEntityException', status: 404, message: 'The user with name carol cannot be found.' });
@@ -119,6 +123,7 @@ test('UpdateUser renames and moves a user; its key then authenticates as the new
 });
 
 test('UpdateUser needs the permission on the user as it is and as it will be', async () => {
+  await root.send(new CreateUserCommand({ UserName: 'alice' }));
   await setClerkPolicy(allow('iam:UpdateUser', `arn:aws:iam::${ACCOUNT}:user/alice`));
   await assertAwsError(f.iam(clerk).send(new UpdateUserCommand({ UserName: 'alice', NewUserName: 'alicia' })), {
     name: 'AccessDenied', status: 403, message: deniedMessage('clerk', 'iam:UpdateUser', 'user alicia'),
@@ -161,10 +166,10 @@ test('TagUser, ListUserTags (paginated), UntagUser, and the 50-tag quota', async
   assert.deepEqual(rest.Tags, [{ Key: 'c', Value: '' }]);
   await root.send(new UntagUserCommand({ UserName: 'tagged', TagKeys: ['B', 'missing'] }));
   assert.deepEqual((await root.send(new ListUserTagsCommand({ UserName: 'tagged' }))).Tags, [{ Key: 'A', Value: '2' }, { Key: 'c', Value: '' }]);
-  const many = Array.from({ length: 48 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+  const many = Array.from({ length: MAX_TAGS - 2 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })); // with A and c: the quota
   await root.send(new TagUserCommand({ UserName: 'tagged', Tags: many }));
   await assertAwsError(root.send(new TagUserCommand({ UserName: 'tagged', Tags: [{ Key: 'one-too-many', Value: 'v' }] })), {
-    name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for TagsPerResource: 50',
+    name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for TagsPerResource: ${MAX_TAGS}`,
   });
   await assertAwsError(root.send(new TagUserCommand({ UserName: 'tagged', Tags: [{ Key: 'x', Value: '1' }, { Key: 'X', Value: '2' }] })), {
     name: 'InvalidInputException', status: 400, message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
@@ -186,7 +191,7 @@ test('tag conditions: aws:RequestTag and aws:TagKeys on CreateUser/TagUser, aws:
     name: 'AccessDenied', status: 403, message: deniedMessage('clerk', 'iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/red1`),
   });
   await assertAwsError(clerkIam.send(new CreateUserCommand({ UserName: 'blue2', Tags: [{ Key: 'team', Value: 'blue' }, { Key: 'extra', Value: 'x' }] })), {
-    name: 'AccessDenied', status: 403, message: /iam:CreateUser on resource: arn:aws:iam::111122223333:user\/blue2 /,
+    name: 'AccessDenied', status: 403, message: new RegExp(`iam:CreateUser on resource: arn:aws:iam::${ACCOUNT}:user/blue2 `),
   });
   assert.equal((await clerkIam.send(new GetUserCommand({ UserName: 'blue1' }))).User?.UserName, 'blue1');
   await assertAwsError(clerkIam.send(new GetUserCommand({ UserName: 'alice' })), { name: 'AccessDenied', status: 403, message: deniedMessage('clerk', 'iam:GetUser', 'user alice') });
@@ -194,6 +199,7 @@ test('tag conditions: aws:RequestTag and aws:TagKeys on CreateUser/TagUser, aws:
 
 test('permissions boundaries: put (AWS or customer managed), delete, errors, and the iam:PermissionsBoundary key', async () => {
   const customer = customerBoundary;
+  await root.send(new CreateUserCommand({ UserName: 'alice' }));
   await root.send(new PutUserPermissionsBoundaryCommand({ UserName: 'alice', PermissionsBoundary: customer }));
   assert.equal((await root.send(new GetUserCommand({ UserName: 'alice' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn, customer);
   await root.send(new PutUserPermissionsBoundaryCommand({ UserName: 'alice', PermissionsBoundary: READ_ONLY }));
@@ -234,10 +240,10 @@ test('a user\'s permissions boundary limits what its policies allow, from the ne
   });
 });
 
-test('at most 5,000 users per account', async () => {
+test(`at most ${USERS_PER_ACCOUNT} users per account`, async () => {
   const existing = (await root.send(new ListUsersCommand({ MaxItems: 1000 }))).Users?.length ?? 0;
-  await seedUsers(f, 'seeded', 5000 - existing);
+  await seedUsers(f, 'seeded', USERS_PER_ACCOUNT - existing);
   await assertAwsError(root.send(new CreateUserCommand({ UserName: 'one-too-many' })), {
-    name: 'LimitExceededException', status: 409, message: 'Cannot exceed quota for UsersPerAccount: 5000',
+    name: 'LimitExceededException', status: 409, message: `Cannot exceed quota for UsersPerAccount: ${USERS_PER_ACCOUNT}`,
   });
 });

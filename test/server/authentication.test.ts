@@ -1,22 +1,23 @@
 // Authentication through the real pipeline: SigV4 failures get AWS's codes, and GetCallerIdentity answers
 // in XML and in JSON.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { signRequest } from '../../src/sigv4/index.ts';
 import { rejection, startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
 
 let f: TollgateFixture;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 test('GetCallerIdentity for the root user', async () => {
   const identity = await f.sts().send(new GetCallerIdentityCommand({}));
-  assert.equal(identity.Arn, 'arn:aws:iam::111122223333:root');
-  assert.equal(identity.UserId, '111122223333');
+  assert.equal(identity.Arn, `arn:aws:iam::${ACCOUNT}:root`);
+  assert.equal(identity.UserId, ACCOUNT);
   assert.match(identity.$metadata.requestId ?? '', /^[0-9a-f-]{36}$/);
 });
 
@@ -31,7 +32,7 @@ test('GetCallerIdentity in JSON when asked (Accept: application/json)', async ()
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type') ?? '', /json/);
   const json = await response.json() as { GetCallerIdentityResponse: { GetCallerIdentityResult: { Arn: string } } };
-  assert.equal(json.GetCallerIdentityResponse.GetCallerIdentityResult.Arn, 'arn:aws:iam::111122223333:root');
+  assert.equal(json.GetCallerIdentityResponse.GetCallerIdentityResult.Arn, `arn:aws:iam::${ACCOUNT}:root`);
 });
 
 test('an unknown access key, a wrong secret and an unsigned request get AWS\'s errors', async () => {

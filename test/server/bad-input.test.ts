@@ -1,5 +1,5 @@
 // Bad input gets AWS's 4xx error, never a crash or a hang, and writes nothing.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { ListUsersCommand, PutUserPolicyCommand, CreateUserCommand } from '@aws-sdk/client-iam';
@@ -7,10 +7,10 @@ import { signRequest } from '../../src/sigv4/index.ts';
 import { rejection, startFixture, type TollgateFixture } from '../support/tollgate-fixture.ts';
 
 let f: TollgateFixture;
-before(async () => {
+beforeEach(async () => {
   f = await startFixture();
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 /** Sends a signed IAM request with `body` as given (bytes) and returns status and body text. */
 async function send(body: Buffer | string, headers: Record<string, string> = {}, service = 'iam'): Promise<{ status: number; text: string }> {

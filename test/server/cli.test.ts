@@ -12,6 +12,7 @@ import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { CreateClusterCommand, DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { main } from '../../src/cli/main.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
 
 const bin = fileURLToPath(new URL('../../bin/tollgate.mjs', import.meta.url));
 
@@ -47,7 +48,7 @@ test('serve: first start creates the account, writes root credentials 0600, serv
   try {
     const { child, url, banner } = await serve(dataDir);
     const credentialsFile = join(dataDir, 'root-credentials');
-    assert.match(banner, new RegExp(`root credentials of account 111122223333 written to ${credentialsFile}`));
+    assert.match(banner, new RegExp(`root credentials of account ${ACCOUNT} written to ${credentialsFile}`));
     assert.ok(banner.includes(`console: ${url}/console\n`), 'the banner prints the console\'s address');
     const text = readFileSync(credentialsFile, 'utf8');
     assert.match(text, /^\[default\]\naws_access_key_id = AKIA[A-Z2-7]{16}\naws_secret_access_key = \S{40}\n$/);
@@ -221,11 +222,11 @@ test('settings from the environment (TOLLGATE_HOST, _PORT, _DATA_DIR, _EKS_DELAY
     const iam = new IAMClient({ endpoint: url, region: 'us-west-2', credentials, maxAttempts: 1 });
     await iam.send(new CreateRoleCommand({ RoleName: 'eks', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
     const eks = new EKSClient({ endpoint: url, region: 'us-west-2', credentials, maxAttempts: 1 });
-    await eks.send(new CreateClusterCommand({ name: 'now', roleArn: 'arn:aws:iam::111122223333:role/eks', resourcesVpcConfig: { subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] } }));
+    await eks.send(new CreateClusterCommand({ name: 'now', roleArn: `arn:aws:iam::${ACCOUNT}:role/eks`, resourcesVpcConfig: { subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] } }));
     assert.equal((await eks.send(new DescribeClusterCommand({ name: 'now' }))).cluster?.status, 'ACTIVE', 'TOLLGATE_EKS_DELAY_SECONDS=0: ACTIVE at once');
     // Pretty lines reach standard output while the server keeps running.
     const line = await waitFor(() => stdout().split('\n').find((l) => l.includes(' eks:DescribeCluster ')));
-    assert.match(line, /^\d{2}:\d{2}:\d{2}\.\d{3} arn:aws:iam::111122223333:root eks:DescribeCluster allowed 200 [\d.]+ms {2}[0-9a-f-]{36}$/);
+    assert.match(line, new RegExp(`^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} arn:aws:iam::${ACCOUNT}:root eks:DescribeCluster allowed 200 [\\d.]+ms {2}[0-9a-f-]{36}$`));
   } finally {
     child.kill('SIGTERM');
     await exited(child);
@@ -260,11 +261,11 @@ test('TOLLGATE_ROOT_ACCESS_KEY_ID/_SECRET_ACCESS_KEY: the root key on first star
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-cli-'));
   try {
     const first = await serveWith([bin, 'serve', '--port', '0', '--data-dir', dataDir], GIVEN);
-    assert.match(first.banner, /root credentials of account 111122223333 \(the key of TOLLGATE_ROOT_ACCESS_KEY_ID\) written to /);
+    assert.match(first.banner, new RegExp(`root credentials of account ${ACCOUNT} \\(the key of TOLLGATE_ROOT_ACCESS_KEY_ID\\) written to `));
     assert.ok(!first.banner.includes(GIVEN.TOLLGATE_ROOT_SECRET_ACCESS_KEY));
     assert.deepEqual(rootKeyOf(dataDir), { accessKeyId: GIVEN.TOLLGATE_ROOT_ACCESS_KEY_ID, secretAccessKey: GIVEN.TOLLGATE_ROOT_SECRET_ACCESS_KEY });
     const sts = new STSClient({ endpoint: first.url, region: 'us-east-1', credentials: { accessKeyId: GIVEN.TOLLGATE_ROOT_ACCESS_KEY_ID, secretAccessKey: GIVEN.TOLLGATE_ROOT_SECRET_ACCESS_KEY }, maxAttempts: 1 });
-    assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:iam::111122223333:root');
+    assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${ACCOUNT}:root`);
     first.child.kill('SIGTERM');
     assert.equal(await exited(first.child), 0);
 
@@ -273,7 +274,7 @@ test('TOLLGATE_ROOT_ACCESS_KEY_ID/_SECRET_ACCESS_KEY: the root key on first star
     again.child.kill('SIGTERM');
     assert.equal(await exited(again.child), 0);
     const otherKey = await tollgate(['serve', '--port', '0', '--data-dir', dataDir], { ...GIVEN, TOLLGATE_ROOT_ACCESS_KEY_ID: 'AKIAZZZZZZZZZZZZZZZZ' });
-    assertOneLineError(otherKey, /^tollgate serve: AKIAZZZZZZZZZZZZZZZZ is not a root access key of account 111122223333 in \S+\. .*first start only.*tollgate reset --yes/);
+    assertOneLineError(otherKey, new RegExp(`^tollgate serve: AKIAZZZZZZZZZZZZZZZZ is not a root access key of account ${ACCOUNT} in \\S+\\. .*first start only.*tollgate reset --yes`));
     const otherSecret = await tollgate(['serve', '--port', '0', '--data-dir', dataDir], { ...GIVEN, TOLLGATE_ROOT_SECRET_ACCESS_KEY: 'x'.repeat(40) });
     assertOneLineError(otherSecret, /^tollgate serve: TOLLGATE_ROOT_SECRET_ACCESS_KEY is not the secret of AKIAIOSFODNN7EXAMPLE in /);
 
@@ -310,19 +311,19 @@ test('reset: refused without --yes; with it, a running server sees a fresh defau
 
     const reset = await tollgate(['reset', '--yes'], { TOLLGATE_DATA_DIR: dataDir });
     assert.equal(reset.status, 0, reset.stderr);
-    assert.match(reset.stdout, /every account erased; account 111122223333 created anew, its root credentials written to \S+root-credentials/);
+    assert.match(reset.stdout, new RegExp(`every account erased; account ${ACCOUNT} created anew, its root credentials written to \\S+root-credentials`));
     const after = rootKeyOf(dataDir);
     assert.notEqual(after.accessKeyId, before.accessKeyId);
     const old = await iam(before).send(new ListUsersCommand({})).then(() => 'accepted', (error: Error) => error.name);
     assert.equal(old, 'InvalidClientTokenId', 'the old root key is gone at the next request');
     assert.deepEqual((await iam(after).send(new ListUsersCommand({}))).Users, [], 'the fresh account is empty');
-    assert.equal((await tollgate(['accounts', 'list', '--data-dir', dataDir])).stdout, '111122223333\n');
+    assert.equal((await tollgate(['accounts', 'list', '--data-dir', dataDir])).stdout, `${ACCOUNT}\n`);
 
     // With the root key variables, reset gives CI the same key every time.
     assert.equal((await tollgate(['reset', '--yes', '--data-dir', dataDir], GIVEN)).status, 0);
     assert.deepEqual(rootKeyOf(dataDir), { accessKeyId: GIVEN.TOLLGATE_ROOT_ACCESS_KEY_ID, secretAccessKey: GIVEN.TOLLGATE_ROOT_SECRET_ACCESS_KEY });
     const sts = new STSClient({ endpoint: url, region: 'us-east-1', credentials: rootKeyOf(dataDir), maxAttempts: 1 });
-    assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Account, '111122223333');
+    assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Account, ACCOUNT);
   } finally {
     child.kill('SIGTERM');
     assert.equal(await exited(child), 0);

@@ -3,7 +3,7 @@
 // or not the directory existed, the directory is created 0700, and files found readable by others are
 // restricted to their owner at the next start, which says so. The umask is set wide open here, so no
 // mode can come from it.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,11 +19,11 @@ const allPrivate = Object.fromEntries(FILES.map((name) => [name, '600']));
 
 let root: string;
 let umask: number;
-before(() => {
+beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'tollgate-modes-'));
   umask = process.umask(0);
 });
-after(() => {
+afterEach(() => {
   process.umask(umask);
   rmSync(root, { recursive: true, force: true });
 });

@@ -2,7 +2,7 @@
 // made (server/authorizer.ts); these tests hold that it is never a stale one: a policy change, the next
 // second and another client each decide anew. The server's clock stands still unless a test moves it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterEach, beforeEach, test } from 'node:test';
 import { CreateAccessKeyCommand, CreateUserCommand, DeleteUserPolicyCommand, GetUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
@@ -15,13 +15,13 @@ const allow = (statement: Record<string, unknown>) => JSON.stringify({ Version: 
 const put = (name: string, document: string) => f.iam().send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: name, PolicyDocument: document }));
 const getUser = (client: IAMClient = f.iam(alice)) => client.send(new GetUserCommand({ UserName: 'alice' }));
 
-before(async () => {
+beforeEach(async () => {
   f = await startFixture({ clock });
   await f.iam().send(new CreateUserCommand({ UserName: 'alice' }));
   const key = (await f.iam().send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
   alice = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
 });
-after(() => f.close());
+afterEach(() => f.close());
 
 test('a Deny added within the second refuses the very next call, and its removal allows again', async () => {
   await put('Allow', allow({}));

@@ -2,7 +2,7 @@
 // own (eks:CreateCluster) with the dependent checks beside it; a denial's line carries the reason and
 // the deciding statement, or the statement missing when none decided. Real server, real SDK clients,
 // the real JSON log written to a file.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,13 +17,13 @@ let f: TollgateFixture;
 let logFile: string;
 let fd: number;
 let log: RequestLog;
-before(async () => {
+beforeEach(async () => {
   logFile = join(process.env['TMPDIR'] ?? '/tmp', `tollgate-log-lines-${process.pid}.log`);
   fd = openSync(logFile, 'w');
   log = pinoLog({ destination: fd });
   f = await startFixture({ log });
 });
-after(async () => {
+afterEach(async () => {
   await f.close();
   closeSync(fd);
 });

@@ -2,7 +2,7 @@
 // directory commits a write through the Store and dies by SIGKILL the moment the write resolves. The
 // running server, which has the credential and the caller's policies cached, must refuse the deleted key
 // and the removed policy on the very next request: there is no later invalidation step to lose.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,14 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { CreateAccessKeyCommand, CreateUserCommand, ListUsersCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
 
 const child = fileURLToPath(new URL('../support/write-then-die.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const ACCOUNT = '111122223333';
 
 let f: TollgateFixture;
-before(async () => { f = await startFixture(); });
-after(() => f.close());
+beforeEach(async () => { f = await startFixture(); });
+afterEach(() => f.close());
 
 /** Runs the write in another process and waits for it to die by its own SIGKILL. */
 async function writeThenDie(...args: string[]): Promise<void> {
@@ -55,5 +55,5 @@ test('a policy removed by a process that dies right after the commit stops allow
   await writeThenDie('delete-user-policy', ACCOUNT, id, 'read');
   const refused = await rejection(iam.send(new ListUsersCommand({})));
   assert.equal(refused.name, 'AccessDenied');
-  assert.match(refused.message, /^User: arn:aws:iam::111122223333:user\/doomed-policy is not authorized to perform: iam:ListUsers on resource: .* because no identity-based policy allows the iam:ListUsers action$/);
+  assert.match(refused.message, new RegExp(`^User: arn:aws:iam::${ACCOUNT}:user/doomed-policy is not authorized to perform: iam:ListUsers on resource: .* because no identity-based policy allows the iam:ListUsers action$`));
 });

@@ -1,7 +1,7 @@
 // AssumeRole's parameters end to end (issue #5, IAM-SPEC §7.2 steps 1, 5, §11): DurationSeconds within
 // 900 s and the role's MaxSessionDuration, role chaining capped at one hour, RoleSessionName's shape, and
 // SourceIdentity needing sts:SetSourceIdentity on both sides.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { ListClustersCommand } from '@aws-sdk/client-eks';
 import { AssumeRoleCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
@@ -10,13 +10,13 @@ import { ACCOUNT, PARTNER, allow, assertAwsError, putUserPolicy, role, startStsW
 let w: StsWorld;
 let longRole: string;
 let chainTarget: string;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
   longRole = await role(w, 'LongSessions', trust({ AWS: PARTNER }), allow('sts:AssumeRole', '*'), { MaxSessionDuration: 7200 });
   chainTarget = await role(w, 'ChainTarget', trust({ AWS: longRole }), undefined, { MaxSessionDuration: 43200 });
   await putUserPolicy(w, w.partnerRoot, 'partner', 'assume', allow('sts:AssumeRole', '*'));
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 const validation = (value: string, member: string, constraint: string) => `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`;
 const seconds = (date: Date | undefined) => Math.round(((date?.getTime() ?? 0) - w.clock.now()) / 1000);

@@ -1,16 +1,16 @@
 // sts:AssumeRole authorization end to end (issue #5, IAM-SPEC §5.2–§5.5, §7.2 steps 3–4): the caller's
 // identity policy and the role's trust policy, same account and cross account, with AWS's messages.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { TagUserCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { ACCOUNT, PARTNER, allow, assertAwsError, putUserPolicy, role, startStsWorld, trust, userWithKey, type StsWorld } from './sts-world.ts';
 
 let w: StsWorld;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 const EKS_READ_ONLY = `arn:aws:iam::${ACCOUNT}:role/EKSReadOnly`;
 const PARTNER_USER = `arn:aws:iam::${PARTNER}:user/partner`;

@@ -1,7 +1,7 @@
 // GetFederationToken end to end (issue #5, IAM-SPEC §2.5, §5.4, §7.4): a federated-user principal whose
 // permissions are the calling user's policies intersected with the session policies passed (none
 // passed: none at all), and which may call no IAM or STS operation but GetCallerIdentity.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-eks';
 import { ListUsersCommand } from '@aws-sdk/client-iam';
@@ -11,11 +11,11 @@ import type { Credentials } from '../support/tollgate-fixture.ts';
 
 let w: StsWorld;
 let broker: Credentials;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
   broker = await userWithKey(w, w.f.root, 'broker', allow(['sts:GetFederationToken', 'eks:ListClusters', 'iam:ListUsers', 'sts:AssumeRole']));
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 const FED = `arn:aws:sts::${ACCOUNT}:federated-user/Bob`;
 const denied = (action: string, resource: string, reason: string) => `User: ${FED} is not authorized to perform: ${action} on resource: ${resource} ${reason}`;

@@ -1,7 +1,7 @@
 // GetSessionToken end to end (issue #5, IAM-SPEC §5.4, §7.4): the IAM user (or root user) stays the
 // principal; without MFA the credentials call no IAM operation, and in STS only AssumeRole and
 // GetCallerIdentity; session credentials cannot ask for more.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { ListClustersCommand } from '@aws-sdk/client-eks';
 import { ListUsersCommand } from '@aws-sdk/client-iam';
@@ -12,12 +12,12 @@ import type { Credentials } from '../support/tollgate-fixture.ts';
 let w: StsWorld;
 let bob: Credentials;
 let bobId: string;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
   bob = await userWithKey(w, w.f.root, 'bob', allow(['iam:ListUsers', 'eks:ListClusters', 'sts:AssumeRole', 'sts:GetFederationToken']));
   bobId = (await w.sts(bob).send(new GetCallerIdentityCommand({}))).UserId!;
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 const BOB = `arn:aws:iam::${ACCOUNT}:user/bob`;
 const seconds = (date: Date | undefined) => Math.round(((date?.getTime() ?? 0) - w.clock.now()) / 1000);

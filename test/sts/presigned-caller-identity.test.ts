@@ -2,20 +2,21 @@
 // §6.1–§6.2): the real CLI mints the token with an assumed role's temporary credentials; the URL inside,
 // replayed as aws-iam-authenticator replays it, is answered in JSON for 15 minutes after X-Amz-Date
 // whatever X-Amz-Expires says, and is bound to the cluster by the signed x-k8s-aws-id header.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { parseAmzDate } from '../../src/sigv4/amz-date.ts';
 import { SIGV4_VECTORS, VECTOR_KEY, VECTOR_TIME } from '../../src/sigv4/sigv4-vectors.ts';
 import { runAwsCli } from '../support/aws-cli.ts';
+import { requireClient } from '../support/interop.ts';
 import { ACCOUNT, PARTNER, allow, putUserPolicy, role, startStsWorld, temporary, trust, type StsWorld } from './sts-world.ts';
 
 let w: StsWorld;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 /** GETs the presigned URL with the headers aws-iam-authenticator sends. */
 async function replay(url: string, clusterId: string, accept = 'application/json'): Promise<{ status: number; contentType: string; body: string }> {
@@ -23,7 +24,8 @@ async function replay(url: string, clusterId: string, accept = 'application/json
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
 }
 
-test('a token from `aws eks get-token` with assumed-role credentials is accepted for 15 minutes, in JSON', async () => {
+test('a token from `aws eks get-token` with assumed-role credentials is accepted for 15 minutes, in JSON', async (t) => {
+  if (!(await requireClient(t, 'aws-cli'))) return;
   const arn = await role(w, 'KubeUser', trust({ AWS: PARTNER }));
   await putUserPolicy(w, w.partnerRoot, 'partner', 'assume', allow('sts:AssumeRole', arn));
   const assumed = await w.sts(w.partner).send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 'kubectl' }));

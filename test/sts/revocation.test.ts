@@ -2,7 +2,7 @@
 // role's sessions stop working (even when a role of the same name comes back), and the console's
 // AWSRevokeOlderSessions Deny on aws:TokenIssueTime refuses sessions issued before a time only.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { ListClustersCommand } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
@@ -11,11 +11,11 @@ import { ACCOUNT, PARTNER, allow, assertAwsError, putUserPolicy, role, startStsW
 import type { Credentials } from '../support/tollgate-fixture.ts';
 
 let w: StsWorld;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
   await putUserPolicy(w, w.partnerRoot, 'partner', 'assume', allow('sts:AssumeRole'));
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 const listDenied = (roleName: string, session: string, reason: string) =>
   `User: arn:aws:sts::${ACCOUNT}:assumed-role/${roleName}/${session} is not authorized to perform: eks:ListClusters on resource: arn:aws:eks:us-west-2:${ACCOUNT}:cluster/* ${reason}`;

@@ -1,7 +1,7 @@
 // Session policies end to end (issue #5, IAM-SPEC §5.1, §7.2 step 7): `Policy` and `PolicyArns` intersect
 // with the role's permissions, PackedPolicySize is answered only when something was packed, and an
 // oversized session policy is refused with AWS's PackedPolicyTooLarge.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-eks';
@@ -11,12 +11,12 @@ import { ACCOUNT, PARTNER, allow, assertAwsError, putUserPolicy, role, startStsW
 
 let w: StsWorld;
 let roleArn: string;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
   roleArn = await role(w, 'Scoped', trust({ AWS: PARTNER }), allow(['eks:ListClusters', 'eks:DescribeCluster']));
   await putUserPolicy(w, w.partnerRoot, 'partner', 'assume', allow('sts:AssumeRole', roleArn));
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 const listDenied = (session: string, reason: string) =>
   `User: arn:aws:sts::${ACCOUNT}:assumed-role/Scoped/${session} is not authorized to perform: eks:ListClusters on resource: arn:aws:eks:us-west-2:${ACCOUNT}:cluster/* ${reason}`;

@@ -1,7 +1,7 @@
 // Session tags end to end (issue #5, IAM-SPEC §4.1, §5.4, §7.2 step 6): passing Tags needs sts:TagSession
 // in the trust and the caller's identity policy; the tags become aws:PrincipalTag/* of the session
 // (overriding the role's tags), and transitive ones pass along a role chain.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { ListClustersCommand } from '@aws-sdk/client-eks';
@@ -12,7 +12,7 @@ let w: StsWorld;
 let tagged: string;
 let untaggable: string;
 let next: string;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
   // Both roles may list clusters only when the session's principal tag `team` is `platform`.
   const byTeam = allow('eks:ListClusters', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': 'platform' } } });
@@ -22,7 +22,10 @@ before(async () => {
   next = await role(w, 'Next', trust({ AWS: tagged }, {}, ['sts:AssumeRole', 'sts:TagSession']), byTeam);
   await putUserPolicy(w, w.partnerRoot, 'partner', 'assume', allow('sts:AssumeRole'));
 });
-after(() => w.close());
+afterEach(() => w.close());
+
+/** Lets partner pass session tags (its identity policy allows sts:TagSession). */
+const partnerMayTag = () => putUserPolicy(w, w.partnerRoot, 'partner', 'tag', allow('sts:TagSession'));
 
 const PARTNER_USER = `arn:aws:iam::${PARTNER}:user/partner`;
 const team = (value: string) => [{ Key: 'team', Value: value }];
@@ -35,12 +38,13 @@ test('Tags need sts:TagSession in the trust policy and in the caller identity po
     `User: ${PARTNER_USER} is not authorized to perform: sts:TagSession on resource: ${untaggable} because no role trust policy allows the sts:TagSession action`);
   await assertAwsError(sts.send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'tags', Tags: team('platform') })), 'AccessDenied', 403,
     `User: ${PARTNER_USER} is not authorized to perform: sts:TagSession on resource: ${tagged} because no identity-based policy allows the sts:TagSession action`);
-  await putUserPolicy(w, w.partnerRoot, 'partner', 'tag', allow('sts:TagSession'));
+  await partnerMayTag();
   const out = await sts.send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'tags', Tags: team('platform') }));
   assert.ok((out.PackedPolicySize ?? 0) > 0, 'tags are packed');
 });
 
 test('session tags become aws:PrincipalTag/*, overriding the role tags whatever the key case', async () => {
+  await partnerMayTag();
   const sts = w.sts(w.partner);
   const untaggedSession = await sts.send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'role-tags' }));
   // The role's own tag team=data applies when the session passes none.
@@ -50,6 +54,7 @@ test('session tags become aws:PrincipalTag/*, overriding the role tags whatever 
 });
 
 test('transitive tags pass along a role chain; others do not', async () => {
+  await partnerMayTag();
   const sts = w.sts(w.partner);
   const transitive = await sts.send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'first', Tags: team('platform'), TransitiveTagKeys: ['team'] }));
   const chained = await w.sts(temporary(transitive.Credentials)).send(new AssumeRoleCommand({ RoleArn: next, RoleSessionName: 'second' }));
@@ -65,6 +70,7 @@ test('transitive tags pass along a role chain; others do not', async () => {
 });
 
 test('tag keys are unique case-insensitively, and transitive keys must be among the tags', async () => {
+  await partnerMayTag();
   const sts = w.sts(w.partner);
   await assertAwsError(sts.send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'dup', Tags: [{ Key: 'team', Value: 'a' }, { Key: 'Team', Value: 'b' }] })),
     'InvalidParameterValue', 400, 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
@@ -73,6 +79,7 @@ test('tag keys are unique case-insensitively, and transitive keys must be among 
 });
 
 test('session tags too large to pack are refused as such', async () => {
+  await partnerMayTag();
   // partner holds sts:TagSession since the first test. Random values do not compress.
   const tags = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: randomBytes(64).toString('hex') }));
   await assertAwsError(w.sts(w.partner).send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'big', Tags: tags })),

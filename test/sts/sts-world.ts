@@ -10,9 +10,10 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { createAccount } from '../../src/services/iam/create-account.ts';
 import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { DEFAULT_ACCOUNT_ID } from '../support/defaults.ts';
 
-/** The fixture's account, and the partner account. */
-export const ACCOUNT = '111122223333';
+/** The fixture's account (the account a server creates on first start), and the partner account. */
+export const ACCOUNT = DEFAULT_ACCOUNT_ID;
 export const PARTNER = '444455556666';
 
 /** A server, its clock, and the partner account's credentials. */

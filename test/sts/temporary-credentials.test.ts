@@ -1,7 +1,7 @@
 // Temporary credentials of an assumed role end to end (issue #5, IAM-SPEC §2.5, §4.1, §7.1, §7.3, §7.5):
 // ASIA keys with a session token, ExpiredToken after Expiration on an injected clock, the assumed-role
 // principal in GetCallerIdentity, in condition keys and in AccessDenied messages.
-import { test, before, after } from 'node:test';
+import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { ListClustersCommand } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, GetRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
@@ -11,7 +11,7 @@ import { ACCOUNT, PARTNER, allow, assertAwsError, putUserPolicy, startStsWorld, 
 let w: StsWorld;
 let roleArn: string;
 let roleId: string;
-before(async () => {
+beforeEach(async () => {
   w = await startStsWorld();
   // A role with a path: aws:PrincipalArn carries it, the session ARN does not.
   const created = await w.iam().send(new CreateRoleCommand({ RoleName: 'Ctx', Path: '/eng/', AssumeRolePolicyDocument: trust({ AWS: PARTNER }) }));
@@ -19,7 +19,7 @@ before(async () => {
   roleId = created.Role!.RoleId!;
   await putUserPolicy(w, w.partnerRoot, 'partner', 'assume', allow('sts:AssumeRole', roleArn));
 });
-after(() => w.close());
+afterEach(() => w.close());
 
 const sessionArn = (session: string) => `arn:aws:sts::${ACCOUNT}:assumed-role/Ctx/${session}`;
 const listDenied = (session: string, reason = 'because no identity-based policy allows the eks:ListClusters action') =>

@@ -25,7 +25,7 @@ export interface TollgateFixture {
   readonly url: string;
   readonly dataDir: string;
   readonly tollgate: Tollgate;
-  /** The root credentials of account 111122223333, read from the root-credentials file. */
+  /** The root credentials of the default account (DEFAULT_ACCOUNT_ID), read from the root-credentials file. */
   readonly root: Credentials;
   iam(credentials?: Credentials): IAMClient;
   sts(credentials?: Credentials, region?: string): STSClient;

@@ -1,5 +1,5 @@
 /** What the handlers of a resource request receive, and what they answer. */
-import type { AccessEntryState, ClusterState } from '../../services/eks/eks-state.ts';
+import type { AccessEntryState, ClusterState } from '../../services/eks/shared/eks-state.ts';
 import type { Store } from '../../store/store.ts';
 import type { KubeDecision } from '../authz/cluster-authorizer.ts';
 import type { RequestAttributes } from '../authz/policy-rule.ts';

@@ -5,7 +5,7 @@
  * does not list access-policy permissions), SubjectAccessReview and LocalSubjectAccessReview (RBAC
  * for the user named), and TokenReview (an `aws eks get-token` token of this cluster).
  */
-import type { AccessEntryState } from '../../services/eks/eks-state.ts';
+import type { AccessEntryState } from '../../services/eks/shared/eks-state.ts';
 import type { KubeDecision } from '../authz/cluster-authorizer.ts';
 import type { RequestAttributes } from '../authz/policy-rule.ts';
 import type { RbacAuthorizer } from '../authz/rbac-authorizer.ts';

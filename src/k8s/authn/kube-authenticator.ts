@@ -10,7 +10,7 @@ import type { ClusterPolicy, ClusterRef } from '../cluster-access.ts';
 import type { ClusterAccessCache } from '../cluster-access.ts';
 import { mapIdentity, type MappedUser } from '../identity/identity-mapper.ts';
 import { ANONYMOUS } from '../identity/user-info.ts';
-import type { ClusterState } from '../../services/eks/eks-state.ts';
+import type { ClusterState } from '../../services/eks/shared/eks-state.ts';
 import type { StsIdentity } from './sts-identity.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AccessEntryState } from '../../services/eks/eks-state.ts';
+import type { AccessEntryState } from '../../services/eks/shared/eks-state.ts';
 import type { UserInfo } from '../identity/user-info.ts';
 import { accessPolicyDecision, authorize } from './cluster-authorizer.ts';
 import { breakdownRule, compactRules, compactString, covers, escalationMessage } from './escalation.ts';

@@ -5,7 +5,7 @@
  * every request; one of `namespace` scope only to requests within a listed namespace (`*` matches
  * any characters, as in `dev-*`). Access policies do not apply to impersonated requests.
  */
-import type { AccessEntryState } from '../../services/eks/eks-state.ts';
+import type { AccessEntryState } from '../../services/eks/shared/eks-state.ts';
 import type { UserInfo } from '../identity/user-info.ts';
 import { ACCESS_POLICY_RULES, accessPolicyName } from './access-policy-rules.ts';
 import { ruleAllows, type RequestAttributes } from './policy-rule.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AccessEntryState, ClusterState } from '../../services/eks/eks-state.ts';
+import type { AccessEntryState, ClusterState } from '../../services/eks/shared/eks-state.ts';
 import type { StsIdentity } from '../authn/sts-identity.ts';
 import { awsAuthMapping, EMPTY_AWS_AUTH, parseAwsAuth } from './aws-auth.ts';
 import { mapIdentity, type ClusterPrincipals } from './identity-mapper.ts';

@@ -8,7 +8,7 @@
  * appearing in aws-auth, and the node and Fargate roles of the cluster are mapped as EKS maps them.
  * An identity no source maps is not authenticated (401).
  */
-import type { AccessEntryState, ClusterState } from '../../services/eks/eks-state.ts';
+import type { AccessEntryState, ClusterState } from '../../services/eks/shared/eks-state.ts';
 import type { StsIdentity } from '../authn/sts-identity.ts';
 import { awsAuthMapping, type AwsAuth } from './aws-auth.ts';
 import { withAuthenticated, type UserInfo } from './user-info.ts';

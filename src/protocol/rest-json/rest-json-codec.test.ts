@@ -1,4 +1,4 @@
-// restJson1 decoding and encoding against IAM-SPEC §9.2 and EKS-SPEC §2.0.
+// restJson1 decoding and encoding; the bytes written are pinned by golden files (src/protocol/golden/rest-json-*).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AwsError } from '../../kernel/aws-error.ts';
@@ -8,6 +8,7 @@ import { parseServiceModel } from '../service-model.ts';
 import { decodeRestJsonCall, unknownOperation } from './rest-json-decoder.ts';
 import { encodeRestJsonError, encodeRestJsonOutput } from './rest-json-encoder.ts';
 import { RouteTable } from './route-table.ts';
+import { assertGolden } from '../../../test/support/golden.ts';
 
 const RID = '1f4c0000-0000-4000-8000-000000000000';
 const routes = new RouteTable(eksModel);
@@ -62,8 +63,8 @@ describe('restJson1 encoding (EKS)', () => {
     const res = encodeRestJsonOutput(eksModel, 'DescribeCluster', { cluster: { name: 'demo', createdAt: new Date(1705320000250), tags: {}, status: 'ACTIVE', version: undefined } }, RID);
     assert.equal(res.status, 200);
     assert.deepEqual(res.headers, { 'content-type': 'application/json', 'x-amzn-requestid': RID });
-    assert.equal(res.body, '{"cluster":{"name":"demo","createdAt":1705320000.25,"status":"ACTIVE","tags":{}}}');
-    assert.equal(encodeRestJsonOutput(eksModel, 'TagResource', undefined, RID).body, '{}');
+    assertGolden('rest-json-eks-describe-cluster.json', res.body);
+    assertGolden('rest-json-eks-tag-resource.json', encodeRestJsonOutput(eksModel, 'TagResource', undefined, RID).body);
   });
 
   it('writes errors with x-amzn-ErrorType, every modeled member (null when unused) and the message last', () => {
@@ -71,13 +72,13 @@ describe('restJson1 encoding (EKS)', () => {
     const res = encodeRestJsonError(eksModel, error, RID);
     assert.equal(res.status, 404);
     assert.deepEqual(res.headers, { 'content-type': 'application/json', 'x-amzn-requestid': RID, 'x-amzn-errortype': 'ResourceNotFoundException' });
-    assert.equal(res.body, '{"clusterName":"demo","nodegroupName":null,"fargateProfileName":null,"addonName":null,"subscriptionId":null,"message":"No cluster found for name: demo."}');
+    assertGolden('rest-json-eks-error-resource-not-found.json', res.body);
   });
 
   it('writes unmodeled errors and AccessDeniedException as just a message', () => {
     const denied = encodeRestJsonError(eksModel, new AwsError('AccessDeniedException', 403, 'User: arn:aws:iam::1:user/u is not authorized to perform: eks:DescribeCluster'), RID);
     assert.equal(denied.status, 403);
-    assert.equal(denied.body, '{"message":"User: arn:aws:iam::1:user/u is not authorized to perform: eks:DescribeCluster"}');
+    assertGolden('rest-json-eks-error-access-denied.json', denied.body);
   });
 
   it('honours header, headers-prefix and status-code bindings and responseCode', () => {
@@ -97,7 +98,7 @@ describe('restJson1 encoding (EKS)', () => {
     assert.equal(res.status, 201);
     assert.equal(res.headers.etag, '"abc"');
     assert.equal(res.headers['x-meta-color'], 'red');
-    assert.equal(res.body, '{"note":"n"}');
+    assertGolden('rest-json-demo-put.json', res.body);
   });
 });
 

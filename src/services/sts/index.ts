@@ -1,13 +1,13 @@
-/** The STS operations Tollgate implements. */
+/** The STS operations Tollgate implements, by AWS operation name; every other STS operation answers NotImplemented. */
 import type { OperationTable } from '../operation.ts';
-import { assumeRole } from './assume-role.ts';
-import { getCallerIdentity } from './get-caller-identity.ts';
-import { getFederationToken } from './get-federation-token.ts';
-import { getSessionToken } from './get-session-token.ts';
+import { assumeRole } from './operations/assume-role.ts';
+import { getCallerIdentity } from './operations/get-caller-identity.ts';
+import { getFederationToken } from './operations/get-federation-token.ts';
+import { getSessionToken } from './operations/get-session-token.ts';
 
-export const stsOperations: OperationTable = {
+export const stsOperations: OperationTable<'sts'> = {
   AssumeRole: assumeRole,
   GetCallerIdentity: getCallerIdentity,
-  GetSessionToken: getSessionToken,
   GetFederationToken: getFederationToken,
+  GetSessionToken: getSessionToken,
 };

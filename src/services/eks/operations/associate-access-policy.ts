@@ -5,30 +5,16 @@
  * modifiedAt), as the user guide describes. Authorized on the entry with eks:policyArn,
  * eks:accessScope and eks:namespaces from the request.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck } from '../access-entry-checks.ts';
-import { notStandardEntry } from '../access-entry-errors.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { associationToWire } from '../access-entry-wire.ts';
-import { checkPolicyArn, checkScope, scopeContext, type AccessScopeInput } from '../access-scope.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import type { AssociationState } from '../eks-state.ts';
+import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
+import { notStandardEntry } from '../access-entries/access-entry-errors.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { associationToWire } from '../access-entries/access-entry-wire.ts';
+import { checkPolicyArn, checkScope, scopeContext } from '../access-entries/access-scope.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import type { AssociationState } from '../shared/eks-state.ts';
 
-interface AssociateAccessPolicyInput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-  readonly policyArn: string;
-  readonly accessScope: AccessScopeInput;
-}
-
-interface AssociateAccessPolicyOutput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-  readonly associatedAccessPolicy: WireStructure;
-}
-
-export const associateAccessPolicy = defineOperation<AssociateAccessPolicyInput, AssociateAccessPolicyOutput>({
+export const associateAccessPolicy = defineOperation('eks', 'AssociateAccessPolicy', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:AssociateAccessPolicy', input.clusterName, input.principalArn, scopeContext(input.policyArn, input.accessScope))],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

@@ -6,32 +6,21 @@
  * groups, username, tags; one entry per principal (409 unless the same clientRequestToken retries).
  */
 import type { ContextInput } from '../../../policy/index.ts';
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation, type AuthorizationCheck } from '../../operation.ts';
-import { accessEntryInUse } from '../access-entry-errors.ts';
-import { requireAccessEntryCluster } from '../access-entry-lookup.ts';
-import { createAccessEntryState } from '../access-entry-state.ts';
-import { checkGroups, checkPrincipal, checkType, checkUsername } from '../access-entry-validation.ts';
-import { accessEntryToWire } from '../access-entry-wire.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter } from '../eks-errors.ts';
-import type { TagMap } from '../eks-state.ts';
-import { passExistingRoleCheck } from '../role-checks.ts';
-import { requestTagContext, tagProblem } from '../tag-context.ts';
-
-interface CreateAccessEntryInput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-  readonly kubernetesGroups?: readonly string[];
-  readonly tags?: TagMap;
-  readonly clientRequestToken?: string;
-  readonly username?: string;
-  readonly type?: string;
-}
+import { accessEntryInUse } from '../access-entries/access-entry-errors.ts';
+import { requireAccessEntryCluster } from '../access-entries/access-entry-lookup.ts';
+import { createAccessEntryState } from '../access-entries/access-entry-state.ts';
+import { checkGroups, checkPrincipal, checkType, checkUsername } from '../access-entries/access-entry-validation.ts';
+import { accessEntryToWire } from '../access-entries/access-entry-wire.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter } from '../shared/eks-errors.ts';
+import { passExistingRoleCheck } from '../shared/role-checks.ts';
+import { requestTagContext, tagProblem } from '../tags/tag-context.ts';
+import type { CreateAccessEntryRequest } from '../../../model-types/eks.ts';
 
 /** The `eks:` request keys of the members present. */
-function entryContext(input: CreateAccessEntryInput): Record<string, ContextInput> {
+function entryContext(input: CreateAccessEntryRequest): Record<string, ContextInput> {
   return {
     'eks:principalArn': input.principalArn,
     ...(input.type === undefined ? {} : { 'eks:accessEntryType': input.type }),
@@ -40,7 +29,7 @@ function entryContext(input: CreateAccessEntryInput): Record<string, ContextInpu
   };
 }
 
-export const createAccessEntry = defineOperation<CreateAccessEntryInput, { accessEntry: WireStructure }>({
+export const createAccessEntry = defineOperation('eks', 'CreateAccessEntry', {
   authorize: async (input, ctx) => {
     const checks: AuthorizationCheck[] = [await clusterCheck(ctx, 'eks:CreateAccessEntry', input.clusterName, { ...requestTagContext(input.tags), ...entryContext(input) })];
     // EC2 node entries let instances with the role join the cluster: EKS treats that as passing the role to EC2 (UG creating-access-entries).

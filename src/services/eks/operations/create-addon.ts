@@ -6,35 +6,22 @@
  * compatible (default when none), the role exists. CREATING until the server's delay has passed.
  */
 import { randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { addonExists } from '../addon-errors.ts';
-import { addonRoleChecks, assertAddonRoleExists } from '../addon-roles.ts';
-import { offeredAddon, resolveAddonVersion } from '../addon-versions.ts';
-import { addonToWire } from '../addon-wire.ts';
-import { assertClusterActive } from '../child-errors.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { childArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter } from '../eks-errors.ts';
-import type { AddonState, TagMap } from '../eks-state.ts';
-import { delayMs } from '../lifecycle.ts';
-import { requestTagContext, tagProblem } from '../tag-context.ts';
-import { updatesOf } from '../updates.ts';
+import { addonExists } from '../addons/addon-errors.ts';
+import { addonRoleChecks, assertAddonRoleExists } from '../addons/addon-roles.ts';
+import { offeredAddon, resolveAddonVersion } from '../addons/addon-versions.ts';
+import { addonToWire } from '../addons/addon-wire.ts';
+import { assertClusterActive } from '../shared/child-errors.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { childArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter } from '../shared/eks-errors.ts';
+import type { AddonState } from '../shared/eks-state.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { requestTagContext, tagProblem } from '../tags/tag-context.ts';
+import { updatesOf } from '../updates/updates.ts';
 
-interface CreateAddonInput {
-  readonly clusterName: string;
-  readonly addonName: string;
-  readonly addonVersion?: string;
-  readonly serviceAccountRoleArn?: string;
-  /** OVERWRITE | NONE | PRESERVE: how Kubernetes-side conflicts are settled; nothing to settle here. */
-  readonly resolveConflicts?: string;
-  readonly clientRequestToken?: string;
-  readonly tags?: TagMap;
-  readonly configurationValues?: string;
-}
-
-export const createAddon = defineOperation<CreateAddonInput, { addon: WireStructure }>({
+export const createAddon = defineOperation('eks', 'CreateAddon', {
   authorize: async (input, ctx) => [
     await clusterCheck(ctx, 'eks:CreateAddon', input.clusterName, requestTagContext(input.tags)),
     ...(await addonRoleChecks(ctx, input.serviceAccountRoleArn)),

@@ -5,46 +5,31 @@
  * name in use (409, unless the same clientRequestToken retries), role existence and trust (400).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { callerPrincipalArn } from '../access-entry-defaults.ts';
-import { createAccessEntryState } from '../access-entry-state.ts';
-import { createCaCertificate, sealCaKey } from '../ca-certificate.ts';
-import { clusterConfigContext, type ClusterConfigInput } from '../cluster-context.ts';
-import { clusterToWire } from '../cluster-wire.ts';
-import { clusterArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, resourceInUse } from '../eks-errors.ts';
-import type { ClusterState, TagMap } from '../eks-state.ts';
-import { DEFAULT_KUBERNETES_VERSION, kubernetesVersion } from '../eks-versions.ts';
-import { claimKubernetesPort, DEFAULT_KUBERNETES_PORTS } from '../kubernetes-endpoint.ts';
-import { delayMs } from '../lifecycle.ts';
-import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
-import { requestTagContext } from '../tag-context.ts';
-
-interface CreateClusterInput extends ClusterConfigInput {
-  readonly name: string;
-  readonly roleArn: string;
-  readonly resourcesVpcConfig: {
-    readonly subnetIds?: readonly string[];
-    readonly securityGroupIds?: readonly string[];
-    readonly endpointPublicAccess?: boolean;
-    readonly endpointPrivateAccess?: boolean;
-    readonly publicAccessCidrs?: readonly string[];
-  };
-  readonly kubernetesNetworkConfig?: { readonly serviceIpv4Cidr?: string; readonly ipFamily?: string };
-  readonly clientRequestToken?: string;
-  readonly tags?: TagMap;
-}
+import { callerPrincipalArn } from '../access-entries/access-entry-defaults.ts';
+import { createAccessEntryState } from '../access-entries/access-entry-state.ts';
+import { createCaCertificate, sealCaKey } from '../clusters/ca-certificate.ts';
+import { clusterConfigContext } from '../clusters/cluster-context.ts';
+import { clusterToWire } from '../clusters/cluster-wire.ts';
+import { clusterArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, resourceInUse } from '../shared/eks-errors.ts';
+import type { ClusterState } from '../shared/eks-state.ts';
+import { DEFAULT_KUBERNETES_VERSION, kubernetesVersion } from '../clusters/eks-versions.ts';
+import { claimKubernetesPort, DEFAULT_KUBERNETES_PORTS } from '../clusters/kubernetes-endpoint.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../shared/role-checks.ts';
+import { requestTagContext } from '../tags/tag-context.ts';
+import type { CreateClusterRequest } from '../../../model-types/eks.ts';
 
 const SERVICE = 'eks.amazonaws.com';
-const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
+const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
 
 function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
-function validate(input: CreateClusterInput): void {
+function validate(input: CreateClusterRequest): void {
   const fields = { clusterName: input.name };
   if (input.version !== undefined && !kubernetesVersion(input.version)) throw invalidParameter(`unsupported Kubernetes version ${input.version}`, fields);
   if ((input.resourcesVpcConfig.subnetIds ?? []).length < 2) throw invalidParameter('Subnets specified must be in at least two different AZs', fields);
@@ -54,7 +39,7 @@ function validate(input: CreateClusterInput): void {
   }
 }
 
-export const createCluster = defineOperation<CreateClusterInput, { cluster: WireStructure }>({
+export const createCluster = defineOperation('eks', 'CreateCluster', {
   authorize: async (input, ctx) => [
     { action: 'eks:CreateCluster', resource: clusterArn(ctx.region, ctx.caller.accountId, input.name), context: { ...requestTagContext(input.tags), ...clusterConfigContext(input) } },
     await passExistingRoleCheck(ctx, input.roleArn, SERVICE, clusterArn(ctx.region, ctx.caller.accountId, input.name)),

@@ -6,39 +6,28 @@
  * trust of eks-fargate-pods.amazonaws.com. Subnets default to the cluster's.
  */
 import { randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { assertClusterActive } from '../child-errors.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { childArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { resourceInUse } from '../eks-errors.ts';
-import type { FargateProfileState, TagMap } from '../eks-state.ts';
-import { assertNoProfileDeleting, FARGATE_SERVICE, fargateServiceRoleChecks } from '../fargate-checks.ts';
-import { fargateProfileToWire } from '../fargate-profile-wire.ts';
-import { checkSelectors, type SelectorInput } from '../fargate-selectors.ts';
-import { delayMs } from '../lifecycle.ts';
-import { ensureNodeAccessEntry } from '../node-access-entries.ts';
-import { POD_EXECUTION_ROLE, untrustedRole } from '../passed-roles.ts';
-import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService } from '../role-checks.ts';
-import { requestTagContext } from '../tag-context.ts';
-
-interface CreateFargateProfileInput {
-  readonly clusterName: string;
-  readonly fargateProfileName: string;
-  readonly podExecutionRoleArn: string;
-  readonly subnets?: readonly string[];
-  readonly selectors?: readonly SelectorInput[];
-  readonly clientRequestToken?: string;
-  readonly tags?: TagMap;
-}
+import { assertClusterActive } from '../shared/child-errors.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { childArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { resourceInUse } from '../shared/eks-errors.ts';
+import type { FargateProfileState } from '../shared/eks-state.ts';
+import { assertNoProfileDeleting, FARGATE_SERVICE, fargateServiceRoleChecks } from '../fargate-profiles/fargate-checks.ts';
+import { fargateProfileToWire } from '../fargate-profiles/fargate-profile-wire.ts';
+import { checkSelectors } from '../fargate-profiles/fargate-selectors.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { ensureNodeAccessEntry } from '../access-entries/node-access-entries.ts';
+import { POD_EXECUTION_ROLE, untrustedRole } from '../shared/passed-roles.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService } from '../shared/role-checks.ts';
+import { requestTagContext } from '../tags/tag-context.ts';
 
 /** 409 `A Fargate Profile already exists with this name in this cluster.` (moto's recording of AWS; the model lists no 409 here). */
 function duplicate(cluster: string): Error {
   return resourceInUse('A Fargate Profile already exists with this name in this cluster.', { clusterName: cluster });
 }
 
-export const createFargateProfile = defineOperation<CreateFargateProfileInput, { fargateProfile: WireStructure }>({
+export const createFargateProfile = defineOperation('eks', 'CreateFargateProfile', {
   authorize: async (input, ctx) => [
     await clusterCheck(ctx, 'eks:CreateFargateProfile', input.clusterName, requestTagContext(input.tags)),
     await passExistingRoleCheck(ctx, input.podExecutionRoleArn, POD_EXECUTION_ROLE.passedToService),

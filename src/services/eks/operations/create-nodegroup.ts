@@ -6,49 +6,28 @@
  * retries), cluster ACTIVE, the request's own rules, the node role's trust of ec2.amazonaws.com.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { assertClusterActive } from '../child-errors.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { childArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, resourceInUse } from '../eks-errors.ts';
-import type { ClusterState, NodegroupState, TagMap } from '../eks-state.ts';
-import { delayMs } from '../lifecycle.ts';
-import { ensureNodeAccessEntry } from '../node-access-entries.ts';
-import { DEFAULT_INSTANCE_TYPES, DEFAULT_SCALING, DEFAULT_UPDATE_CONFIG, defaultAmiType, defaultDiskSize, latestReleaseVersion } from '../nodegroup-defaults.ts';
-import { checkCreateScaling, checkLaunchTemplate, checkUpdateConfig, type UpdateConfigInput } from '../nodegroup-validation.ts';
-import { nodegroupToWire } from '../nodegroup-wire.ts';
-import { NODE_ROLE, untrustedRole } from '../passed-roles.ts';
-import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../role-checks.ts';
-import { requestTagContext } from '../tag-context.ts';
-import { updatesOf } from '../updates.ts';
-
-interface CreateNodegroupInput {
-  readonly clusterName: string;
-  readonly nodegroupName: string;
-  readonly subnets: readonly string[];
-  readonly nodeRole: string;
-  readonly scalingConfig?: { readonly minSize?: number; readonly maxSize?: number; readonly desiredSize?: number };
-  readonly diskSize?: number;
-  readonly instanceTypes?: readonly string[];
-  readonly amiType?: string;
-  readonly remoteAccess?: { readonly ec2SshKey?: string; readonly sourceSecurityGroups?: readonly string[] };
-  readonly labels?: TagMap;
-  readonly taints?: readonly { readonly key?: string; readonly value?: string; readonly effect?: string }[];
-  readonly tags?: TagMap;
-  readonly clientRequestToken?: string;
-  readonly launchTemplate?: { readonly name?: string; readonly version?: string; readonly id?: string };
-  readonly updateConfig?: UpdateConfigInput;
-  readonly capacityType?: string;
-  readonly version?: string;
-  readonly releaseVersion?: string;
-}
+import { assertClusterActive } from '../shared/child-errors.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { childArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, resourceInUse } from '../shared/eks-errors.ts';
+import type { ClusterState, NodegroupState } from '../shared/eks-state.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { ensureNodeAccessEntry } from '../access-entries/node-access-entries.ts';
+import { DEFAULT_INSTANCE_TYPES, DEFAULT_SCALING, DEFAULT_UPDATE_CONFIG, defaultAmiType, defaultDiskSize, latestReleaseVersion } from '../nodegroups/nodegroup-defaults.ts';
+import { checkCreateScaling, checkLaunchTemplate, checkUpdateConfig } from '../nodegroups/nodegroup-validation.ts';
+import { nodegroupToWire } from '../nodegroups/nodegroup-wire.ts';
+import { NODE_ROLE, untrustedRole } from '../shared/passed-roles.ts';
+import { ensureServiceLinkedRole, passExistingRoleCheck, roleTrustsService, serviceLinkedRoleChecks } from '../shared/role-checks.ts';
+import { requestTagContext } from '../tags/tag-context.ts';
+import { updatesOf } from '../updates/updates.ts';
+import type { CreateNodegroupRequest } from '../../../model-types/eks.ts';
 
 /** The service whose service-linked role manages node groups. */
 const NODEGROUP_SERVICE = 'eks-nodegroup.amazonaws.com';
 
-function validate(input: CreateNodegroupInput, cluster: ClusterState): void {
+function validate(input: CreateNodegroupRequest, cluster: ClusterState): void {
   const fields = { clusterName: input.clusterName, nodegroupName: input.nodegroupName };
   if (input.subnets.length === 0) throw invalidParameter('Subnets are required', fields);
   if (input.version !== undefined && input.version !== cluster.version) {
@@ -63,7 +42,7 @@ function validate(input: CreateNodegroupInput, cluster: ClusterState): void {
   }
 }
 
-function buildState(input: CreateNodegroupInput, cluster: ClusterState, region: string, accountId: string, now: number, delay: number): NodegroupState {
+function buildState(input: CreateNodegroupRequest, cluster: ClusterState, region: string, accountId: string, now: number, delay: number): NodegroupState {
   const uuid = randomUUID();
   const amiType = input.amiType ?? defaultAmiType(cluster.version);
   const template = input.launchTemplate;
@@ -99,11 +78,11 @@ function buildState(input: CreateNodegroupInput, cluster: ClusterState, region: 
 }
 
 /** 409 `NodeGroup already exists with name <ng> and cluster name <cluster>`. */
-function duplicate(input: CreateNodegroupInput): Error {
+function duplicate(input: CreateNodegroupRequest): Error {
   return resourceInUse(`NodeGroup already exists with name ${input.nodegroupName} and cluster name ${input.clusterName}`, { clusterName: input.clusterName, nodegroupName: input.nodegroupName });
 }
 
-export const createNodegroup = defineOperation<CreateNodegroupInput, { nodegroup: WireStructure }>({
+export const createNodegroup = defineOperation('eks', 'CreateNodegroup', {
   authorize: async (input, ctx) => [
     await clusterCheck(ctx, 'eks:CreateNodegroup', input.clusterName, requestTagContext(input.tags)),
     await passExistingRoleCheck(ctx, input.nodeRole, NODE_ROLE.passedToService),

@@ -1,15 +1,10 @@
 /** eks:DeleteAccessEntry `DELETE /clusters/{name}/access-entries/{principalArn}` (EKS-SPEC §2.8): removes the entry with its associations and tags; answers `{}`. */
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck } from '../access-entry-checks.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { EksDocuments } from '../eks-documents.ts';
+import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
 
-interface DeleteAccessEntryInput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-}
-
-export const deleteAccessEntry = defineOperation<DeleteAccessEntryInput, Record<string, never>>({
+export const deleteAccessEntry = defineOperation('eks', 'DeleteAccessEntry', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:DeleteAccessEntry', input.clusterName, input.principalArn)],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -3,21 +3,14 @@
  * add-on already DELETING answers as it is. `preserve` only decides whether the software stays on the
  * cluster, which has no counterpart here. Authorized on the add-on's ARN and tags.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { addonNotFound } from '../addon-errors.ts';
-import { addonToWire } from '../addon-wire.ts';
-import { childCheck } from '../child-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { delayMs } from '../lifecycle.ts';
+import { addonNotFound } from '../addons/addon-errors.ts';
+import { addonToWire } from '../addons/addon-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { delayMs } from '../shared/lifecycle.ts';
 
-interface DeleteAddonInput {
-  readonly clusterName: string;
-  readonly addonName: string;
-  readonly preserve?: boolean;
-}
-
-export const deleteAddon = defineOperation<DeleteAddonInput, { addon: WireStructure }>({
+export const deleteAddon = defineOperation('eks', 'DeleteAddon', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DeleteAddon', 'addon', input.clusterName, input.addonName)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

@@ -2,15 +2,14 @@
  * eks:DeleteCluster `DELETE /clusters/{name}` (EKS-SPEC §2.3): refused while node groups or Fargate
  * profiles remain or an update is in progress; otherwise DELETING, then gone with everything it held.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { clusterToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { resourceInUse } from '../eks-errors.ts';
-import { delayMs, lifecycleStatus, updateStatus } from '../lifecycle.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { clusterToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { resourceInUse } from '../shared/eks-errors.ts';
+import { delayMs, lifecycleStatus, updateStatus } from '../shared/lifecycle.ts';
 
-export const deleteCluster = defineOperation<{ readonly name: string }, { cluster: WireStructure }>({
+export const deleteCluster = defineOperation('eks', 'DeleteCluster', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:DeleteCluster', input.name)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

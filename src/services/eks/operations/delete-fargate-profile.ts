@@ -3,21 +3,15 @@
  * §2.11): DELETING, then gone; refused while another profile of the cluster is DELETING. Authorized on
  * the profile's ARN and tags.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { fargateProfileNotFound } from '../child-errors.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { assertNoProfileDeleting } from '../fargate-checks.ts';
-import { fargateProfileToWire } from '../fargate-profile-wire.ts';
-import { delayMs } from '../lifecycle.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { fargateProfileNotFound } from '../shared/child-errors.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { assertNoProfileDeleting } from '../fargate-profiles/fargate-checks.ts';
+import { fargateProfileToWire } from '../fargate-profiles/fargate-profile-wire.ts';
+import { delayMs } from '../shared/lifecycle.ts';
 
-interface DeleteFargateProfileInput {
-  readonly clusterName: string;
-  readonly fargateProfileName: string;
-}
-
-export const deleteFargateProfile = defineOperation<DeleteFargateProfileInput, { fargateProfile: WireStructure }>({
+export const deleteFargateProfile = defineOperation('eks', 'DeleteFargateProfile', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DeleteFargateProfile', 'fargateprofile', input.clusterName, input.fargateProfileName)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

@@ -2,20 +2,14 @@
  * eks:DeleteNodegroup `DELETE /clusters/{name}/node-groups/{nodegroupName}` (EKS-SPEC §2.7): DELETING,
  * then gone; a node group already DELETING answers as it is. Authorized on the node group's ARN and tags.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { nodegroupNotFound } from '../child-errors.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { delayMs } from '../lifecycle.ts';
-import { nodegroupToWire } from '../nodegroup-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { nodegroupNotFound } from '../shared/child-errors.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { delayMs } from '../shared/lifecycle.ts';
+import { nodegroupToWire } from '../nodegroups/nodegroup-wire.ts';
 
-interface DeleteNodegroupInput {
-  readonly clusterName: string;
-  readonly nodegroupName: string;
-}
-
-export const deleteNodegroup = defineOperation<DeleteNodegroupInput, { nodegroup: WireStructure }>({
+export const deleteNodegroup = defineOperation('eks', 'DeleteNodegroup', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DeleteNodegroup', 'nodegroup', input.clusterName, input.nodegroupName)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

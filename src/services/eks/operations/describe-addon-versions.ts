@@ -2,18 +2,11 @@
  * eks:DescribeAddonVersions `GET /addons/supported-versions` (EKS-SPEC §2.10): the add-on catalogue,
  * filtered and paged by add-on name. The action has no resource type, so it is authorized on `*`.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { queryAddonVersions, type AddonVersionFilters } from '../addon-version-query.ts';
-import { paginate } from '../pagination.ts';
+import { queryAddonVersions } from '../addons/addon-version-query.ts';
+import { paginate } from '../shared/pagination.ts';
 
-interface DescribeAddonVersionsInput extends AddonVersionFilters {
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const describeAddonVersions = defineOperation<DescribeAddonVersionsInput, { addons: WireStructure[]; nextToken?: string }>({
-  readOnly: true,
+export const describeAddonVersions = defineOperation('eks', 'DescribeAddonVersions', {
   authorize: () => [{ action: 'eks:DescribeAddonVersions', resource: '*' }],
   handle: (input) => {
     const page = paginate(queryAddonVersions(input), (a) => a.name, input.maxResults, input.nextToken);

@@ -1,18 +1,11 @@
 /** eks:DescribeAddon `GET /clusters/{name}/addons/{addonName}` (EKS-SPEC §2.10): authorized on the add-on's ARN and tags. */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { addonNotFound } from '../addon-errors.ts';
-import { addonToWire } from '../addon-wire.ts';
-import { childCheck } from '../child-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
+import { addonNotFound } from '../addons/addon-errors.ts';
+import { addonToWire } from '../addons/addon-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
 
-interface DescribeAddonInput {
-  readonly clusterName: string;
-  readonly addonName: string;
-}
-
-export const describeAddon = defineOperation<DescribeAddonInput, { addon: WireStructure }>({
-  readOnly: true,
+export const describeAddon = defineOperation('eks', 'DescribeAddon', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DescribeAddon', 'addon', input.clusterName, input.addonName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

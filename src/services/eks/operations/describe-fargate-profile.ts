@@ -1,18 +1,11 @@
 /** eks:DescribeFargateProfile `GET /clusters/{name}/fargate-profiles/{fargateProfileName}` (EKS-SPEC §2.11): authorized on the profile's ARN and tags. */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { fargateProfileNotFound } from '../child-errors.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { fargateProfileToWire } from '../fargate-profile-wire.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { fargateProfileNotFound } from '../shared/child-errors.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { fargateProfileToWire } from '../fargate-profiles/fargate-profile-wire.ts';
 
-interface DescribeFargateProfileInput {
-  readonly clusterName: string;
-  readonly fargateProfileName: string;
-}
-
-export const describeFargateProfile = defineOperation<DescribeFargateProfileInput, { fargateProfile: WireStructure }>({
-  readOnly: true,
+export const describeFargateProfile = defineOperation('eks', 'DescribeFargateProfile', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:DescribeFargateProfile', 'fargateprofile', input.clusterName, input.fargateProfileName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

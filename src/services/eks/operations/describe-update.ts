@@ -2,23 +2,14 @@
  * eks:DescribeUpdate `GET /clusters/{name}/updates/{updateId}` (EKS-SPEC §2.6): authorized on the
  * cluster (and, when the query names one, the node group or add-on).
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { resourceNotFound } from '../eks-errors.ts';
-import { childChecks, updateScope } from '../child-checks.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { resourceNotFound } from '../shared/eks-errors.ts';
+import { childChecks, updateScope } from '../shared/child-checks.ts';
 
-interface DescribeUpdateInput {
-  readonly name: string;
-  readonly updateId: string;
-  readonly nodegroupName?: string;
-  readonly addonName?: string;
-}
-
-export const describeUpdate = defineOperation<DescribeUpdateInput, { update: WireStructure }>({
-  readOnly: true,
+export const describeUpdate = defineOperation('eks', 'DescribeUpdate', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:DescribeUpdate', input.name), ...(await childChecks(ctx, 'eks:DescribeUpdate', input.name, input))],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

@@ -4,18 +4,12 @@
  * eks:accessScope / eks:namespaces from the stored association (the request carries no scope; spec §3.3 [?]).
  */
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck, findAccessEntry } from '../access-entry-checks.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { associationNotFound, scopeContext } from '../access-scope.ts';
-import { EksDocuments } from '../eks-documents.ts';
+import { accessEntryCheck, findAccessEntry } from '../access-entries/access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { associationNotFound, scopeContext } from '../access-entries/access-scope.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
 
-interface DisassociateAccessPolicyInput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-  readonly policyArn: string;
-}
-
-export const disassociateAccessPolicy = defineOperation<DisassociateAccessPolicyInput, Record<string, never>>({
+export const disassociateAccessPolicy = defineOperation('eks', 'DisassociateAccessPolicy', {
   authorize: async (input, ctx) => {
     const entry = await findAccessEntry(ctx, input.clusterName, input.principalArn);
     const scope = entry?.policies.find((p) => p.policyArn === input.policyArn)?.accessScope;

@@ -3,20 +3,12 @@
  * optionally only those with `associatedPolicyArn` associated; authorized on the cluster.
  */
 import { defineOperation } from '../../operation.ts';
-import { requireAccessEntryCluster } from '../access-entry-lookup.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { requireAccessEntryCluster } from '../access-entries/access-entry-lookup.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
-interface ListAccessEntriesInput {
-  readonly clusterName: string;
-  readonly associatedPolicyArn?: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listAccessEntries = defineOperation<ListAccessEntriesInput, { accessEntries: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listAccessEntries = defineOperation('eks', 'ListAccessEntries', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListAccessEntries', input.clusterName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

@@ -3,16 +3,10 @@
  * action has no resource type, so it is authorized on `*`.
  */
 import { defineOperation } from '../../operation.ts';
-import { ACCESS_POLICIES, type AccessPolicy } from '../access-policies.ts';
-import { paginate } from '../pagination.ts';
+import { ACCESS_POLICIES } from '../access-entries/access-policies.ts';
+import { paginate } from '../shared/pagination.ts';
 
-interface ListAccessPoliciesInput {
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listAccessPolicies = defineOperation<ListAccessPoliciesInput, { accessPolicies: AccessPolicy[]; nextToken?: string }>({
-  readOnly: true,
+export const listAccessPolicies = defineOperation('eks', 'ListAccessPolicies', {
   authorize: () => [{ action: 'eks:ListAccessPolicies', resource: '*' }],
   handle: (input) => {
     const page = paginate(ACCESS_POLICIES, (p) => p.name, input.maxResults, input.nextToken);

@@ -1,17 +1,10 @@
 /** eks:ListAddons `GET /clusters/{name}/addons` (EKS-SPEC §2.10): add-on names in name order, authorized on the cluster. */
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
-interface ListAddonsInput {
-  readonly clusterName: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listAddons = defineOperation<ListAddonsInput, { addons: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listAddons = defineOperation('eks', 'ListAddons', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListAddons', input.clusterName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

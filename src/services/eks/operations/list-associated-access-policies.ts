@@ -1,28 +1,12 @@
 /** eks:ListAssociatedAccessPolicies `GET /clusters/{name}/access-entries/{principalArn}/access-policies` (EKS-SPEC §2.8): the entry's associations by policy ARN. */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck } from '../access-entry-checks.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { associationToWire } from '../access-entry-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { associationToWire } from '../access-entries/access-entry-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
-interface ListAssociatedAccessPoliciesInput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-interface ListAssociatedAccessPoliciesOutput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-  readonly associatedAccessPolicies: WireStructure[];
-  readonly nextToken?: string;
-}
-
-export const listAssociatedAccessPolicies = defineOperation<ListAssociatedAccessPoliciesInput, ListAssociatedAccessPoliciesOutput>({
-  readOnly: true,
+export const listAssociatedAccessPolicies = defineOperation('eks', 'ListAssociatedAccessPolicies', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:ListAssociatedAccessPolicies', input.clusterName, input.principalArn)],
   handle: async (input, ctx) => {
     const entry = await requireAccessEntry(new EksDocuments(ctx), input.clusterName, input.principalArn);

@@ -1,17 +1,10 @@
 /** eks:ListClusters `GET /clusters` (EKS-SPEC §2.3): names in name order; authorized on `*` (AccessDenied shows `cluster/*`). */
 import { defineOperation } from '../../operation.ts';
-import { clusterArn } from '../eks-arns.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { clusterArn } from '../shared/eks-arns.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
-interface ListClustersInput {
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-  readonly include?: readonly string[];
-}
-
-export const listClusters = defineOperation<ListClustersInput, { clusters: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listClusters = defineOperation('eks', 'ListClusters', {
   authorize: (_input, ctx) => [{ action: 'eks:ListClusters', resource: '*', messageResource: clusterArn(ctx.region, ctx.caller.accountId, '*') }],
   handle: async (input, ctx) => {
     const clusters = await new EksDocuments(ctx).list('cluster');

@@ -1,17 +1,10 @@
 /** eks:ListFargateProfiles `GET /clusters/{name}/fargate-profiles` (EKS-SPEC §2.11): names in name order, authorized on the cluster. */
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
-interface ListFargateProfilesInput {
-  readonly clusterName: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listFargateProfiles = defineOperation<ListFargateProfilesInput, { fargateProfileNames: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listFargateProfiles = defineOperation('eks', 'ListFargateProfiles', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListFargateProfiles', input.clusterName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

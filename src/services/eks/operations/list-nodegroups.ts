@@ -1,17 +1,10 @@
 /** eks:ListNodegroups `GET /clusters/{name}/node-groups` (EKS-SPEC §2.7): names in name order, authorized on the cluster. */
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
 
-interface ListNodegroupsInput {
-  readonly clusterName: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listNodegroups = defineOperation<ListNodegroupsInput, { nodegroups: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listNodegroups = defineOperation('eks', 'ListNodegroups', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListNodegroups', input.clusterName)],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

@@ -1,21 +1,12 @@
 /** eks:ListUpdates `GET /clusters/{name}/updates` (EKS-SPEC §2.6): the update ids of the cluster, node group or add-on, oldest first. */
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { childChecks, updateScope } from '../child-checks.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { paginate } from '../pagination.ts';
-import { updatesOf } from '../updates.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { childChecks, updateScope } from '../shared/child-checks.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { paginate } from '../shared/pagination.ts';
+import { updatesOf } from '../updates/updates.ts';
 
-interface ListUpdatesInput {
-  readonly name: string;
-  readonly nodegroupName?: string;
-  readonly addonName?: string;
-  readonly maxResults?: number;
-  readonly nextToken?: string;
-}
-
-export const listUpdates = defineOperation<ListUpdatesInput, { updateIds: string[]; nextToken?: string }>({
-  readOnly: true,
+export const listUpdates = defineOperation('eks', 'ListUpdates', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:ListUpdates', input.name), ...(await childChecks(ctx, 'eks:ListUpdates', input.name, input))],
   handle: async (input, ctx) => {
     const docs = new EksDocuments(ctx);

@@ -4,19 +4,13 @@
  * BadRequestException, the only 400 the model gives the tag operations.
  */
 import { defineOperation } from '../../operation.ts';
-import { badRequest } from '../eks-errors.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import type { TagMap } from '../eks-state.ts';
-import { tagCheck } from '../tag-checks.ts';
-import { requestTagContext, tagProblem } from '../tag-context.ts';
-import { putTags, requireTaggedResource } from '../tagged-resources.ts';
+import { badRequest } from '../shared/eks-errors.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { tagCheck } from '../tags/tag-checks.ts';
+import { requestTagContext, tagProblem } from '../tags/tag-context.ts';
+import { putTags, requireTaggedResource } from '../tags/tagged-resources.ts';
 
-interface TagResourceInput {
-  readonly resourceArn: string;
-  readonly tags: TagMap;
-}
-
-export const tagResource = defineOperation<TagResourceInput, Record<string, never>>({
+export const tagResource = defineOperation('eks', 'TagResource', {
   authorize: async (input, ctx) => [await tagCheck(ctx, 'eks:TagResource', input.resourceArn, requestTagContext(input.tags))],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

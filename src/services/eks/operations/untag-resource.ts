@@ -1,15 +1,10 @@
 /** eks:UntagResource `DELETE /tags/{resourceArn}?tagKeys=…` (EKS-SPEC §2.9): removes the keys named (absent keys are no error); answers `{}`. */
 import { defineOperation } from '../../operation.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { tagCheck } from '../tag-checks.ts';
-import { putTags, requireTaggedResource } from '../tagged-resources.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { tagCheck } from '../tags/tag-checks.ts';
+import { putTags, requireTaggedResource } from '../tags/tagged-resources.ts';
 
-interface UntagResourceInput {
-  readonly resourceArn: string;
-  readonly tagKeys: readonly string[];
-}
-
-export const untagResource = defineOperation<UntagResourceInput, Record<string, never>>({
+export const untagResource = defineOperation('eks', 'UntagResource', {
   authorize: async (input, ctx) => [await tagCheck(ctx, 'eks:UntagResource', input.resourceArn, { 'aws:TagKeys': [...input.tagKeys] })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -3,24 +3,15 @@
  * the groups (declaratively: the list given is the new list) and/or the username, under the rules of
  * CreateAccessEntry for the entry's type. Authorized on the entry's ARN and resource keys.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { accessEntryCheck } from '../access-entry-checks.ts';
-import { requireAccessEntry } from '../access-entry-lookup.ts';
-import { checkGroups, checkUsername } from '../access-entry-validation.ts';
-import { accessEntryToWire } from '../access-entry-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import type { AccessEntryState } from '../eks-state.ts';
+import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
+import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';
+import { checkGroups, checkUsername } from '../access-entries/access-entry-validation.ts';
+import { accessEntryToWire } from '../access-entries/access-entry-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import type { AccessEntryState } from '../shared/eks-state.ts';
 
-interface UpdateAccessEntryInput {
-  readonly clusterName: string;
-  readonly principalArn: string;
-  readonly kubernetesGroups?: readonly string[];
-  readonly clientRequestToken?: string;
-  readonly username?: string;
-}
-
-export const updateAccessEntry = defineOperation<UpdateAccessEntryInput, { accessEntry: WireStructure }>({
+export const updateAccessEntry = defineOperation('eks', 'UpdateAccessEntry', {
   authorize: async (input, ctx) => [await accessEntryCheck(ctx, 'eks:UpdateAccessEntry', input.clusterName, input.principalArn)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

@@ -5,30 +5,20 @@
  * retry with the same clientRequestToken answers the update it made. Authorized on the add-on's ARN and
  * tags, plus iam:PassRole on a new `serviceAccountRoleArn`.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { addonNotFound, addonNotUpdatable } from '../addon-errors.ts';
-import { addonRoleChecks, assertAddonRoleExists } from '../addon-roles.ts';
-import { offeredAddon, resolveAddonVersion } from '../addon-versions.ts';
-import { childCheck } from '../child-checks.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import type { AddonState } from '../eks-state.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { recordUpdate, retriedUpdate } from '../updates.ts';
-
-interface UpdateAddonInput {
-  readonly clusterName: string;
-  readonly addonName: string;
-  readonly addonVersion?: string;
-  readonly serviceAccountRoleArn?: string;
-  readonly resolveConflicts?: string;
-  readonly clientRequestToken?: string;
-  readonly configurationValues?: string;
-}
+import { addonNotFound, addonNotUpdatable } from '../addons/addon-errors.ts';
+import { addonRoleChecks, assertAddonRoleExists } from '../addons/addon-roles.ts';
+import { offeredAddon, resolveAddonVersion } from '../addons/addon-versions.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import type { AddonState } from '../shared/eks-state.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { recordUpdate, retriedUpdate } from '../updates/updates.ts';
+import type { UpdateAddonRequest } from '../../../model-types/eks.ts';
 
 /** The update's params, in the order EKS lists them, for the fields given. */
-function updateParams(input: UpdateAddonInput): { type: string; value: string }[] {
+function updateParams(input: UpdateAddonRequest): { type: string; value: string }[] {
   const given: [string, string | undefined][] = [
     ['AddonVersion', input.addonVersion],
     ['ServiceAccountRoleArn', input.serviceAccountRoleArn],
@@ -38,7 +28,7 @@ function updateParams(input: UpdateAddonInput): { type: string; value: string }[
   return given.flatMap(([type, value]) => (value === undefined ? [] : [{ type, value }]));
 }
 
-export const updateAddon = defineOperation<UpdateAddonInput, { update: WireStructure }>({
+export const updateAddon = defineOperation('eks', 'UpdateAddon', {
   authorize: async (input, ctx) => {
     const addonCheck = await childCheck(ctx, 'eks:UpdateAddon', 'addon', input.clusterName, input.addonName);
     // The add-on's ARN when it exists (a missing one is named with a `*` and is no associated resource).

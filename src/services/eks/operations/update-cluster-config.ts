@@ -3,28 +3,16 @@
  * change (endpoint access, VPC, logging, access config, upgrade policy), refused when it changes
  * nothing or while another update runs; the cluster is UPDATING until the update ends.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { clusterConfigContext, type ClusterConfigInput } from '../cluster-context.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, invalidRequest } from '../eks-errors.ts';
-import type { ClusterState } from '../eks-state.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { assertNoUpdateInProgress, recordUpdate, retriedUpdate } from '../updates.ts';
-
-interface UpdateClusterConfigInput extends ClusterConfigInput {
-  readonly name: string;
-  readonly resourcesVpcConfig?: {
-    readonly subnetIds?: readonly string[];
-    readonly securityGroupIds?: readonly string[];
-    readonly endpointPublicAccess?: boolean;
-    readonly endpointPrivateAccess?: boolean;
-    readonly publicAccessCidrs?: readonly string[];
-  };
-  readonly clientRequestToken?: string;
-}
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { clusterConfigContext } from '../clusters/cluster-context.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, invalidRequest } from '../shared/eks-errors.ts';
+import type { ClusterState } from '../shared/eks-state.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { assertNoUpdateInProgress, recordUpdate, retriedUpdate } from '../updates/updates.ts';
+import type { UpdateClusterConfigRequest } from '../../../model-types/eks.ts';
 
 interface Change {
   readonly type: string;
@@ -34,7 +22,7 @@ interface Change {
 
 const MODES = ['CONFIG_MAP', 'API_AND_CONFIG_MAP', 'API'];
 
-function changes(input: UpdateClusterConfigInput, cluster: ClusterState): Change[] {
+function changes(input: UpdateClusterConfigRequest, cluster: ClusterState): Change[] {
   const out: Change[] = [];
   const vpc = input.resourcesVpcConfig;
   const current = cluster.resourcesVpcConfig;
@@ -83,7 +71,7 @@ function changes(input: UpdateClusterConfigInput, cluster: ClusterState): Change
   return out;
 }
 
-export const updateClusterConfig = defineOperation<UpdateClusterConfigInput, { update: WireStructure }>({
+export const updateClusterConfig = defineOperation('eks', 'UpdateClusterConfig', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:UpdateClusterConfig', input.name, clusterConfigContext(input))],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

@@ -3,23 +3,16 @@
  * time, node groups first on the cluster's version; a VersionUpdate that sets the new version and
  * its current platform version.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { clusterCheck } from '../cluster-checks.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, invalidRequest } from '../eks-errors.ts';
-import { kubernetesVersion, minorOf } from '../eks-versions.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { assertNoUpdateInProgress, recordUpdate, retriedUpdate } from '../updates.ts';
+import { clusterCheck } from '../clusters/cluster-checks.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, invalidRequest } from '../shared/eks-errors.ts';
+import { kubernetesVersion, minorOf } from '../clusters/eks-versions.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { assertNoUpdateInProgress, recordUpdate, retriedUpdate } from '../updates/updates.ts';
 
-interface UpdateClusterVersionInput {
-  readonly name: string;
-  readonly version: string;
-  readonly clientRequestToken?: string;
-}
-
-export const updateClusterVersion = defineOperation<UpdateClusterVersionInput, { update: WireStructure }>({
+export const updateClusterVersion = defineOperation('eks', 'UpdateClusterVersion', {
   authorize: async (input, ctx) => [await clusterCheck(ctx, 'eks:UpdateClusterVersion', input.name, { 'eks:kubernetesVersion': input.version })],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

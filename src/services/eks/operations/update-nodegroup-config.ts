@@ -4,22 +4,17 @@
  * update, so one runs at a time (409 `Nodegroup cannot be updated as it is currently not in Active State`,
  * as AWS answers). A retry with the same clientRequestToken answers the update it made.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { nodegroupNotFound } from '../child-errors.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { resourceInUse } from '../eks-errors.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { nodegroupConfigChange, type NodegroupConfigInput } from '../nodegroup-config-update.ts';
-import { recordUpdate, retriedUpdate } from '../updates.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { nodegroupNotFound } from '../shared/child-errors.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { resourceInUse } from '../shared/eks-errors.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { nodegroupConfigChange } from '../nodegroups/nodegroup-config-update.ts';
+import { recordUpdate, retriedUpdate } from '../updates/updates.ts';
 
-interface UpdateNodegroupConfigInput extends NodegroupConfigInput {
-  readonly clientRequestToken?: string;
-}
-
-export const updateNodegroupConfig = defineOperation<UpdateNodegroupConfigInput, { update: WireStructure }>({
+export const updateNodegroupConfig = defineOperation('eks', 'UpdateNodegroupConfig', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:UpdateNodegroupConfig', 'nodegroup', input.clusterName, input.nodegroupName)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

@@ -4,29 +4,19 @@
  * (the newest unless `releaseVersion` names one), or to a new launch template version. Same rules as
  * UpdateNodegroupConfig: ACTIVE node groups only, clientRequestToken retries answer the same update.
  */
-import type { WireStructure } from '../../../kernel/wire-value.ts';
 import { defineOperation } from '../../operation.ts';
-import { childCheck } from '../child-checks.ts';
-import { nodegroupNotFound } from '../child-errors.ts';
-import { updateToWire } from '../cluster-wire.ts';
-import { EksDocuments } from '../eks-documents.ts';
-import { invalidParameter, resourceInUse } from '../eks-errors.ts';
-import type { NodegroupState } from '../eks-state.ts';
-import { delayMs, lifecycleStatus } from '../lifecycle.ts';
-import { latestReleaseVersion } from '../nodegroup-defaults.ts';
-import { recordUpdate, retriedUpdate } from '../updates.ts';
+import { childCheck } from '../shared/child-checks.ts';
+import { nodegroupNotFound } from '../shared/child-errors.ts';
+import { updateToWire } from '../clusters/cluster-wire.ts';
+import { EksDocuments } from '../shared/eks-documents.ts';
+import { invalidParameter, resourceInUse } from '../shared/eks-errors.ts';
+import type { NodegroupState } from '../shared/eks-state.ts';
+import { delayMs, lifecycleStatus } from '../shared/lifecycle.ts';
+import { latestReleaseVersion } from '../nodegroups/nodegroup-defaults.ts';
+import { recordUpdate, retriedUpdate } from '../updates/updates.ts';
+import type { UpdateNodegroupVersionRequest } from '../../../model-types/eks.ts';
 
-interface UpdateNodegroupVersionInput {
-  readonly clusterName: string;
-  readonly nodegroupName: string;
-  readonly version?: string;
-  readonly releaseVersion?: string;
-  readonly launchTemplate?: { readonly name?: string; readonly version?: string; readonly id?: string };
-  readonly force?: boolean;
-  readonly clientRequestToken?: string;
-}
-
-function versionChange(input: UpdateNodegroupVersionInput, ng: NodegroupState, clusterVersion: string): { params: { type: string; value: string }[]; next: NodegroupState } {
+function versionChange(input: UpdateNodegroupVersionRequest, ng: NodegroupState, clusterVersion: string): { params: { type: string; value: string }[]; next: NodegroupState } {
   const fields = { clusterName: input.clusterName, nodegroupName: input.nodegroupName };
   const version = input.version ?? clusterVersion;
   if (version !== clusterVersion) throw invalidParameter(`Requested Nodegroup version ${version} is invalid. Allowed Nodegroup version is ${clusterVersion}`, fields);
@@ -43,7 +33,7 @@ function versionChange(input: UpdateNodegroupVersionInput, ng: NodegroupState, c
   return { params, next: { ...ng, version, releaseVersion, ...(nextTemplate ? { launchTemplate: nextTemplate } : {}) } };
 }
 
-export const updateNodegroupVersion = defineOperation<UpdateNodegroupVersionInput, { update: WireStructure }>({
+export const updateNodegroupVersion = defineOperation('eks', 'UpdateNodegroupVersion', {
   authorize: async (input, ctx) => [await childCheck(ctx, 'eks:UpdateNodegroupVersion', 'nodegroup', input.clusterName, input.nodegroupName)],
   handle: async (input, ctx) => {
     const now = ctx.clock.now();

@@ -4,20 +4,14 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { requireGroup, requireUser } from '../shared/identity-entities.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface AddUserToGroupInput {
-  readonly GroupName: string;
-  readonly UserName: string;
-}
+import { groupCheck } from '../identities/identity-checks.ts';
+import { requireGroup, requireUser } from '../identities/identity-entities.ts';
 
 /** Most groups one user may belong to. */
 export const GROUPS_PER_USER = 10;
 
 /** AddUserToGroup. */
-export const addUserToGroup = defineOperation<AddUserToGroupInput, NoOutput>({
+export const addUserToGroup = defineOperation('iam', 'AddUserToGroup', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:AddUserToGroup', input.GroupName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

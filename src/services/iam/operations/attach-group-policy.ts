@@ -4,17 +4,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { attachPolicy } from '../shared/identity-attachments.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface AttachGroupPolicyInput {
-  readonly GroupName: string;
-  readonly PolicyArn: string;
-}
+import { attachPolicy } from '../identities/identity-attachments.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
 
 /** AttachGroupPolicy. */
-export const attachGroupPolicy = defineOperation<AttachGroupPolicyInput, NoOutput>({
+export const attachGroupPolicy = defineOperation('iam', 'AttachGroupPolicy', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:AttachGroupPolicy', input.GroupName, { 'iam:PolicyARN': input.PolicyArn })],
   handle: async (input, ctx) => {
     await attachPolicy(ctx, 'group', input.GroupName, input.PolicyArn);

@@ -6,20 +6,15 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { policyNotAttachable, serviceRolePolicyNotAttachable } from '../shared/policy-errors.ts';
-import { assertParsablePolicyArn, findPolicy, isServiceRolePolicy } from '../shared/policy-lookup.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-
-interface AttachRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyArn: string;
-}
+import { policyNotAttachable, serviceRolePolicyNotAttachable } from '../policies/policy-errors.ts';
+import { assertParsablePolicyArn, findPolicy, isServiceRolePolicy } from '../policies/policy-lookup.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 /** Most managed policies attached to one role (IAM-SPEC §1.5). */
 export const POLICIES_PER_ROLE = 10;
 
-export const attachRolePolicy = defineOperation<AttachRolePolicyInput, object>({
+export const attachRolePolicy = defineOperation('iam', 'AttachRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:AttachRolePolicy', input.RoleName, { context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -4,17 +4,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { attachPolicy } from '../shared/identity-attachments.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface AttachUserPolicyInput {
-  readonly UserName: string;
-  readonly PolicyArn: string;
-}
+import { attachPolicy } from '../identities/identity-attachments.ts';
+import { userCheck } from '../identities/identity-checks.ts';
 
 /** AttachUserPolicy. */
-export const attachUserPolicy = defineOperation<AttachUserPolicyInput, NoOutput>({
+export const attachUserPolicy = defineOperation('iam', 'AttachUserPolicy', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:AttachUserPolicy', input.UserName, { boundary: 'current', context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     await attachPolicy(ctx, 'user', input.UserName, input.PolicyArn);

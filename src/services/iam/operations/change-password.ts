@@ -12,14 +12,9 @@
 import { AwsError } from '../../../kernel/aws-error.ts';
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded, noSuchEntity } from '../shared/iam-errors.ts';
-import { assertPasswordConforms, hashPassword, passwordPolicyViolation, verifyPassword } from '../shared/identity-password.ts';
+import { assertPasswordConforms, hashPassword, passwordPolicyViolation, verifyPassword } from '../identities/identity-password.ts';
 import { passwordAttempts, userAttemptKey } from '../shared/password-attempts.ts';
 import { selfServicePasswordGrant } from '../shared/self-service-password.ts';
-
-interface ChangePasswordInput {
-  readonly OldPassword: string;
-  readonly NewPassword: string;
-}
 
 /** InvalidUserType 400: the caller is not an IAM user (the AWS CLI's documented answer to the root user). */
 function invalidUserType(): AwsError {
@@ -32,7 +27,7 @@ function wrongOldPassword(): AwsError {
 }
 
 /** ChangePassword. */
-export const changePassword = defineOperation<ChangePasswordInput, object>({
+export const changePassword = defineOperation('iam', 'ChangePassword', {
   authorize: async (_input, ctx) => {
     const principal = ctx.caller.principal;
     if (principal.type !== 'User') throw invalidUserType();

@@ -6,27 +6,13 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { keyOwnerCheck, keyOwnerOf, resolveKeyOwner } from '../shared/identity-key-owner.ts';
-
-interface CreateAccessKeyInput {
-  readonly UserName?: string;
-}
-
-interface CreateAccessKeyOutput {
-  readonly AccessKey: {
-    readonly UserName?: string;
-    readonly AccessKeyId: string;
-    readonly Status: 'Active';
-    readonly SecretAccessKey: string;
-    readonly CreateDate: Date;
-  };
-}
+import { keyOwnerCheck, keyOwnerOf, resolveKeyOwner } from '../identities/identity-key-owner.ts';
 
 /** Most access keys one user (or root user) may have. */
 export const ACCESS_KEYS_PER_USER = 2;
 
 /** CreateAccessKey. */
-export const createAccessKey = defineOperation<CreateAccessKeyInput, CreateAccessKeyOutput>({
+export const createAccessKey = defineOperation('iam', 'CreateAccessKey', {
   authorize: async (input, ctx) => [await keyOwnerCheck(ctx, 'iam:CreateAccessKey', keyOwnerOf(input.UserName, ctx.caller))],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

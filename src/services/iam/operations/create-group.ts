@@ -5,23 +5,14 @@
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { rejectingTakenName } from '../shared/identity-entities.ts';
-import { groupToWire, type WireGroup } from '../shared/identity-wire.ts';
-
-interface CreateGroupInput {
-  readonly GroupName: string;
-  readonly Path?: string;
-}
-
-interface CreateGroupOutput {
-  readonly Group: WireGroup;
-}
+import { rejectingTakenName } from '../identities/identity-entities.ts';
+import { groupToWire } from '../identities/identity-wire.ts';
 
 /** Most groups one account may have. */
 export const GROUPS_PER_ACCOUNT = 300;
 
 /** CreateGroup. */
-export const createGroup = defineOperation<CreateGroupInput, CreateGroupOutput>({
+export const createGroup = defineOperation('iam', 'CreateGroup', {
   authorize: (input, ctx) => [{ action: 'iam:CreateGroup', resource: iamArn(ctx.caller.accountId, 'group', input.Path ?? '/', input.GroupName) }],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -4,32 +4,24 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { entityAlreadyExists } from '../shared/iam-errors.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { assertPasswordConforms, hashPassword } from '../shared/identity-password.ts';
-
-interface CreateLoginProfileInput {
-  readonly UserName: string;
-  readonly Password: string;
-  readonly PasswordResetRequired?: boolean;
-}
-
-interface CreateLoginProfileOutput {
-  readonly LoginProfile: { readonly UserName: string; readonly CreateDate: Date; readonly PasswordResetRequired: boolean };
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { assertPasswordConforms, hashPassword } from '../identities/identity-password.ts';
+import { newLoginProfile } from '../identities/login-profile-members.ts';
 
 /** CreateLoginProfile. */
-export const createLoginProfile = defineOperation<CreateLoginProfileInput, CreateLoginProfileOutput>({
-  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:CreateLoginProfile', input.UserName)],
+export const createLoginProfile = defineOperation('iam', 'CreateLoginProfile', {
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:CreateLoginProfile', newLoginProfile(input).userName)],
   handle: async (input, ctx) => {
+    const { userName, password } = newLoginProfile(input);
     const accountId = ctx.caller.accountId;
-    const passwordHash = await hashPassword(input.Password);
+    const passwordHash = await hashPassword(password);
     const createdAt = new Date(ctx.clock.now());
     const passwordResetRequired = input.PasswordResetRequired ?? false;
     const user = await ctx.store.transaction(async (tx) => {
-      const user = await requireUser(tx, accountId, input.UserName);
-      if (await tx.loginProfiles.get(accountId, user.id)) throw entityAlreadyExists(`Login Profile for user ${input.UserName} already exists.`);
-      assertPasswordConforms(input.Password, await tx.passwordPolicies.get(accountId));
+      const user = await requireUser(tx, accountId, userName);
+      if (await tx.loginProfiles.get(accountId, user.id)) throw entityAlreadyExists(`Login Profile for user ${userName} already exists.`);
+      assertPasswordConforms(password, await tx.passwordPolicies.get(accountId));
       await tx.loginProfiles.put({ accountId, userId: user.id, passwordHash, passwordResetRequired, createdAt });
       return user;
     });

@@ -5,22 +5,16 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
-import { assertValidPolicy } from '../shared/policy-validation.ts';
-import { policyVersionToWire, type WirePolicyVersion } from '../shared/policy-wire.ts';
-
-interface CreatePolicyVersionInput {
-  readonly PolicyArn: string;
-  readonly PolicyDocument: string;
-  readonly SetAsDefault?: boolean;
-}
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
+import { assertValidPolicy } from '../policies/policy-validation.ts';
+import { policyVersionToWire } from '../policies/policy-wire.ts';
 
 /** Most versions one managed policy may have (IAM-SPEC §1.5). */
 export const VERSIONS_PER_POLICY = 5;
 
-export const createPolicyVersion = defineOperation<CreatePolicyVersionInput, { PolicyVersion: WirePolicyVersion }>({
+export const createPolicyVersion = defineOperation('iam', 'CreatePolicyVersion', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:CreatePolicyVersion', input.PolicyArn)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

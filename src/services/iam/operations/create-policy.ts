@@ -7,24 +7,16 @@ import { iamArn } from '../../../kernel/iam-arns.ts';
 import { UniqueViolation } from '../../../store/store-errors.ts';
 import { defineOperation } from '../../operation.ts';
 import { entityAlreadyExists, limitExceeded } from '../shared/iam-errors.ts';
-import { POLICY_DUPLICATE_TAGS } from '../shared/policy-errors.ts';
-import { UNUSED } from '../shared/policy-usage.ts';
-import { assertValidPolicy } from '../shared/policy-validation.ts';
-import { customerPolicyToWire, type WirePolicy } from '../shared/policy-wire.ts';
-import { requestTagKeys, tagsFromWire, type WireTag } from '../shared/tags.ts';
-
-interface CreatePolicyInput {
-  readonly PolicyName: string;
-  readonly Path?: string;
-  readonly PolicyDocument: string;
-  readonly Description?: string;
-  readonly Tags?: readonly WireTag[];
-}
+import { POLICY_DUPLICATE_TAGS } from '../policies/policy-errors.ts';
+import { UNUSED } from '../policies/policy-usage.ts';
+import { assertValidPolicy } from '../policies/policy-validation.ts';
+import { customerPolicyToWire } from '../policies/policy-wire.ts';
+import { requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
 /** Most customer managed policies one account may have (IAM-SPEC §1.5). */
 export const POLICIES_PER_ACCOUNT = 1500;
 
-export const createPolicy = defineOperation<CreatePolicyInput, { Policy: WirePolicy }>({
+export const createPolicy = defineOperation('iam', 'CreatePolicy', {
   authorize: (input, ctx) => [{
     action: 'iam:CreatePolicy',
     resource: iamArn(ctx.caller.accountId, 'policy', input.Path ?? '/', input.PolicyName),

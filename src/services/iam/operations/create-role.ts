@@ -8,20 +8,10 @@ import type { ContextInput } from '../../../policy/index.ts';
 import { UniqueViolation } from '../../../store/store-errors.ts';
 import { defineOperation } from '../../operation.ts';
 import { entityAlreadyExists, limitExceeded } from '../shared/iam-errors.ts';
-import { requireBoundaryPolicy } from '../shared/policy-lookup.ts';
-import { trustPolicyToStore } from '../shared/role-trust-policy.ts';
-import { roleToWire, type WireRole } from '../shared/role-wire.ts';
-import { requestTagKeys, tagsFromWire, type WireTag } from '../shared/tags.ts';
-
-interface CreateRoleInput {
-  readonly Path?: string;
-  readonly RoleName: string;
-  readonly AssumeRolePolicyDocument: string;
-  readonly Description?: string;
-  readonly MaxSessionDuration?: number;
-  readonly PermissionsBoundary?: string;
-  readonly Tags?: readonly WireTag[];
-}
+import { requireBoundaryPolicy } from '../policies/policy-lookup.ts';
+import { trustPolicyToStore } from '../roles/role-trust-policy.ts';
+import { roleToWire } from '../roles/role-wire.ts';
+import { requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
 /** Most roles one account may have (IAM-SPEC §1.5). */
 export const ROLES_PER_ACCOUNT = 1000;
@@ -29,7 +19,7 @@ export const ROLES_PER_ACCOUNT = 1000;
 /** The default and shortest MaxSessionDuration, in seconds. */
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
 
-export const createRole = defineOperation<CreateRoleInput, { Role: WireRole }>({
+export const createRole = defineOperation('iam', 'CreateRole', {
   authorize: (input, ctx) => {
     const context: Record<string, ContextInput> = { ...requestTagKeys(input.Tags) };
     if (input.PermissionsBoundary !== undefined) context['iam:PermissionsBoundary'] = input.PermissionsBoundary;

@@ -5,27 +5,16 @@
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { rejectingTakenName } from '../shared/identity-entities.ts';
-import { assertBoundaryPolicy } from '../shared/identity-managed-policies.ts';
-import { userToWire, type WireUser } from '../shared/identity-wire.ts';
-import { requestTagKeys, tagsFromWire, type WireTag } from '../shared/tags.ts';
-
-interface CreateUserInput {
-  readonly UserName: string;
-  readonly Path?: string;
-  readonly PermissionsBoundary?: string;
-  readonly Tags?: readonly WireTag[];
-}
-
-interface CreateUserOutput {
-  readonly User: WireUser;
-}
+import { rejectingTakenName } from '../identities/identity-entities.ts';
+import { assertBoundaryPolicy } from '../identities/identity-managed-policies.ts';
+import { userToWire } from '../identities/identity-wire.ts';
+import { requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
 /** Most users one account may have. */
 export const USERS_PER_ACCOUNT = 5000;
 
 /** CreateUser. */
-export const createUser = defineOperation<CreateUserInput, CreateUserOutput>({
+export const createUser = defineOperation('iam', 'CreateUser', {
   authorize: (input, ctx) => [{
     action: 'iam:CreateUser',
     resource: iamArn(ctx.caller.accountId, 'user', input.Path ?? '/', input.UserName),

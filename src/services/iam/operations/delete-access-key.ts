@@ -3,17 +3,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccessKey.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireOwnedAccessKey } from '../shared/identity-access-keys.ts';
-import { keyOwnerCheck, keyOwnerOf } from '../shared/identity-key-owner.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DeleteAccessKeyInput {
-  readonly UserName?: string;
-  readonly AccessKeyId: string;
-}
+import { requireOwnedAccessKey } from '../identities/identity-access-keys.ts';
+import { keyOwnerCheck, keyOwnerOf } from '../identities/identity-key-owner.ts';
 
 /** DeleteAccessKey. */
-export const deleteAccessKey = defineOperation<DeleteAccessKeyInput, NoOutput>({
+export const deleteAccessKey = defineOperation('iam', 'DeleteAccessKey', {
   authorize: async (input, ctx) => [await keyOwnerCheck(ctx, 'iam:DeleteAccessKey', keyOwnerOf(input.UserName, ctx.caller))],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

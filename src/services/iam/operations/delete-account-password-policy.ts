@@ -4,11 +4,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountPasswordPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { noPasswordPolicy } from '../shared/identity-password.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
+import { noPasswordPolicy } from '../identities/identity-password.ts';
 
 /** DeleteAccountPasswordPolicy. */
-export const deleteAccountPasswordPolicy = defineOperation<object, NoOutput>({
+export const deleteAccountPasswordPolicy = defineOperation('iam', 'DeleteAccountPasswordPolicy', {
   authorize: () => [{ action: 'iam:DeleteAccountPasswordPolicy', resource: '*' }],
   handle: async (_input, ctx) => {
     const accountId = ctx.caller.accountId;

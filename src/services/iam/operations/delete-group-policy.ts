@@ -3,17 +3,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { deleteInlinePolicy } from '../shared/identity-inline-policies.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DeleteGroupPolicyInput {
-  readonly GroupName: string;
-  readonly PolicyName: string;
-}
+import { groupCheck } from '../identities/identity-checks.ts';
+import { deleteInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** DeleteGroupPolicy. */
-export const deleteGroupPolicy = defineOperation<DeleteGroupPolicyInput, NoOutput>({
+export const deleteGroupPolicy = defineOperation('iam', 'DeleteGroupPolicy', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:DeleteGroupPolicy', input.GroupName)],
   handle: async (input, ctx) => {
     await deleteInlinePolicy(ctx, 'group', input.GroupName, input.PolicyName);

@@ -4,16 +4,11 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { requireGroup } from '../shared/identity-entities.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DeleteGroupInput {
-  readonly GroupName: string;
-}
+import { groupCheck } from '../identities/identity-checks.ts';
+import { requireGroup } from '../identities/identity-entities.ts';
 
 /** DeleteGroup. */
-export const deleteGroup = defineOperation<DeleteGroupInput, NoOutput>({
+export const deleteGroup = defineOperation('iam', 'DeleteGroup', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:DeleteGroup', input.GroupName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

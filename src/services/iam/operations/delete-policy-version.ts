@@ -5,16 +5,11 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable, missingPolicyVersion } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable, missingPolicyVersion } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
 
-interface DeletePolicyVersionInput {
-  readonly PolicyArn: string;
-  readonly VersionId: string;
-}
-
-export const deletePolicyVersion = defineOperation<DeletePolicyVersionInput, object>({
+export const deletePolicyVersion = defineOperation('iam', 'DeletePolicyVersion', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:DeletePolicyVersion', input.PolicyArn)],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -5,16 +5,12 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
-import { policyUsage } from '../shared/policy-usage.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
+import { policyUsage } from '../policies/policy-usage.ts';
 
-interface DeletePolicyInput {
-  readonly PolicyArn: string;
-}
-
-export const deletePolicy = defineOperation<DeletePolicyInput, object>({
+export const deletePolicy = defineOperation('iam', 'DeletePolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:DeletePolicy', input.PolicyArn)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -3,14 +3,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePermissionsBoundary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface DeleteRolePermissionsBoundaryInput {
-  readonly RoleName: string;
-}
-
-export const deleteRolePermissionsBoundary = defineOperation<DeleteRolePermissionsBoundaryInput, object>({
+export const deleteRolePermissionsBoundary = defineOperation('iam', 'DeleteRolePermissionsBoundary', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:DeleteRolePermissionsBoundary', input.RoleName)],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

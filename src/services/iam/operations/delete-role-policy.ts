@@ -3,15 +3,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { assertRoleModifiable, missingRolePolicy } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { assertRoleModifiable, missingRolePolicy } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface DeleteRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyName: string;
-}
-
-export const deleteRolePolicy = defineOperation<DeleteRolePolicyInput, object>({
+export const deleteRolePolicy = defineOperation('iam', 'DeleteRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:DeleteRolePolicy', input.RoleName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -5,14 +5,10 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface DeleteRoleInput {
-  readonly RoleName: string;
-}
-
-export const deleteRole = defineOperation<DeleteRoleInput, object>({
+export const deleteRole = defineOperation('iam', 'DeleteRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:DeleteRole', input.RoleName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

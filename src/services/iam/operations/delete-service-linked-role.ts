@@ -5,19 +5,15 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { invalidInput } from '../shared/iam-errors.ts';
-import { isServiceLinkedRole, SERVICE_ROLE_PATH_PREFIX } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-
-interface DeleteServiceLinkedRoleInput {
-  readonly RoleName: string;
-}
+import { isServiceLinkedRole, SERVICE_ROLE_PATH_PREFIX } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
 /** The service of a service-linked role's path `/aws-service-role/<service>/`. */
 function serviceOfPath(path: string): string {
   return path.slice(SERVICE_ROLE_PATH_PREFIX.length).replace(/\/$/, '');
 }
 
-export const deleteServiceLinkedRole = defineOperation<DeleteServiceLinkedRoleInput, { DeletionTaskId: string }>({
+export const deleteServiceLinkedRole = defineOperation('iam', 'DeleteServiceLinkedRole', {
   authorize: async (input, ctx) => {
     const role = await ctx.store.roles.get(ctx.caller.accountId, input.RoleName);
     const context: Record<string, string> = role && isServiceLinkedRole(role) ? { 'iam:AWSServiceName': serviceOfPath(role.path) } : {};

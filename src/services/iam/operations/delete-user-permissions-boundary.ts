@@ -3,16 +3,11 @@
  * is the boundary currently set. https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPermissionsBoundary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DeleteUserPermissionsBoundaryInput {
-  readonly UserName: string;
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
 
 /** DeleteUserPermissionsBoundary. */
-export const deleteUserPermissionsBoundary = defineOperation<DeleteUserPermissionsBoundaryInput, NoOutput>({
+export const deleteUserPermissionsBoundary = defineOperation('iam', 'DeleteUserPermissionsBoundary', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DeleteUserPermissionsBoundary', input.UserName, { boundary: 'current' })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

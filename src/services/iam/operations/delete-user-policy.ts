@@ -3,17 +3,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { deleteInlinePolicy } from '../shared/identity-inline-policies.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DeleteUserPolicyInput {
-  readonly UserName: string;
-  readonly PolicyName: string;
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { deleteInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** DeleteUserPolicy. */
-export const deleteUserPolicy = defineOperation<DeleteUserPolicyInput, NoOutput>({
+export const deleteUserPolicy = defineOperation('iam', 'DeleteUserPolicy', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DeleteUserPolicy', input.UserName, { boundary: 'current' })],
   handle: async (input, ctx) => {
     await deleteInlinePolicy(ctx, 'user', input.UserName, input.PolicyName);

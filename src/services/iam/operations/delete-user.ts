@@ -5,16 +5,11 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DeleteUserInput {
-  readonly UserName: string;
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
 
 /** DeleteUser. */
-export const deleteUser = defineOperation<DeleteUserInput, NoOutput>({
+export const deleteUser = defineOperation('iam', 'DeleteUser', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DeleteUser', input.UserName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -3,17 +3,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { detachPolicy } from '../shared/identity-attachments.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DetachGroupPolicyInput {
-  readonly GroupName: string;
-  readonly PolicyArn: string;
-}
+import { detachPolicy } from '../identities/identity-attachments.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
 
 /** DetachGroupPolicy. */
-export const detachGroupPolicy = defineOperation<DetachGroupPolicyInput, NoOutput>({
+export const detachGroupPolicy = defineOperation('iam', 'DetachGroupPolicy', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:DetachGroupPolicy', input.GroupName, { 'iam:PolicyARN': input.PolicyArn })],
   handle: async (input, ctx) => {
     await detachPolicy(ctx, 'group', input.GroupName, input.PolicyArn);

@@ -5,16 +5,11 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { missing } from '../shared/iam-errors.ts';
-import { assertParsablePolicyArn } from '../shared/policy-lookup.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { assertParsablePolicyArn } from '../policies/policy-lookup.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface DetachRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyArn: string;
-}
-
-export const detachRolePolicy = defineOperation<DetachRolePolicyInput, object>({
+export const detachRolePolicy = defineOperation('iam', 'DetachRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:DetachRolePolicy', input.RoleName, { context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -3,17 +3,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { detachPolicy } from '../shared/identity-attachments.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface DetachUserPolicyInput {
-  readonly UserName: string;
-  readonly PolicyArn: string;
-}
+import { detachPolicy } from '../identities/identity-attachments.ts';
+import { userCheck } from '../identities/identity-checks.ts';
 
 /** DetachUserPolicy. */
-export const detachUserPolicy = defineOperation<DetachUserPolicyInput, NoOutput>({
+export const detachUserPolicy = defineOperation('iam', 'DetachUserPolicy', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:DetachUserPolicy', input.UserName, { boundary: 'current', context: { 'iam:PolicyARN': input.PolicyArn } })],
   handle: async (input, ctx) => {
     await detachPolicy(ctx, 'user', input.UserName, input.PolicyArn);

@@ -11,16 +11,7 @@ import { principalMessageArn } from '../../../policy/index.ts';
 import type { AccessKeyRecord } from '../../../store/iam-records.ts';
 import type { OperationContext } from '../../operation.ts';
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-
-interface GetAccessKeyLastUsedInput {
-  readonly AccessKeyId: string;
-}
-
-interface GetAccessKeyLastUsedOutput {
-  readonly UserName?: string;
-  readonly AccessKeyLastUsed: { readonly LastUsedDate?: Date; readonly ServiceName: string; readonly Region: string };
-}
+import { userCheck } from '../identities/identity-checks.ts';
 
 /** The key and its owning user's name, when it exists in the caller's account. */
 async function findKey(ctx: OperationContext, id: string): Promise<{ key: AccessKeyRecord; userName: string | undefined } | undefined> {
@@ -32,8 +23,7 @@ async function findKey(ctx: OperationContext, id: string): Promise<{ key: Access
 }
 
 /** GetAccessKeyLastUsed. */
-export const getAccessKeyLastUsed = defineOperation<GetAccessKeyLastUsedInput, GetAccessKeyLastUsedOutput>({
-  readOnly: true,
+export const getAccessKeyLastUsed = defineOperation('iam', 'GetAccessKeyLastUsed', {
   authorize: async (input, ctx) => {
     const found = await findKey(ctx, input.AccessKeyId);
     if (!found) return []; // answered by `handle` with AccessDenied, whoever asks

@@ -6,22 +6,16 @@
  */
 import type { GroupRecord, RoleRecord, UserRecord } from '../../../store/iam-records.ts';
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields, type WirePageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 import {
   groupDetail, policyDetail, roleDetail, userDetail,
   type WireGroupDetail, type WirePolicyDetail, type WireRoleDetail, type WireUserDetail,
-} from '../shared/policy-authorization-details.ts';
-import type { FoundPolicy } from '../shared/policy-lookup.ts';
-import { accountPolicyUsage, UNUSED } from '../shared/policy-usage.ts';
+} from '../policies/policy-authorization-details.ts';
+import type { FoundPolicy } from '../policies/policy-lookup.ts';
+import { accountPolicyUsage, UNUSED } from '../policies/policy-usage.ts';
 
 type EntityType = 'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
-
-interface GetAccountAuthorizationDetailsInput {
-  readonly Filter?: readonly EntityType[];
-  readonly MaxItems?: number;
-  readonly Marker?: string;
-}
 
 interface GetAccountAuthorizationDetailsOutput extends WirePageFields {
   readonly UserDetailList: WireUserDetail[];
@@ -36,8 +30,7 @@ type Entry =
   | { readonly kind: 'role'; readonly role: RoleRecord }
   | { readonly kind: 'policy'; readonly policy: FoundPolicy };
 
-export const getAccountAuthorizationDetails = defineOperation<GetAccountAuthorizationDetailsInput, GetAccountAuthorizationDetailsOutput>({
-  readOnly: true,
+export const getAccountAuthorizationDetails = defineOperation('iam', 'GetAccountAuthorizationDetails', {
   authorize: () => [{ action: 'iam:GetAccountAuthorizationDetails', resource: '*' }],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -3,27 +3,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { noPasswordPolicy } from '../shared/identity-password.ts';
+import { noPasswordPolicy } from '../identities/identity-password.ts';
 import { selfServicePasswordGrant } from '../shared/self-service-password.ts';
 
-interface GetAccountPasswordPolicyOutput {
-  readonly PasswordPolicy: {
-    readonly MinimumPasswordLength: number;
-    readonly RequireSymbols: boolean;
-    readonly RequireNumbers: boolean;
-    readonly RequireUppercaseCharacters: boolean;
-    readonly RequireLowercaseCharacters: boolean;
-    readonly AllowUsersToChangePassword: boolean;
-    readonly ExpirePasswords: boolean;
-    readonly MaxPasswordAge?: number;
-    readonly PasswordReusePrevention?: number;
-    readonly HardExpiry?: boolean;
-  };
-}
-
 /** GetAccountPasswordPolicy. */
-export const getAccountPasswordPolicy = defineOperation<object, GetAccountPasswordPolicyOutput>({
-  readOnly: true,
+export const getAccountPasswordPolicy = defineOperation('iam', 'GetAccountPasswordPolicy', {
   // AllowUsersToChangePassword also lets every IAM user read the policy (shared/self-service-password.ts).
   authorize: async (_input, ctx) => {
     const grant = await selfServicePasswordGrant(ctx, 'iam:GetAccountPasswordPolicy', '*');

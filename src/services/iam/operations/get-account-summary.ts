@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { accountPolicyUsage } from '../shared/policy-usage.ts';
+import { accountPolicyUsage } from '../policies/policy-usage.ts';
 import { POLICIES_PER_ACCOUNT } from './create-policy.ts';
 import { VERSIONS_PER_POLICY } from './create-policy-version.ts';
 import { POLICIES_PER_ROLE } from './attach-role-policy.ts';
@@ -32,8 +32,7 @@ const QUOTAS = {
   PolicyVersionsInUseQuota: 10000,
 } as const;
 
-export const getAccountSummary = defineOperation<object, { SummaryMap: Record<string, number> }>({
-  readOnly: true,
+export const getAccountSummary = defineOperation('iam', 'GetAccountSummary', {
   authorize: () => [{ action: 'iam:GetAccountSummary', resource: '*' }],
   handle: async (_input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -4,23 +4,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { getInlinePolicy } from '../shared/identity-inline-policies.ts';
-
-interface GetGroupPolicyInput {
-  readonly GroupName: string;
-  readonly PolicyName: string;
-}
-
-interface GetGroupPolicyOutput {
-  readonly GroupName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
-}
+import { groupCheck } from '../identities/identity-checks.ts';
+import { getInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** GetGroupPolicy. */
-export const getGroupPolicy = defineOperation<GetGroupPolicyInput, GetGroupPolicyOutput>({
-  readOnly: true,
+export const getGroupPolicy = defineOperation('iam', 'GetGroupPolicy', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:GetGroupPolicy', input.GroupName)],
   handle: async (input, ctx) => {
     const { owner, policy } = await getInlinePolicy(ctx, 'group', input.GroupName, input.PolicyName);

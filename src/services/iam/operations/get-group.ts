@@ -3,25 +3,13 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroup.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { requireGroup } from '../shared/identity-entities.ts';
-import { groupToWire, pageFields, userToWire, type WireGroup, type WirePageFields, type WireUser } from '../shared/identity-wire.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { requireGroup } from '../identities/identity-entities.ts';
+import { groupToWire, pageFields, userToWire } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
-interface GetGroupInput {
-  readonly GroupName: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-interface GetGroupOutput extends WirePageFields {
-  readonly Group: WireGroup;
-  readonly Users: WireUser[];
-}
-
 /** GetGroup. */
-export const getGroup = defineOperation<GetGroupInput, GetGroupOutput>({
-  readOnly: true,
+export const getGroup = defineOperation('iam', 'GetGroup', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:GetGroup', input.GroupName)],
   handle: async (input, ctx) => {
     const group = await requireGroup(ctx.store, ctx.caller.accountId, input.GroupName);

@@ -3,23 +3,15 @@
  * the resource `user <UserName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireLoginProfile } from '../shared/identity-login-profiles.ts';
-
-interface GetLoginProfileInput {
-  readonly UserName: string;
-}
-
-interface GetLoginProfileOutput {
-  readonly LoginProfile: { readonly UserName: string; readonly CreateDate: Date; readonly PasswordResetRequired: boolean };
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireLoginProfile } from '../identities/identity-login-profiles.ts';
+import { loginProfileUser } from '../identities/login-profile-members.ts';
 
 /** GetLoginProfile. */
-export const getLoginProfile = defineOperation<GetLoginProfileInput, GetLoginProfileOutput>({
-  readOnly: true,
-  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:GetLoginProfile', input.UserName, { nameInMessage: true })],
+export const getLoginProfile = defineOperation('iam', 'GetLoginProfile', {
+  authorize: async (input, ctx) => [await userCheck(ctx, 'iam:GetLoginProfile', loginProfileUser(input), { nameInMessage: true })],
   handle: async (input, ctx) => {
-    const { user, profile } = await requireLoginProfile(ctx.store, ctx.caller.accountId, input.UserName);
+    const { user, profile } = await requireLoginProfile(ctx.store, ctx.caller.accountId, loginProfileUser(input));
     return { LoginProfile: { UserName: user.name, CreateDate: profile.createdAt, PasswordResetRequired: profile.passwordResetRequired } };
   },
 });

@@ -3,18 +3,12 @@
  * Tollgate ships only the default version. https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html
  */
 import { defineOperation } from '../../operation.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { missingPolicyVersion } from '../shared/policy-errors.ts';
-import { requirePolicy } from '../shared/policy-lookup.ts';
-import { awsPolicyVersionToWire, policyVersionToWire, type WirePolicyVersion } from '../shared/policy-wire.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { missingPolicyVersion } from '../policies/policy-errors.ts';
+import { requirePolicy } from '../policies/policy-lookup.ts';
+import { awsPolicyVersionToWire, policyVersionToWire } from '../policies/policy-wire.ts';
 
-interface GetPolicyVersionInput {
-  readonly PolicyArn: string;
-  readonly VersionId: string;
-}
-
-export const getPolicyVersion = defineOperation<GetPolicyVersionInput, { PolicyVersion: WirePolicyVersion }>({
-  readOnly: true,
+export const getPolicyVersion = defineOperation('iam', 'GetPolicyVersion', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:GetPolicyVersion', input.PolicyArn)],
   handle: async (input, ctx) => {
     const found = await requirePolicy(ctx.store, ctx.managedPolicies, ctx.caller.accountId, input.PolicyArn);

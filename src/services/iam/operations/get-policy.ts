@@ -3,17 +3,12 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { requirePolicy } from '../shared/policy-lookup.ts';
-import { policyUsage } from '../shared/policy-usage.ts';
-import { policyToWire, type WirePolicy } from '../shared/policy-wire.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { requirePolicy } from '../policies/policy-lookup.ts';
+import { policyUsage } from '../policies/policy-usage.ts';
+import { policyToWire } from '../policies/policy-wire.ts';
 
-interface GetPolicyInput {
-  readonly PolicyArn: string;
-}
-
-export const getPolicy = defineOperation<GetPolicyInput, { Policy: WirePolicy }>({
-  readOnly: true,
+export const getPolicy = defineOperation('iam', 'GetPolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:GetPolicy', input.PolicyArn)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

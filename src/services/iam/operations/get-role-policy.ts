@@ -3,22 +3,10 @@
  * as `role <RoleName>` (as for GetUserPolicy, IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { missingRolePolicy } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { missingRolePolicy } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface GetRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyName: string;
-}
-
-interface GetRolePolicyOutput {
-  readonly RoleName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
-}
-
-export const getRolePolicy = defineOperation<GetRolePolicyInput, GetRolePolicyOutput>({
-  readOnly: true,
+export const getRolePolicy = defineOperation('iam', 'GetRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:GetRolePolicy', input.RoleName, { messageByName: true })],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -3,15 +3,10 @@
  * `role <RoleName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { roleToWire, type WireRole } from '../shared/role-wire.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
+import { roleToWire } from '../roles/role-wire.ts';
 
-interface GetRoleInput {
-  readonly RoleName: string;
-}
-
-export const getRole = defineOperation<GetRoleInput, { Role: WireRole }>({
-  readOnly: true,
+export const getRole = defineOperation('iam', 'GetRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:GetRole', input.RoleName, { messageByName: true })],
   handle: async (input, ctx) => {
     const role = await requireRole(ctx.store, ctx.caller.accountId, input.RoleName);

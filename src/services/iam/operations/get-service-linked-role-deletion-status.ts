@@ -5,16 +5,11 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { invalidInput } from '../shared/iam-errors.ts';
-import { serviceLinkedRoleArn } from '../shared/role-service-linked.ts';
-
-interface GetServiceLinkedRoleDeletionStatusInput {
-  readonly DeletionTaskId: string;
-}
+import { serviceLinkedRoleArn } from '../../shared/service-linked-roles.ts';
 
 const TASK_ID = /^task\/aws-service-role\/([^/]+)\/([^/]+)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export const getServiceLinkedRoleDeletionStatus = defineOperation<GetServiceLinkedRoleDeletionStatusInput, { Status: string }>({
-  readOnly: true,
+export const getServiceLinkedRoleDeletionStatus = defineOperation('iam', 'GetServiceLinkedRoleDeletionStatus', {
   authorize: (input, ctx) => {
     const m = TASK_ID.exec(input.DeletionTaskId);
     return [{ action: 'iam:GetServiceLinkedRoleDeletionStatus', resource: m ? serviceLinkedRoleArn(ctx.caller.accountId, m[1]!, m[2]!) : '*' }];

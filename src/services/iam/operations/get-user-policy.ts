@@ -5,23 +5,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { getInlinePolicy } from '../shared/identity-inline-policies.ts';
-
-interface GetUserPolicyInput {
-  readonly UserName: string;
-  readonly PolicyName: string;
-}
-
-interface GetUserPolicyOutput {
-  readonly UserName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { getInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** GetUserPolicy. */
-export const getUserPolicy = defineOperation<GetUserPolicyInput, GetUserPolicyOutput>({
-  readOnly: true,
+export const getUserPolicy = defineOperation('iam', 'GetUserPolicy', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:GetUserPolicy', input.UserName, { nameInMessage: true })],
   handle: async (input, ctx) => {
     const { owner, policy } = await getInlinePolicy(ctx, 'user', input.UserName, input.PolicyName);

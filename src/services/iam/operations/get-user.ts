@@ -8,21 +8,18 @@ import { deepFreeze } from '../../../kernel/deep-freeze.ts';
 import { rootArn } from '../../../kernel/iam-arns.ts';
 import type { Caller } from '../../operation.ts';
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { userToWire, type WireUser } from '../shared/identity-wire.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { userToWire, type WireUser } from '../identities/identity-wire.ts';
 import type { UserRecord } from '../../../store/iam-records.ts';
-
-interface GetUserInput {
-  readonly UserName?: string;
-}
+import type { GetUserRequest } from '../../../model-types/iam.ts';
 
 interface GetUserOutput {
   readonly User: WireUser;
 }
 
 /** The user GetUser is about: a name, or the root user. */
-function target(input: GetUserInput, caller: Caller): { name: string } | 'root' {
+function target(input: GetUserRequest, caller: Caller): { name: string } | 'root' {
   if (input.UserName !== undefined) return { name: input.UserName };
   if (caller.principal.type === 'User') return { name: caller.principal.name };
   if (caller.principal.type === 'Account') return 'root';
@@ -30,8 +27,7 @@ function target(input: GetUserInput, caller: Caller): { name: string } | 'root' 
 }
 
 /** GetUser. */
-export const getUser = defineOperation<GetUserInput, GetUserOutput>({
-  readOnly: true,
+export const getUser = defineOperation('iam', 'GetUser', {
   authorize: async (input, ctx) => {
     const user = target(input, ctx.caller);
     if (user === 'root') return [{ action: 'iam:GetUser', resource: rootArn(ctx.caller.accountId) }];

@@ -3,28 +3,12 @@
  * secret. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
-import { keyOwnerCheck, keyOwnerOf, resolveKeyOwner } from '../shared/identity-key-owner.ts';
+import { pageFields } from '../identities/identity-wire.ts';
+import { keyOwnerCheck, keyOwnerOf, resolveKeyOwner } from '../identities/identity-key-owner.ts';
 import { paginate } from '../shared/pagination.ts';
 
-interface ListAccessKeysInput {
-  readonly UserName?: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-interface ListAccessKeysOutput extends WirePageFields {
-  readonly AccessKeyMetadata: {
-    readonly UserName?: string;
-    readonly AccessKeyId: string;
-    readonly Status: string;
-    readonly CreateDate: Date;
-  }[];
-}
-
 /** ListAccessKeys. */
-export const listAccessKeys = defineOperation<ListAccessKeysInput, ListAccessKeysOutput>({
-  readOnly: true,
+export const listAccessKeys = defineOperation('iam', 'ListAccessKeys', {
   authorize: async (input, ctx) => [await keyOwnerCheck(ctx, 'iam:ListAccessKeys', keyOwnerOf(input.UserName, ctx.caller))],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

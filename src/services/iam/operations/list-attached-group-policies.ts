@@ -4,25 +4,13 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { attachedPolicies } from '../shared/identity-attachments.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { attachedPolicies } from '../identities/identity-attachments.ts';
+import { groupCheck } from '../identities/identity-checks.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
-interface ListAttachedGroupPoliciesInput {
-  readonly GroupName: string;
-  readonly PathPrefix?: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-interface ListAttachedGroupPoliciesOutput extends WirePageFields {
-  readonly AttachedPolicies: { readonly PolicyName: string; readonly PolicyArn: string }[];
-}
-
 /** ListAttachedGroupPolicies. */
-export const listAttachedGroupPolicies = defineOperation<ListAttachedGroupPoliciesInput, ListAttachedGroupPoliciesOutput>({
-  readOnly: true,
+export const listAttachedGroupPolicies = defineOperation('iam', 'ListAttachedGroupPolicies', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:ListAttachedGroupPolicies', input.GroupName)],
   handle: async (input, ctx) => {
     const page = paginate(await attachedPolicies(ctx, 'group', input.GroupName, input.PathPrefix), input);

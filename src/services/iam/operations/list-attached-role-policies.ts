@@ -4,20 +4,12 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { attachedPolicies, type WireAttachedPolicy } from '../shared/policy-attached.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { attachedPolicies } from '../policies/policy-attached.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface ListAttachedRolePoliciesInput {
-  readonly RoleName: string;
-  readonly PathPrefix?: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-export const listAttachedRolePolicies = defineOperation<ListAttachedRolePoliciesInput, { AttachedPolicies: WireAttachedPolicy[] } & WirePageFields>({
-  readOnly: true,
+export const listAttachedRolePolicies = defineOperation('iam', 'ListAttachedRolePolicies', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:ListAttachedRolePolicies', input.RoleName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -6,26 +6,11 @@
  */
 import type { PrincipalEntityType } from '../../../store/iam-records.ts';
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { policyNotAttachable } from '../shared/policy-errors.ts';
-import { assertParsablePolicyArn, findPolicy } from '../shared/policy-lookup.ts';
-
-interface ListEntitiesForPolicyInput {
-  readonly PolicyArn: string;
-  readonly EntityFilter?: 'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
-  readonly PathPrefix?: string;
-  readonly PolicyUsageFilter?: 'PermissionsPolicy' | 'PermissionsBoundary';
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-interface ListEntitiesForPolicyOutput extends WirePageFields {
-  readonly PolicyGroups: { GroupName: string; GroupId: string }[];
-  readonly PolicyUsers: { UserName: string; UserId: string }[];
-  readonly PolicyRoles: { RoleName: string; RoleId: string }[];
-}
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { policyNotAttachable } from '../policies/policy-errors.ts';
+import { assertParsablePolicyArn, findPolicy } from '../policies/policy-lookup.ts';
 
 interface Entity {
   readonly type: PrincipalEntityType;
@@ -36,8 +21,7 @@ interface Entity {
 
 const FILTER_TYPES: Readonly<Record<string, PrincipalEntityType | undefined>> = { User: 'user', Role: 'role', Group: 'group' };
 
-export const listEntitiesForPolicy = defineOperation<ListEntitiesForPolicyInput, ListEntitiesForPolicyOutput>({
-  readOnly: true,
+export const listEntitiesForPolicy = defineOperation('iam', 'ListEntitiesForPolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:ListEntitiesForPolicy', input.PolicyArn)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

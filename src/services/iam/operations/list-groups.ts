@@ -3,23 +3,12 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroups.html
  */
 import { defineOperation } from '../../operation.ts';
-import { listingCheck } from '../shared/identity-checks.ts';
-import { groupToWire, pageFields, type WireGroup, type WirePageFields } from '../shared/identity-wire.ts';
+import { listingCheck } from '../identities/identity-checks.ts';
+import { groupToWire, pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
-interface ListGroupsInput {
-  readonly PathPrefix?: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-interface ListGroupsOutput extends WirePageFields {
-  readonly Groups: WireGroup[];
-}
-
 /** ListGroups. */
-export const listGroups = defineOperation<ListGroupsInput, ListGroupsOutput>({
-  readOnly: true,
+export const listGroups = defineOperation('iam', 'ListGroups', {
   authorize: (input, ctx) => [listingCheck(ctx, 'iam:ListGroups', 'group', input.PathPrefix)],
   handle: async (input, ctx) => {
     const page = paginate(await ctx.store.groups.list(ctx.caller.accountId, { pathPrefix: input.PathPrefix }), input);

@@ -5,19 +5,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { accountPolicyUsage, UNUSED } from '../shared/policy-usage.ts';
-import { awsPolicyToWire, customerPolicyToWire, type WirePolicy } from '../shared/policy-wire.ts';
-
-interface ListPoliciesInput {
-  readonly Scope?: 'All' | 'AWS' | 'Local';
-  readonly OnlyAttached?: boolean;
-  readonly PathPrefix?: string;
-  readonly PolicyUsageFilter?: 'PermissionsPolicy' | 'PermissionsBoundary';
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
+import { accountPolicyUsage, UNUSED } from '../policies/policy-usage.ts';
+import { awsPolicyToWire, customerPolicyToWire, type WirePolicy } from '../policies/policy-wire.ts';
 
 /** Orders policies by name ignoring case, then by ARN, so pages are stable. */
 function byName(a: WirePolicy, b: WirePolicy): number {
@@ -26,8 +17,7 @@ function byName(a: WirePolicy, b: WirePolicy): number {
   return x < y ? -1 : x > y ? 1 : a.Arn < b.Arn ? -1 : a.Arn > b.Arn ? 1 : 0;
 }
 
-export const listPolicies = defineOperation<ListPoliciesInput, { Policies: WirePolicy[] } & WirePageFields>({
-  readOnly: true,
+export const listPolicies = defineOperation('iam', 'ListPolicies', {
   authorize: (input, ctx) => [{
     action: 'iam:ListPolicies',
     resource: '*',

@@ -3,20 +3,13 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyTags.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { requirePolicy } from '../shared/policy-lookup.ts';
-import { tagsToWire, type WireTag } from '../shared/tags.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { requirePolicy } from '../policies/policy-lookup.ts';
+import { tagsToWire } from '../shared/tags.ts';
 
-interface ListPolicyTagsInput {
-  readonly PolicyArn: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-export const listPolicyTags = defineOperation<ListPolicyTagsInput, { Tags: WireTag[] } & WirePageFields>({
-  readOnly: true,
+export const listPolicyTags = defineOperation('iam', 'ListPolicyTags', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:ListPolicyTags', input.PolicyArn)],
   handle: async (input, ctx) => {
     const found = await requirePolicy(ctx.store, ctx.managedPolicies, ctx.caller.accountId, input.PolicyArn);

@@ -3,20 +3,13 @@
  * policy lists its one shipped version. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { requirePolicy } from '../shared/policy-lookup.ts';
-import { awsPolicyVersionToWire, policyVersionToWire, type WirePolicyVersion } from '../shared/policy-wire.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { requirePolicy } from '../policies/policy-lookup.ts';
+import { awsPolicyVersionToWire, policyVersionToWire } from '../policies/policy-wire.ts';
 
-interface ListPolicyVersionsInput {
-  readonly PolicyArn: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-export const listPolicyVersions = defineOperation<ListPolicyVersionsInput, { Versions: WirePolicyVersion[] } & WirePageFields>({
-  readOnly: true,
+export const listPolicyVersions = defineOperation('iam', 'ListPolicyVersions', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:ListPolicyVersions', input.PolicyArn)],
   handle: async (input, ctx) => {
     const found = await requirePolicy(ctx.store, ctx.managedPolicies, ctx.caller.accountId, input.PolicyArn);

@@ -3,18 +3,11 @@
  * `role <RoleName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface ListRolePoliciesInput {
-  readonly RoleName: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-export const listRolePolicies = defineOperation<ListRolePoliciesInput, { PolicyNames: string[] } & WirePageFields>({
-  readOnly: true,
+export const listRolePolicies = defineOperation('iam', 'ListRolePolicies', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:ListRolePolicies', input.RoleName, { messageByName: true })],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -2,19 +2,12 @@
  * iam:ListRoleTags: a role's tags, paginated. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoleTags.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { tagsToWire, type WireTag } from '../shared/tags.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
+import { tagsToWire } from '../shared/tags.ts';
 
-interface ListRoleTagsInput {
-  readonly RoleName: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-export const listRoleTags = defineOperation<ListRoleTagsInput, { Tags: WireTag[] } & WirePageFields>({
-  readOnly: true,
+export const listRoleTags = defineOperation('iam', 'ListRoleTags', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:ListRoleTags', input.RoleName)],
   handle: async (input, ctx) => {
     const role = await requireRole(ctx.store, ctx.caller.accountId, input.RoleName);

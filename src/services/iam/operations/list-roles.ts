@@ -4,18 +4,11 @@
  * (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html
  */
 import { defineOperation } from '../../operation.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { roleToWire, type WireRole } from '../shared/role-wire.ts';
+import { roleToWire } from '../roles/role-wire.ts';
 
-interface ListRolesInput {
-  readonly PathPrefix?: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-export const listRoles = defineOperation<ListRolesInput, { Roles: WireRole[] } & WirePageFields>({
-  readOnly: true,
+export const listRoles = defineOperation('iam', 'ListRoles', {
   authorize: (input, ctx) => [{
     action: 'iam:ListRoles',
     resource: '*',

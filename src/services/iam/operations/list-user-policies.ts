@@ -4,24 +4,13 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { inlinePolicyNames } from '../shared/identity-inline-policies.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { inlinePolicyNames } from '../identities/identity-inline-policies.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
-interface ListUserPoliciesInput {
-  readonly UserName: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-interface ListUserPoliciesOutput extends WirePageFields {
-  readonly PolicyNames: string[];
-}
-
 /** ListUserPolicies. */
-export const listUserPolicies = defineOperation<ListUserPoliciesInput, ListUserPoliciesOutput>({
-  readOnly: true,
+export const listUserPolicies = defineOperation('iam', 'ListUserPolicies', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:ListUserPolicies', input.UserName, { nameInMessage: true })],
   handle: async (input, ctx) => {
     const page = paginate(await inlinePolicyNames(ctx, 'user', input.UserName), input);

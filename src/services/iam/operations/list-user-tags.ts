@@ -2,25 +2,14 @@
  * iam:ListUserTags: a user's tags, paginated. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserTags.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { pageFields, type WirePageFields } from '../shared/identity-wire.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { pageFields } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
-import { tagsToWire, type WireTag } from '../shared/tags.ts';
-
-interface ListUserTagsInput {
-  readonly UserName: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-interface ListUserTagsOutput extends WirePageFields {
-  readonly Tags: WireTag[];
-}
+import { tagsToWire } from '../shared/tags.ts';
 
 /** ListUserTags. */
-export const listUserTags = defineOperation<ListUserTagsInput, ListUserTagsOutput>({
-  readOnly: true,
+export const listUserTags = defineOperation('iam', 'ListUserTags', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:ListUserTags', input.UserName)],
   handle: async (input, ctx) => {
     const user = await requireUser(ctx.store, ctx.caller.accountId, input.UserName);

@@ -3,23 +3,12 @@
  * or boundary. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html
  */
 import { defineOperation } from '../../operation.ts';
-import { listingCheck } from '../shared/identity-checks.ts';
-import { pageFields, userToWire, type WirePageFields, type WireUser } from '../shared/identity-wire.ts';
+import { listingCheck } from '../identities/identity-checks.ts';
+import { pageFields, userToWire } from '../identities/identity-wire.ts';
 import { paginate } from '../shared/pagination.ts';
 
-interface ListUsersInput {
-  readonly PathPrefix?: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
-
-interface ListUsersOutput extends WirePageFields {
-  readonly Users: WireUser[];
-}
-
 /** ListUsers. */
-export const listUsers = defineOperation<ListUsersInput, ListUsersOutput>({
-  readOnly: true,
+export const listUsers = defineOperation('iam', 'ListUsers', {
   authorize: (input, ctx) => [listingCheck(ctx, 'iam:ListUsers', 'user', input.PathPrefix)],
   handle: async (input, ctx) => {
     const page = paginate(await ctx.store.users.list(ctx.caller.accountId, { pathPrefix: input.PathPrefix }), input);

@@ -4,18 +4,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { putInlinePolicy } from '../shared/identity-inline-policies.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface PutGroupPolicyInput {
-  readonly GroupName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
-}
+import { groupCheck } from '../identities/identity-checks.ts';
+import { putInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** PutGroupPolicy. */
-export const putGroupPolicy = defineOperation<PutGroupPolicyInput, NoOutput>({
+export const putGroupPolicy = defineOperation('iam', 'PutGroupPolicy', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:PutGroupPolicy', input.GroupName)],
   handle: async (input, ctx) => {
     await putInlinePolicy(ctx, 'group', input.GroupName, input.PolicyName, input.PolicyDocument);

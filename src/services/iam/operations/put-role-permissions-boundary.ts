@@ -4,16 +4,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePermissionsBoundary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireBoundaryPolicy } from '../shared/policy-lookup.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { requireBoundaryPolicy } from '../policies/policy-lookup.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface PutRolePermissionsBoundaryInput {
-  readonly RoleName: string;
-  readonly PermissionsBoundary: string;
-}
-
-export const putRolePermissionsBoundary = defineOperation<PutRolePermissionsBoundaryInput, object>({
+export const putRolePermissionsBoundary = defineOperation('iam', 'PutRolePermissionsBoundary', {
   authorize: async (input, ctx) => [
     await roleCheck(ctx, 'iam:PutRolePermissionsBoundary', input.RoleName, { context: { 'iam:PermissionsBoundary': input.PermissionsBoundary } }),
   ],

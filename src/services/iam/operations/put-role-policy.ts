@@ -6,17 +6,11 @@
 import { INLINE_POLICY_AGGREGATE_LIMITS, policySize } from '../../../policy/index.ts';
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
-import { assertValidPolicy } from '../shared/policy-validation.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { assertValidPolicy } from '../policies/policy-validation.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface PutRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
-}
-
-export const putRolePolicy = defineOperation<PutRolePolicyInput, object>({
+export const putRolePolicy = defineOperation('iam', 'PutRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:PutRolePolicy', input.RoleName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -4,18 +4,12 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPermissionsBoundary.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { assertBoundaryPolicy } from '../shared/identity-managed-policies.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface PutUserPermissionsBoundaryInput {
-  readonly UserName: string;
-  readonly PermissionsBoundary: string;
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { assertBoundaryPolicy } from '../identities/identity-managed-policies.ts';
 
 /** PutUserPermissionsBoundary. */
-export const putUserPermissionsBoundary = defineOperation<PutUserPermissionsBoundaryInput, NoOutput>({
+export const putUserPermissionsBoundary = defineOperation('iam', 'PutUserPermissionsBoundary', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:PutUserPermissionsBoundary', input.UserName, { boundary: { set: input.PermissionsBoundary } })],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

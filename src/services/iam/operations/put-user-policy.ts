@@ -4,18 +4,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { putInlinePolicy } from '../shared/identity-inline-policies.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface PutUserPolicyInput {
-  readonly UserName: string;
-  readonly PolicyName: string;
-  readonly PolicyDocument: string;
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { putInlinePolicy } from '../identities/identity-inline-policies.ts';
 
 /** PutUserPolicy. */
-export const putUserPolicy = defineOperation<PutUserPolicyInput, NoOutput>({
+export const putUserPolicy = defineOperation('iam', 'PutUserPolicy', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:PutUserPolicy', input.UserName, { boundary: 'current' })],
   handle: async (input, ctx) => {
     await putInlinePolicy(ctx, 'user', input.UserName, input.PolicyName, input.PolicyDocument);

@@ -3,17 +3,11 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { noSuchEntity } from '../shared/iam-errors.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { requireGroup, requireUser } from '../shared/identity-entities.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface RemoveUserFromGroupInput {
-  readonly GroupName: string;
-  readonly UserName: string;
-}
+import { groupCheck } from '../identities/identity-checks.ts';
+import { requireGroup, requireUser } from '../identities/identity-entities.ts';
 
 /** RemoveUserFromGroup; NoSuchEntity when the user is not a member (the text is moto's, AWS's is unrecorded). */
-export const removeUserFromGroup = defineOperation<RemoveUserFromGroupInput, NoOutput>({
+export const removeUserFromGroup = defineOperation('iam', 'RemoveUserFromGroup', {
   authorize: async (input, ctx) => [await groupCheck(ctx, 'iam:RemoveUserFromGroup', input.GroupName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

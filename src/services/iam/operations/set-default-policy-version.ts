@@ -4,16 +4,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetDefaultPolicyVersion.html
  */
 import { defineOperation } from '../../operation.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable, missingPolicyVersion } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable, missingPolicyVersion } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
 
-interface SetDefaultPolicyVersionInput {
-  readonly PolicyArn: string;
-  readonly VersionId: string;
-}
-
-export const setDefaultPolicyVersion = defineOperation<SetDefaultPolicyVersionInput, object>({
+export const setDefaultPolicyVersion = defineOperation('iam', 'SetDefaultPolicyVersion', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:SetDefaultPolicyVersion', input.PolicyArn)],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

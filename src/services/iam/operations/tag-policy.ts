@@ -4,17 +4,12 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable, POLICY_DUPLICATE_TAGS } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
-import { mergeTags, requestTagKeys, tagsFromWire, type WireTag } from '../shared/tags.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable, POLICY_DUPLICATE_TAGS } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
+import { mergeTags, requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
-interface TagPolicyInput {
-  readonly PolicyArn: string;
-  readonly Tags: readonly WireTag[];
-}
-
-export const tagPolicy = defineOperation<TagPolicyInput, object>({
+export const tagPolicy = defineOperation('iam', 'TagPolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:TagPolicy', input.PolicyArn, requestTagKeys(input.Tags))],
   handle: async (input, ctx) => {
     const added = tagsFromWire(input.Tags, POLICY_DUPLICATE_TAGS);

@@ -3,15 +3,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagRole.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { mergeTags, requestTagKeys, tagsFromWire, type WireTag } from '../shared/tags.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
+import { mergeTags, requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
-interface TagRoleInput {
-  readonly RoleName: string;
-  readonly Tags: readonly WireTag[];
-}
-
-export const tagRole = defineOperation<TagRoleInput, object>({
+export const tagRole = defineOperation('iam', 'TagRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:TagRole', input.RoleName, { context: requestTagKeys(input.Tags) })],
   handle: async (input, ctx) => {
     const added = tagsFromWire(input.Tags);

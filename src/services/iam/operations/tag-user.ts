@@ -3,18 +3,12 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagUser.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
-import { mergeTags, requestTagKeys, tagsFromWire, type WireTag } from '../shared/tags.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface TagUserInput {
-  readonly UserName: string;
-  readonly Tags: readonly WireTag[];
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
+import { mergeTags, requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
 /** TagUser. */
-export const tagUser = defineOperation<TagUserInput, NoOutput>({
+export const tagUser = defineOperation('iam', 'TagUser', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:TagUser', input.UserName, { context: requestTagKeys(input.Tags) })],
   handle: async (input, ctx) => {
     const added = tagsFromWire(input.Tags);

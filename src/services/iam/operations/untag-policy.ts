@@ -3,17 +3,12 @@
  * immutable (IAM-SPEC §10). https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { policyCheck } from '../shared/policy-authorization.ts';
-import { awsManagedPolicyImmutable } from '../shared/policy-errors.ts';
-import { requireCustomerPolicy } from '../shared/policy-lookup.ts';
+import { policyCheck } from '../policies/policy-authorization.ts';
+import { awsManagedPolicyImmutable } from '../policies/policy-errors.ts';
+import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
 import { removeTags } from '../shared/tags.ts';
 
-interface UntagPolicyInput {
-  readonly PolicyArn: string;
-  readonly TagKeys: readonly string[];
-}
-
-export const untagPolicy = defineOperation<UntagPolicyInput, object>({
+export const untagPolicy = defineOperation('iam', 'UntagPolicy', {
   authorize: async (input, ctx) => [await policyCheck(ctx, 'iam:UntagPolicy', input.PolicyArn, { 'aws:TagKeys': [...input.TagKeys] })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -3,15 +3,10 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagRole.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 import { removeTags } from '../shared/tags.ts';
 
-interface UntagRoleInput {
-  readonly RoleName: string;
-  readonly TagKeys: readonly string[];
-}
-
-export const untagRole = defineOperation<UntagRoleInput, object>({
+export const untagRole = defineOperation('iam', 'UntagRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UntagRole', input.RoleName, { context: { 'aws:TagKeys': [...input.TagKeys] } })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

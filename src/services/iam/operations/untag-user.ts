@@ -3,18 +3,12 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagUser.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireUser } from '../shared/identity-entities.ts';
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireUser } from '../identities/identity-entities.ts';
 import { removeTags } from '../shared/tags.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface UntagUserInput {
-  readonly UserName: string;
-  readonly TagKeys: readonly string[];
-}
 
 /** UntagUser. */
-export const untagUser = defineOperation<UntagUserInput, NoOutput>({
+export const untagUser = defineOperation('iam', 'UntagUser', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:UntagUser', input.UserName, { context: { 'aws:TagKeys': input.TagKeys } })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

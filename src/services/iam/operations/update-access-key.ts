@@ -4,18 +4,11 @@
  */
 import { defineOperation } from '../../operation.ts';
 import { invalidInput } from '../shared/iam-errors.ts';
-import { requireOwnedAccessKey } from '../shared/identity-access-keys.ts';
-import { keyOwnerCheck, keyOwnerOf } from '../shared/identity-key-owner.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface UpdateAccessKeyInput {
-  readonly UserName?: string;
-  readonly AccessKeyId: string;
-  readonly Status: 'Active' | 'Inactive' | 'Expired';
-}
+import { requireOwnedAccessKey } from '../identities/identity-access-keys.ts';
+import { keyOwnerCheck, keyOwnerOf } from '../identities/identity-key-owner.ts';
 
 /** UpdateAccessKey. */
-export const updateAccessKey = defineOperation<UpdateAccessKeyInput, NoOutput>({
+export const updateAccessKey = defineOperation('iam', 'UpdateAccessKey', {
   authorize: async (input, ctx) => [await keyOwnerCheck(ctx, 'iam:UpdateAccessKey', keyOwnerOf(input.UserName, ctx.caller))],
   handle: async (input, ctx) => {
     const status = input.Status;

@@ -4,22 +4,9 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface UpdateAccountPasswordPolicyInput {
-  readonly MinimumPasswordLength?: number;
-  readonly RequireSymbols?: boolean;
-  readonly RequireNumbers?: boolean;
-  readonly RequireUppercaseCharacters?: boolean;
-  readonly RequireLowercaseCharacters?: boolean;
-  readonly AllowUsersToChangePassword?: boolean;
-  readonly MaxPasswordAge?: number;
-  readonly PasswordReusePrevention?: number;
-  readonly HardExpiry?: boolean;
-}
 
 /** UpdateAccountPasswordPolicy. */
-export const updateAccountPasswordPolicy = defineOperation<UpdateAccountPasswordPolicyInput, NoOutput>({
+export const updateAccountPasswordPolicy = defineOperation('iam', 'UpdateAccountPasswordPolicy', {
   authorize: () => [{ action: 'iam:UpdateAccountPasswordPolicy', resource: '*' }],
   handle: async (input, ctx) => {
     await ctx.store.passwordPolicies.put({

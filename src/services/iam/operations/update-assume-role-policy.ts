@@ -4,16 +4,11 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html
  */
 import { defineOperation } from '../../operation.ts';
-import { assertRoleModifiable } from '../shared/role-errors.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { trustPolicyToStore } from '../shared/role-trust-policy.ts';
+import { assertRoleModifiable } from '../roles/role-errors.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
+import { trustPolicyToStore } from '../roles/role-trust-policy.ts';
 
-interface UpdateAssumeRolePolicyInput {
-  readonly RoleName: string;
-  readonly PolicyDocument: string;
-}
-
-export const updateAssumeRolePolicy = defineOperation<UpdateAssumeRolePolicyInput, object>({
+export const updateAssumeRolePolicy = defineOperation('iam', 'UpdateAssumeRolePolicy', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UpdateAssumeRolePolicy', input.RoleName)],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

@@ -5,18 +5,11 @@
  */
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import { defineOperation } from '../../operation.ts';
-import { groupCheck } from '../shared/identity-checks.ts';
-import { rejectingTakenName, requireGroup } from '../shared/identity-entities.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface UpdateGroupInput {
-  readonly GroupName: string;
-  readonly NewPath?: string;
-  readonly NewGroupName?: string;
-}
+import { groupCheck } from '../identities/identity-checks.ts';
+import { rejectingTakenName, requireGroup } from '../identities/identity-entities.ts';
 
 /** UpdateGroup. */
-export const updateGroup = defineOperation<UpdateGroupInput, NoOutput>({
+export const updateGroup = defineOperation('iam', 'UpdateGroup', {
   authorize: async (input, ctx) => {
     const current = await groupCheck(ctx, 'iam:UpdateGroup', input.GroupName);
     if (input.NewPath === undefined && input.NewGroupName === undefined) return [current];

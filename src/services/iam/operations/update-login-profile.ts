@@ -3,19 +3,12 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html
  */
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { requireLoginProfile } from '../shared/identity-login-profiles.ts';
-import { assertPasswordConforms, hashPassword } from '../shared/identity-password.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface UpdateLoginProfileInput {
-  readonly UserName: string;
-  readonly Password?: string;
-  readonly PasswordResetRequired?: boolean;
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { requireLoginProfile } from '../identities/identity-login-profiles.ts';
+import { assertPasswordConforms, hashPassword } from '../identities/identity-password.ts';
 
 /** UpdateLoginProfile. */
-export const updateLoginProfile = defineOperation<UpdateLoginProfileInput, NoOutput>({
+export const updateLoginProfile = defineOperation('iam', 'UpdateLoginProfile', {
   authorize: async (input, ctx) => [await userCheck(ctx, 'iam:UpdateLoginProfile', input.UserName)],
   handle: async (input, ctx) => {
     const accountId = ctx.caller.accountId;

@@ -3,15 +3,10 @@
  * `iam:UpdateRoleDescription`. https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRoleDescription.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
-import { roleToWire, type WireRole } from '../shared/role-wire.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
+import { roleToWire } from '../roles/role-wire.ts';
 
-interface UpdateRoleDescriptionInput {
-  readonly RoleName: string;
-  readonly Description: string;
-}
-
-export const updateRoleDescription = defineOperation<UpdateRoleDescriptionInput, { Role: WireRole }>({
+export const updateRoleDescription = defineOperation('iam', 'UpdateRoleDescription', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UpdateRoleDescription', input.RoleName)],
   handle: async (input, ctx) => {
     const role = await ctx.store.transaction(async (tx) => {

@@ -3,15 +3,9 @@
  * `role <RoleName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html
  */
 import { defineOperation } from '../../operation.ts';
-import { requireRole, roleCheck } from '../shared/role-lookup.ts';
+import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-interface UpdateRoleInput {
-  readonly RoleName: string;
-  readonly Description?: string;
-  readonly MaxSessionDuration?: number;
-}
-
-export const updateRole = defineOperation<UpdateRoleInput, object>({
+export const updateRole = defineOperation('iam', 'UpdateRole', {
   authorize: async (input, ctx) => [await roleCheck(ctx, 'iam:UpdateRole', input.RoleName, { messageByName: true })],
   handle: async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {

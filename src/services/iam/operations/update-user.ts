@@ -6,18 +6,11 @@
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import type { AuthorizationCheck } from '../../operation.ts';
 import { defineOperation } from '../../operation.ts';
-import { userCheck } from '../shared/identity-checks.ts';
-import { rejectingTakenName, requireUser } from '../shared/identity-entities.ts';
-import type { NoOutput } from '../shared/identity-wire.ts';
-
-interface UpdateUserInput {
-  readonly UserName: string;
-  readonly NewPath?: string;
-  readonly NewUserName?: string;
-}
+import { userCheck } from '../identities/identity-checks.ts';
+import { rejectingTakenName, requireUser } from '../identities/identity-entities.ts';
 
 /** UpdateUser. */
-export const updateUser = defineOperation<UpdateUserInput, NoOutput>({
+export const updateUser = defineOperation('iam', 'UpdateUser', {
   authorize: async (input, ctx) => {
     const current = await userCheck(ctx, 'iam:UpdateUser', input.UserName, { nameInMessage: true });
     if (input.NewPath === undefined && input.NewUserName === undefined) return [current];

@@ -58,13 +58,3 @@ export function requestTagKeys(tags: readonly WireTag[] | undefined): Record<str
   for (const tag of tags) keys[`aws:RequestTag/${tag.Key}`] = tag.Value;
   return keys;
 }
-
-/** `aws:ResourceTag/<key>` (and `iam:ResourceTag/<key>`) for the tags of the entity acted on. */
-export function resourceTagKeys(tags: readonly Tag[]): Record<string, ContextInput> {
-  const keys: Record<string, ContextInput> = {};
-  for (const tag of tags) {
-    keys[`aws:ResourceTag/${tag.key}`] = tag.value;
-    keys[`iam:ResourceTag/${tag.key}`] = tag.value;
-  }
-  return keys;
-}
