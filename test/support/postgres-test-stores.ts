@@ -4,11 +4,12 @@
  * the next store instead. Schemas in use are never shared.
  */
 import pg from 'pg';
-import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import type { Store } from '../../src/store/store.ts';
 import type { PostgresCluster } from './postgres-cluster.ts';
 
 /** Opens stores on `cluster`, each on an empty schema of its own while it is open. */
-export function testStores(cluster: PostgresCluster): () => Promise<PostgresStore> {
+export function testStores(cluster: PostgresCluster): () => Promise<Store> {
   const idle: string[] = [];
   return async () => {
     const reused = idle.pop();

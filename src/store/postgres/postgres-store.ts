@@ -49,18 +49,6 @@ export interface PostgresStoreOptions {
   readonly onIdleError?: (error: Error) => void;
 }
 
-/** The store's pool, as its metrics see it. */
-export interface PoolUse {
-  readonly total: number;
-  readonly idle: number;
-  readonly waiting: number;
-}
-
-/** A PostgreSQL store: a Store, with its pool's use. */
-export interface PostgresStore extends Store {
-  poolUse(): PoolUse;
-}
-
 /** Lock classes of `pg_advisory_xact_lock(class, hashtext(schema))`. */
 const MIGRATION_LOCK = 74_131;
 const WRITE_LOCK = 74_132;
@@ -80,7 +68,7 @@ const types = {
 };
 
 /** Opens the PostgreSQL store at `options.url`, creating the schema and migrating it (once, whoever starts first). */
-export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`\`${schema}\` is not a plain schema name`);
   const pool = new pg.Pool({
@@ -180,7 +168,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     transaction,
     description: describeUrl(options.url) + (schema === undefined ? '' : ` (schema ${schema})`),
     ping: () => read(async () => { await sql`select 1`.execute(db); }),
-    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     stats: () => ({ memoHits: memo.hits, memoMisses: memo.misses, pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } }),
     close: async () => {
       if (closed) return;
