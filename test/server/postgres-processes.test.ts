@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import {
-  AttachRolePolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, DeleteAccessKeyCommand, DetachRolePolicyCommand,
+  AttachRolePolicyCommand, AttachUserPolicyCommand, ListAttachedUserPoliciesCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, DeleteAccessKeyCommand, DetachRolePolicyCommand,
   CreatePolicyVersionCommand, GetUserCommand, ListAccessKeysCommand, ListPolicyVersionsCommand, PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -147,6 +147,19 @@ describe('two processes on one PostgreSQL database', { skip }, () => {
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, n) => next().iam(root).send(new CreatePolicyVersionCommand({ PolicyArn: policy.Policy!.Arn!, PolicyDocument: document(n + 1) }))));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 4);
     assert.equal((await one.iam(root).send(new ListPolicyVersionsCommand({ PolicyArn: policy.Policy!.Arn! }))).Versions?.length, 5);
+  });
+
+  test('quotas hold under races across processes: 15 parallel AttachUserPolicy of different policies, exactly 10 attached', async () => {
+    await one.iam(root).send(new CreateUserCommand({ UserName: 'collector' }));
+    const arns: string[] = [];
+    for (let i = 0; i < 15; i += 1) {
+      const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: `arn:aws:iam::111122223333:user/p${i}` }] });
+      arns.push((await next().iam(root).send(new CreatePolicyCommand({ PolicyName: `collected-${i}`, PolicyDocument: document }))).Policy!.Arn!);
+    }
+    const results = await Promise.allSettled(arns.map((arn) => next().iam(root).send(new AttachUserPolicyCommand({ UserName: 'collector', PolicyArn: arn }))));
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 10);
+    assert.deepEqual(new Set(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).name] : []))), new Set(['LimitExceededException']));
+    assert.equal((await two.iam(root).send(new ListAttachedUserPoliciesCommand({ UserName: 'collector' }))).AttachedPolicies?.length, 10);
   });
 
   test('a process whose master key does not open the database\'s secrets refuses to start, saying why', async () => {
