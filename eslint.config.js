@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Folders that must stay pure: they import nothing of ours but kernel/ (DESIGN.md, "The one picture"). */
+/** Folders that must stay pure: they import nothing of ours but kernel/ (docs/architecture.md, "Layers and their rules"). */
 const pureLayers = ['policy', 'sigv4'];
 const outerLayers = ['server', 'services', 'store', 'cli', 'protocol'];
 

@@ -1,6 +1,6 @@
 /**
  * The composition root: the only place that picks implementations (SQLite, the wall clock, random
- * ids, pino) and touches files and the environment (DESIGN.md, "The one picture").
+ * ids, pino) and touches files and the environment (docs/architecture.md, "Layers and their rules").
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * ARNs of IAM entities (IAM-SPEC §2.5): `arn:aws:iam::ACCT:<type>/<path without leading slash><name>`.
+ * ARNs of IAM entities (docs/aws-behaviour/iam-identities-and-quotas.md): `arn:aws:iam::ACCT:<type>/<path without leading slash><name>`.
  */
 
 /** The IAM entity types that have ARNs. */

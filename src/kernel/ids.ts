@@ -1,5 +1,5 @@
 /**
- * Identifier formats of IAM and STS (IAM-SPEC §7.1): unique ids are a 4-character prefix and 17 of
+ * Identifier formats of IAM and STS (docs/aws-behaviour/iam-identities-and-quotas.md): unique ids are a 4-character prefix and 17 of
  * `[A-Z0-9]`; access key ids `AKIA`/`ASIA` and 16 of `[A-Z2-7]`; secrets 40 of `[A-Za-z0-9/+]`.
  * Generation is injected, so tests can make ids predictable.
  */

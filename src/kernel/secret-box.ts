@@ -1,5 +1,5 @@
 /**
- * Secrets at rest (DESIGN.md, "Conventions"): secret access keys are sealed with AES-256-GCM under the
+ * Secrets at rest (docs/architecture.md, "Conventions"): secret access keys are sealed with AES-256-GCM under the
  * master key before they reach the store, and opened only to verify signatures.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * AWS's AccessDenied text rendered from a decision (IAM-SPEC §5.6):
+ * AWS's AccessDenied text rendered from a decision (docs/aws-behaviour/access-denied-messages.md):
  * `User: <principal> is not authorized to perform: <action> on resource: <resource> <reason>`, the
  * reason naming the first blocking kind of policy, and since January 2026 the deciding managed policy's
  * ARN after an explicit deny.
@@ -13,7 +13,7 @@ import { principalMessageArn } from './request-principal.ts';
 const REASONS: Readonly<Record<PolicyKind, { readonly implicit: string; readonly explicit: string }>> = {
   identity: { implicit: 'because no identity-based policy allows the %s action', explicit: 'with an explicit deny in an identity-based policy' },
   boundary: { implicit: 'because no permissions boundary allows the %s action', explicit: 'with an explicit deny in a permissions boundary' },
-  // "a sessions policy" is the documentation's wording (IAM-SPEC Appendix B #1).
+  // "a sessions policy" is the documentation's wording (docs/aws-behaviour/access-denied-messages.md).
   session: { implicit: 'because no session policy allows the %s action', explicit: 'with an explicit deny in a sessions policy' },
   resource: { implicit: 'because no resource-based policy allows the %s action', explicit: 'with an explicit deny in a resource-based policy' },
   trust: { implicit: 'because no role trust policy allows the %s action', explicit: 'with an explicit deny in the role trust policy' },
@@ -23,7 +23,7 @@ const REASONS: Readonly<Record<PolicyKind, { readonly implicit: string; readonly
 
 /** Rendering options. */
 export interface MessageOptions {
-  /** Append the deciding managed policy's ARN to explicit-deny messages (default true; IAM-SPEC §5.6). */
+  /** Append the deciding managed policy's ARN to explicit-deny messages (default true; docs/aws-behaviour/access-denied-messages.md). */
   readonly policyArn?: boolean;
 }
 

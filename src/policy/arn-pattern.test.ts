@@ -24,7 +24,7 @@ const cases: [pattern: string, arn: string, expected: boolean][] = [
   ['arn:aws:eks:us-west-2:111122223333:cluster/prod-?', 'arn:aws:eks:us-west-2:111122223333:cluster/prod-1', true],
 ];
 
-test('resource ARN patterns match segment by segment (IAM-SPEC §2.3)', () => {
+test('resource ARN patterns match segment by segment', () => {
   for (const [pattern, arn, expected] of cases) {
     assert.equal(compileArnPattern(pattern, true, 'resource-part')(new ResourceName(arn), context), expected, `${pattern} ~ ${arn}`);
   }

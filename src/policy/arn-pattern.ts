@@ -1,5 +1,5 @@
 /**
- * ARN patterns of Resource / NotResource and the Arn* condition operators (IAM-SPEC §2.3): the pattern
+ * ARN patterns of Resource / NotResource and the Arn* condition operators (docs/aws-behaviour/iam-policy-language.md): the pattern
  * and the ARN are split on `:` into six parts (the sixth keeps the rest); parts one to five match
  * within their segment, the sixth may span `/` and `:`. A pattern of fewer than six parts is matched
  * literally: only the same string matches. Policy variables are substituted only in the sixth part of a Resource.
@@ -59,7 +59,7 @@ export function compileArnPattern(pattern: string, variables: boolean, variables
 
 function compileStatic(pattern: string, parts: readonly string[]): ArnMatcher {
   if (parts.length < 6) {
-    // Not an ARN shape: only the very same string matches (IAM-SPEC §2.3).
+    // Not an ARN shape: only the very same string matches (docs/aws-behaviour/iam-policy-language.md).
     return (resource) => resource.text === pattern;
   }
   if (!hasWildcard(pattern)) {

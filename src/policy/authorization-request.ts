@@ -1,5 +1,5 @@
 /**
- * One (principal, action, resource) question put to the engine (IAM-SPEC §5.1), with what a decision
+ * One (principal, action, resource) question put to the engine (docs/aws-behaviour/iam-policy-evaluation.md), with what a decision
  * needs precomputed once.
  */
 import { ResourceName, splitArn } from './arn-pattern.ts';
@@ -17,7 +17,7 @@ export interface AuthorizationRequestInit {
   readonly resourceAccount?: string | undefined;
   /** The request's condition keys; the caller-derived keys are added where absent. */
   readonly context?: RequestContext | Readonly<Record<string, ContextInput>>;
-  /** How the resource is named in AccessDenied messages, when not its ARN (IAM-SPEC §5.6). */
+  /** How the resource is named in AccessDenied messages, when not its ARN (docs/aws-behaviour/access-denied-messages.md). */
   readonly messageResource?: string | undefined;
 }
 
@@ -45,7 +45,7 @@ export class AuthorizationRequest {
     this.context = given.principalKeysOf === init.principal ? given : given.withDefaults(principalContextKeys(init.principal));
   }
 
-  /** True when caller and resource are in different accounts (IAM-SPEC §5.3). */
+  /** True when caller and resource are in different accounts (docs/aws-behaviour/iam-policy-evaluation.md). */
   get crossAccount(): boolean {
     return this.principalAccount !== undefined && this.resourceAccount !== undefined && this.principalAccount !== this.resourceAccount;
   }

@@ -1,5 +1,5 @@
 /**
- * A decision is data (DESIGN.md, "The policy engine"): the outcome, the policy kinds that blocked it,
+ * A decision is data (docs/architecture.md, "Layers and their rules"): the outcome, the policy kinds that blocked it,
  * the statements that determined it and the errors met on the way. AWS's message is rendered from it.
  */
 import type { StatementRef } from './compiled-policy.ts';
@@ -18,7 +18,7 @@ export interface StatementError {
 export interface Decision {
   readonly decision: DecisionOutcome;
   /**
-   * The kinds of policy that blocked the request, in AWS's reporting order (IAM-SPEC Appendix B #3):
+   * The kinds of policy that blocked the request, in AWS's reporting order (docs/aws-behaviour/iam-policy-evaluation.md):
    * for an explicit deny the kinds holding an applicable Deny, for an implicit deny those lacking a
    * needed Allow. The first is the one AWS's message names.
    */

@@ -1,5 +1,5 @@
 /**
- * The decision algorithm of IAM (IAM-SPEC §5.2–§5.5): explicit denies first, then every organization
+ * The decision algorithm of IAM (docs/aws-behaviour/iam-policy-evaluation.md): explicit denies first, then every organization
  * level's allow, then the resource-based and identity-based allows limited by boundaries and session
  * policies, with the same-account rule for directly named principals and the cross-account rule that
  * both sides must allow.
@@ -18,13 +18,13 @@ import { isServiceLinkedRoleSession } from './request-principal.ts';
 import { statementMatch, traceStatement } from './statement-match.ts';
 import type { TraceSink } from './trace.ts';
 
-/** The actions a role's trust policy governs (IAM-SPEC §1.2, §5.4). */
+/** The actions a role's trust policy governs (docs/aws-behaviour/iam-policy-language.md, docs/aws-behaviour/sts-sessions.md). */
 export const TRUST_ACTIONS: ReadonlySet<string> = new Set([
   'sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity',
 ]);
 
 /**
- * Actions that need no Allow: only an explicit Deny stops them (IAM-SPEC §5.4).
+ * Actions that need no Allow: only an explicit Deny stops them (docs/aws-behaviour/sts-sessions.md).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
  */
 const NO_ALLOW_NEEDED: ReadonlySet<string> = new Set(['sts:getsessiontoken']);
@@ -40,7 +40,7 @@ function matchOf(s: CompiledStatement, request: AuthorizationRequest, set: Polic
 
 /** Decides `request` against `set`; with a sink, every statement's evaluation is reported to it. */
 export function evaluate(request: AuthorizationRequest, set: PolicySet, sink?: TraceSink): Decision {
-  // sts:GetCallerIdentity cannot be denied by any policy (IAM-SPEC §5.2).
+  // sts:GetCallerIdentity cannot be denied by any policy (docs/aws-behaviour/iam-policy-evaluation.md).
   if (request.lowerAction === 'sts:getcalleridentity') return CALLER_IDENTITY;
   const traced = sink ? traceAll(request, set, sink) : undefined;
   const view = traced ? set.all : set.forAction(request.lowerAction);
@@ -133,7 +133,7 @@ const GRANTED: Requirements = { resource: false, identity: false, boundaryAndSes
 const CROSS_ACCOUNT: Requirements = { resource: true, identity: true, boundaryAndSession: true };
 const IDENTITY: Requirements = { resource: false, identity: true, boundaryAndSession: true };
 
-/** Which policies must allow, given how the resource-based policy named the caller (IAM-SPEC §5.2–§5.5). */
+/** Which policies must allow, given how the resource-based policy named the caller (docs/aws-behaviour/iam-policy-evaluation.md). */
 function requirements(request: AuthorizationRequest, hasIdentity: boolean, resourceMatch: PrincipalMatch, trustAction: boolean): Requirements {
   // The root user may do everything in its own account; elsewhere the resource must allow it.
   if (request.principal.type === 'Account') return request.crossAccount ? ROOT_CROSS : ROOT_OWN;

@@ -1,5 +1,5 @@
 /**
- * The wildcard language of policies (IAM-SPEC §2.1): `*` matches any run of characters (also `/` and
+ * The wildcard language of policies (docs/aws-behaviour/iam-policy-language.md): `*` matches any run of characters (also `/` and
  * `:`), `?` exactly one, everything else is literal. Matching is linear-time backtracking over the
  * last `*` (no regular expressions, so hostile patterns cannot blow up).
  *

@@ -1,6 +1,6 @@
 /**
  * A strict JSON reader for policy documents. Unlike `JSON.parse` it refuses duplicate object keys
- * (AWS's behaviour there is unspecified; IAM-SPEC §3.1 suggests rejecting) and bounds nesting depth, so
+ * (AWS's behaviour there is unspecified, so the stricter reading is taken; docs/aws-behaviour/iam-policy-language.md) and bounds nesting depth, so
  * hostile input gets an error instead of a stack overflow. Objects are null-prototype, so a key such as
  * `__proto__` is an ordinary member.
  */

@@ -1,4 +1,4 @@
-/** The shape of a validated policy document: what the compiler accepts (IAM-SPEC §1.1). */
+/** The shape of a validated policy document: what the compiler accepts (docs/aws-behaviour/iam-policy-language.md). */
 
 /** The two policy language versions. */
 export type PolicyVersion = '2012-10-17' | '2008-10-17';

@@ -9,13 +9,13 @@ export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /**
  * How a document is validated: the kinds above, with identity policies split by where they are stored
- * (managed policies must be Version 2012-10-17, IAM-SPEC §1.3 step 2).
+ * (managed policies must be Version 2012-10-17, docs/aws-behaviour/iam-policy-language.md).
  */
 export type DocumentKind = 'identity-inline' | 'identity-managed' | 'boundary' | 'session' | 'trust' | 'resource' | 'scp' | 'rcp';
 
 /**
  * The largest document of each kind, in characters with whitespace outside strings removed
- * (IAM-SPEC §1.4; SCP/RCP: AWS Organizations quotas). Inline identity policies are limited in
+ * (docs/aws-behaviour/iam-policy-language.md; SCP/RCP: AWS Organizations quotas). Inline identity policies are limited in
  * aggregate per user/group/role by the store, see INLINE_POLICY_AGGREGATE_LIMITS.
  */
 export const DOCUMENT_SIZE_LIMITS: Readonly<Record<DocumentKind, { limit: number; message: string }>> = {
@@ -29,7 +29,7 @@ export const DOCUMENT_SIZE_LIMITS: Readonly<Record<DocumentKind, { limit: number
   rcp: { limit: 5_120, message: 'Cannot exceed quota for PolicySize: 5120' },
 };
 
-/** Aggregate inline-policy size per entity type (IAM-SPEC §1.4), with IAM's LimitExceeded text. */
+/** Aggregate inline-policy size per entity type (docs/aws-behaviour/iam-policy-language.md), with IAM's LimitExceeded text. */
 export const INLINE_POLICY_AGGREGATE_LIMITS = {
   user: { limit: 2_048, message: (name: string) => `Maximum policy size of 2048 bytes exceeded for user ${name}` },
   group: { limit: 5_120, message: (name: string) => `Maximum policy size of 5120 bytes exceeded for group ${name}` },

@@ -1,5 +1,5 @@
 /**
- * The policies that bear on one caller's requests (IAM-SPEC §5.1), compiled once and indexed so a
+ * The policies that bear on one caller's requests (docs/aws-behaviour/iam-policy-evaluation.md), compiled once and indexed so a
  * decision touches only statements whose Action can match: statements are bucketed by service
  * prefix, and the statements matching each action are memoised. A decision's cost therefore depends
  * on the statements that could apply, never on how many principals or policies the account holds.

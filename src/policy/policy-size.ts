@@ -1,6 +1,6 @@
 /**
  * The size IAM counts for a policy document: every character except whitespace outside string literals
- * (IAM-SPEC §1.4 and Appendix B #4).
+ * (docs/aws-behaviour/iam-policy-language.md).
  */
 export function policySize(text: string): number {
   let size = 0;

@@ -1,5 +1,5 @@
 /**
- * The syntax stage of policy validation (IAM-SPEC §1.3 step 1): a JSON value becomes raw statements or
+ * The syntax stage of policy validation (docs/aws-behaviour/iam-policy-language.md): a JSON value becomes raw statements or
  * the answer is `Syntax errors in policy.`. Later stages check rules on the raw statements.
  */
 import { isJsonObject, type JsonValue } from './json-document.ts';
@@ -103,7 +103,7 @@ function conditionBlock(value: JsonValue | undefined): ConditionClause[] | undef
   for (const [operator, body] of Object.entries(value)) {
     if (!isJsonObject(body)) return null;
     const entries = Object.entries(body);
-    // An unknown operator with an empty body passes (IAM-SPEC §1.3 quirk); it then constrains nothing.
+    // An unknown operator with an empty body passes (docs/aws-behaviour/iam-policy-language.md); it then constrains nothing.
     if (!parseOperator(operator) && entries.length > 0) return null;
     const parsed: { key: string; values: string[] }[] = [];
     for (const [key, raw] of entries) {

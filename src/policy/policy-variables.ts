@@ -1,8 +1,8 @@
 /**
- * Policy variables (IAM-SPEC §3.6): `${key}`, `${key, 'default'}` and the escapes `${*}`, `${?}`, `${$}`.
+ * Policy variables (docs/aws-behaviour/iam-policy-language.md): `${key}`, `${key, 'default'}` and the escapes `${*}`, `${?}`, `${$}`.
  * Honoured only in Version 2012-10-17 documents. A value is compiled once into literal and variable
  * parts; resolving it against a request gives the text, or undefined when a variable has no value
- * (the value then matches nothing, §3.5).
+ * (the value then matches nothing).
  */
 import { LITERAL_QUESTION, LITERAL_STAR, escapeGlob } from './glob.ts';
 import type { RequestContext } from './request-context.ts';
@@ -39,7 +39,7 @@ export function compileVariables(text: string, forGlob: boolean): string | Varia
     else {
       const withDefault = WITH_DEFAULT.exec(body);
       const key = (withDefault ? withDefault[1] ?? '' : body.trim()).toLowerCase();
-      if (key === '' || /\s/.test(key)) { literal += m[0]; continue; } // malformed: stays literal [I]
+      if (key === '' || /\s/.test(key)) { literal += m[0]; continue; } // malformed: stays literal (AWS documents no error for it)
       if (literal) parts.push({ literal });
       literal = '';
       parts.push({ key, fallback: withDefault ? withDefault[2] : undefined });
@@ -64,7 +64,7 @@ export function resolveVariables(template: VariableTemplate, context: RequestCon
     let text: string | undefined;
     if (value === undefined) text = part.fallback;
     else if (typeof value === 'string') text = value;
-    else return undefined; // only single-valued keys can be variables [V]
+    else return undefined; // only single-valued keys can be variables (IAM User Guide, policy variables)
     if (text === undefined) return undefined;
     out += forGlob ? escapeGlob(text) : text;
   }

@@ -1,5 +1,5 @@
 /**
- * Which values a Principal element may hold (IAM-SPEC §1.1, §2.4): account ids, `:root`, user and role
+ * Which values a Principal element may hold (docs/aws-behaviour/iam-policy-language.md): account ids, `:root`, user and role
  * ARNs, role-session and federated-user ARNs, unique ids of users and roles, `*`, service principals and
  * federation providers. Partial wildcards are refused.
  */

@@ -1,6 +1,6 @@
 /**
- * Principal / NotPrincipal matching (IAM-SPEC §2.4). A match also says HOW the caller was named, which
- * decides what else must allow the request (§5.2): `direct` (this user or session by name: nothing
+ * Principal / NotPrincipal matching (docs/aws-behaviour/iam-policy-language.md). A match also says HOW the caller was named, which
+ * decides what else must allow the request (docs/aws-behaviour/iam-policy-evaluation.md): `direct` (this user or session by name: nothing
  * else needed in the same account), `grant` (its role, the IAM user behind a federated session, or
  * `*`: identity policy not needed, boundary and session policies still limit), `account` (the account
  * is trusted: its identity policies must also allow).
@@ -22,7 +22,7 @@ export function strongerMatch(a: PrincipalMatch, b: PrincipalMatch): PrincipalMa
 export interface PrincipalMatcher {
   /** How `principal` is named by the block. */
   match(principal: RequestPrincipal): PrincipalMatch;
-  /** True when every form of the caller is listed, so that NotPrincipal exempts it (IAM-SPEC §2.4). */
+  /** True when every form of the caller is listed, so that NotPrincipal exempts it (docs/aws-behaviour/iam-policy-language.md). */
   exempts(principal: RequestPrincipal): boolean;
 }
 

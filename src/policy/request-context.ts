@@ -1,7 +1,7 @@
 /**
- * The condition keys of one request (IAM-SPEC §4). Key names are case-insensitive, including the tag
- * key after `aws:PrincipalTag/` and friends (§3.1), so they are stored lower-cased. A key holds one
- * string, or a list for multi-valued keys such as `aws:TagKeys` (§3.4).
+ * The condition keys of one request (docs/aws-behaviour/iam-policy-evaluation.md). Key names are case-insensitive, including the tag
+ * key after `aws:PrincipalTag/` and friends, so they are stored lower-cased. A key holds one
+ * string, or a list for multi-valued keys such as `aws:TagKeys`.
  */
 import { BoundedMemo } from '../kernel/bounded-memo.ts';
 import { principalContextKeys, type RequestPrincipal } from './request-principal.ts';
@@ -63,7 +63,7 @@ export class RequestContext {
     return copy;
   }
 
-  /** A context holding the keys that describe `principal` (IAM-SPEC §4.1), for requests to build on. */
+  /** A context holding the keys that describe `principal` (docs/aws-behaviour/iam-policy-evaluation.md), for requests to build on. */
   static forPrincipal(principal: RequestPrincipal): RequestContext {
     return new RequestContext(principalContextKeys(principal), undefined, principal);
   }

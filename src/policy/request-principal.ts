@@ -1,5 +1,5 @@
 /**
- * Who is making a request, in the forms policies and messages use (IAM-SPEC §2.5).
+ * Who is making a request, in the forms policies and messages use (docs/aws-behaviour/iam-identities-and-quotas.md).
  */
 
 /** The caller of a request. */
@@ -52,7 +52,7 @@ export function principalAccount(principal: RequestPrincipal): string | undefine
   return 'accountId' in principal ? principal.accountId : undefined;
 }
 
-/** The ARN AccessDenied messages name (IAM-SPEC §5.6). */
+/** The ARN AccessDenied messages name (docs/aws-behaviour/access-denied-messages.md). */
 export function principalMessageArn(principal: RequestPrincipal): string {
   switch (principal.type) {
     case 'Anonymous': return 'anonymous';
@@ -61,12 +61,12 @@ export function principalMessageArn(principal: RequestPrincipal): string {
   }
 }
 
-/** True for sessions of service-linked roles, which SCPs and RCPs do not restrict (IAM-SPEC §5.1). */
+/** True for sessions of service-linked roles, which SCPs and RCPs do not restrict (docs/aws-behaviour/iam-policy-evaluation.md). */
 export function isServiceLinkedRoleSession(principal: RequestPrincipal): boolean {
   return principal.type === 'AssumedRole' && /:role\/aws-service-role\//.test(principal.roleArn);
 }
 
-/** The condition keys a caller implies (IAM-SPEC §4.1): `aws:PrincipalArn`, `aws:userid` and friends. */
+/** The condition keys a caller implies (docs/aws-behaviour/iam-policy-evaluation.md): `aws:PrincipalArn`, `aws:userid` and friends. */
 export function principalContextKeys(principal: RequestPrincipal): Record<string, string> {
   switch (principal.type) {
     case 'Account':

@@ -1,5 +1,5 @@
 /**
- * The resource-format rules of policy validation (IAM-SPEC §1.3 steps 3 and 6), with IAM's messages.
+ * The resource-format rules of policy validation (docs/aws-behaviour/iam-policy-language.md), with IAM's messages.
  */
 import { MALFORMED } from './validation-error.ts';
 
@@ -43,7 +43,7 @@ export function resourceFormatError(resource: string): string | undefined {
   return undefined;
 }
 
-/** The first format error among `resources`, checked in reverse lexical order as IAM does [I]. */
+/** The first format error among `resources`, checked in reverse lexical order (the order IAM's answers suggest; not documented). */
 export function firstResourceFormatError(resources: readonly string[]): string | undefined {
   for (const resource of [...resources].sort().reverse()) {
     const error = resourceFormatError(resource);

@@ -1,5 +1,5 @@
 /**
- * Whether one statement applies to a request (IAM-SPEC §5.1): its Action, Resource, Principal and
+ * Whether one statement applies to a request (docs/aws-behaviour/iam-policy-evaluation.md): its Action, Resource, Principal and
  * Condition must all match. The fast form stops at the first element that fails; the traced form
  * evaluates every element and reports each.
  */
@@ -57,7 +57,7 @@ function principalMatch(s: CompiledStatement, request: AuthorizationRequest, has
   const matcher = s.principals;
   if (!matcher) return 'direct';
   if (!s.notPrincipal) return matcher.match(request.principal);
-  // NotPrincipal in a Deny always applies to principals with a permissions boundary (IAM-SPEC §2.4).
+  // NotPrincipal in a Deny always applies to principals with a permissions boundary (docs/aws-behaviour/iam-policy-language.md).
   if (s.effect === 'Deny' && hasBoundary) return 'grant';
   return matcher.exempts(request.principal) ? 'none' : 'grant';
 }

@@ -1,4 +1,5 @@
-// Policy validation: IAM's exact messages per step of IAM-SPEC §1.3, in the spec's order.
+// Policy validation: IAM's exact messages per validation step, in the order IAM checks them
+// (docs/aws-behaviour/iam-policy-language.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validatePolicy } from './validate-policy.ts';
@@ -75,7 +76,7 @@ test('each malformed document gets IAM\'s message', () => {
   }
 });
 
-test('size limits count characters outside whitespace (IAM-SPEC §1.4)', () => {
+test('size limits count characters outside whitespace', () => {
   const big = JSON.stringify({ Version: '2012-10-17', Statement: [allow({ Resource: `arn:aws:s3:::${'x'.repeat(2100)}` })] });
   assert.deepEqual(validatePolicy(big, 'trust'), { ok: false, error: { code: 'LimitExceeded', message: 'Cannot exceed quota for ACLSizePerRole: 2048' } });
   const managed = JSON.stringify({ Version: '2012-10-17', Statement: [allow({ Resource: `arn:aws:s3:::${'x'.repeat(6200)}` })] });

@@ -1,6 +1,6 @@
 /**
- * Policy validation (IAM-SPEC §1): a document's text or JSON value, for one kind of policy, becomes a
- * PolicyDocument or IAM's exact error. Steps run in the spec's order; the first failure wins.
+ * Policy validation (docs/aws-behaviour/iam-policy-language.md): a document's text or JSON value, for one kind of policy, becomes a
+ * PolicyDocument or IAM's exact error. Steps run in IAM's order (docs/aws-behaviour/iam-policy-language.md); the first failure wins.
  */
 import { JsonSyntaxError, parseJsonDocument, type JsonValue } from './json-document.ts';
 import type { PolicyDocument, PolicyStatement } from './policy-document.ts';
@@ -105,7 +105,7 @@ function failsLegacyParsing(s: RawStatement): boolean {
   return [...(s.resource ?? []), ...(s.notResource ?? [])].some(failsLegacyResourceParsing);
 }
 
-/** IAM's message for a malformed Action value (IAM-SPEC §1.3 step 8). */
+/** IAM's message for a malformed Action value (docs/aws-behaviour/iam-policy-language.md). */
 function actionFormatError(action: string): string | undefined {
   if (action === '*') return undefined;
   const colon = action.indexOf(':');
@@ -116,7 +116,7 @@ function actionFormatError(action: string): string | undefined {
   return undefined;
 }
 
-/** The rules that depend on the kind of policy (IAM-SPEC §1.2, §1.3 step 9). */
+/** The rules that depend on the kind of policy (docs/aws-behaviour/iam-policy-language.md). */
 function kindRuleError(kind: DocumentKind, statements: readonly RawStatement[]): string | undefined {
   if (PRINCIPAL_FORBIDDEN.has(kind) && statements.some((s) => s.principal || s.notPrincipal)) return MALFORMED.principalForbidden;
   if (kind === 'trust') {

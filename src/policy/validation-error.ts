@@ -1,10 +1,10 @@
-/** A policy document that IAM would refuse, with IAM's error code and exact message (IAM-SPEC §1.3, §1.4). */
+/** A policy document that IAM would refuse, with IAM's error code and exact message (docs/aws-behaviour/iam-policy-language.md). */
 export interface PolicyValidationError {
   readonly code: 'MalformedPolicyDocument' | 'LimitExceeded';
   readonly message: string;
 }
 
-/** The messages of IAM-SPEC §1.3, verbatim. */
+/** IAM's MalformedPolicyDocument messages, verbatim (docs/aws-behaviour/iam-policy-language.md). */
 export const MALFORMED = {
   invalidJson: 'This policy contains invalid Json',
   syntax: 'Syntax errors in policy.',

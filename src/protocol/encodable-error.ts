@@ -9,7 +9,7 @@ export interface EncodableError {
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
-/** `Sender` for 4xx, `Receiver` for 5xx unless the error says otherwise (IAM-SPEC §9.1). */
+/** `Sender` for 4xx, `Receiver` for 5xx unless the error says otherwise (docs/aws-behaviour/wire-protocols.md). */
 export function faultOf(error: EncodableError): 'Sender' | 'Receiver' {
   return error.fault ?? (error.httpStatus >= 500 ? 'Receiver' : 'Sender');
 }

@@ -1,4 +1,4 @@
-// The generated models: they load, every reference resolves, and they carry the facts IAM-SPEC §9 and §11.2 rely on.
+// The generated models: they load, every reference resolves, and they carry the facts docs/aws-behaviour/wire-protocols.md rely on.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eksModel, iamModel, stsModel } from './models/index.ts';
@@ -16,7 +16,7 @@ function inputMember(model: ServiceModel, operation: string, member: string): Sh
 }
 
 describe('generated service models', () => {
-  it('carry protocol, version and namespace (IAM-SPEC §9.1, §9.2)', () => {
+  it('carry protocol, version and namespace', () => {
     assert.deepEqual([iamModel, stsModel, eksModel].map((m) => [m.metadata.service, m.metadata.protocol, m.metadata.apiVersion, m.metadata.xmlNamespace]), [
       ['iam', 'query', '2010-05-08', 'https://iam.amazonaws.com/doc/2010-05-08/'],
       ['sts', 'query', '2011-06-15', 'https://sts.amazonaws.com/doc/2011-06-15/'],
@@ -73,7 +73,7 @@ describe('generated service models', () => {
     assert.deepEqual((shapeNamed(eksModel, 'CreateClusterRequest') as { members: Record<string, unknown> }).members.clientRequestToken, { shape: 'string', idempotencyToken: true });
   });
 
-  it('carry the IAM constraints of IAM-SPEC §11.2', () => {
+  it('carry the IAM shape constraints the validator enforces', () => {
     assert.deepEqual(inputMember(iamModel, 'CreateUser', 'UserName'), { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' });
     assert.deepEqual(inputMember(iamModel, 'GetUser', 'UserName'), { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' });
     assert.deepEqual(inputMember(iamModel, 'CreateRole', 'RoleName'), { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' });
@@ -84,7 +84,7 @@ describe('generated service models', () => {
     assert.deepEqual(shapeNamed(iamModel, 'tagKeyType'), { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' });
   });
 
-  it('carry the STS and EKS constraints of IAM-SPEC §11.2', () => {
+  it('carry the STS and EKS shape constraints the validator enforces', () => {
     assert.deepEqual(inputMember(stsModel, 'AssumeRole', 'RoleSessionName'), { type: 'string', min: 2, max: 64, pattern: '[\\w+=,.@-]*' });
     assert.deepEqual(inputMember(stsModel, 'AssumeRole', 'DurationSeconds'), { type: 'integer', min: 900, max: 43200 });
     assert.deepEqual(inputMember(stsModel, 'GetSessionToken', 'DurationSeconds'), { type: 'integer', min: 900, max: 129600 });

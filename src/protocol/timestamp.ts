@@ -1,4 +1,4 @@
-// Timestamp conversions for the wire formats (IAM-SPEC §9.1 ISO 8601 seconds, §9.2 epoch seconds).
+// Timestamp conversions for the wire formats (awsQuery: ISO 8601 seconds; restJson1: epoch seconds; docs/aws-behaviour/wire-protocols.md).
 import type { TimestampFormat } from './service-model.ts';
 
 /** A Date from a service value: a Date, epoch milliseconds, or a date string; undefined when unreadable. */

@@ -1,7 +1,7 @@
 /**
  * The authorize step: every check an operation declares is decided by the policy engine against the
  * caller's policies (cached per principal, or per session for temporary credentials, and re-built when
- * the account's generation moves), with the request's global condition keys (IAM-SPEC §4.1) and the
+ * the account's generation moves), with the request's global condition keys (docs/aws-behaviour/iam-policy-evaluation.md) and the
  * check's resource-based policies (a role's trust policy). The first denial becomes AWS's AccessDenied,
  * an AccessDeniedError that carries its decision.
  */
@@ -193,7 +193,7 @@ function decidedBy(statement: StatementRef): string {
 }
 
 /**
- * The global condition keys every request carries (IAM-SPEC §4.1). They change with the second and the
+ * The global condition keys every request carries (docs/aws-behaviour/iam-policy-evaluation.md). They change with the second and the
  * client, so each distinct set is built once a second and laid over callers' keys as it is.
  */
 class GlobalKeys {

@@ -1,7 +1,7 @@
 /**
  * From an access key id to the credential SigV4 verifies and the caller it stands for: long-term
  * `AKIA…` keys, and `ASIA…` temporary credentials with their session token and expiry (the verifier
- * answers ExpiredToken, IAM-SPEC §7.5). Results are cached per key and re-checked against the account's
+ * answers ExpiredToken, docs/aws-behaviour/sts-sessions.md). Results are cached per key and re-checked against the account's
  * generation, so a deactivated or deleted key, or a deleted role's session, is refused on the very next
  * request, whichever process changed it (the Store moves the generation in the very commit of a change).
  *

@@ -1,5 +1,5 @@
 /**
- * Which service a request is for, on one endpoint (IAM-SPEC §9.3): the SigV4 credential scope decides
+ * Which service a request is for, on one endpoint (docs/aws-behaviour/wire-protocols.md): the SigV4 credential scope decides
  * when present; then the Host name; then the shape of the request.
  */
 import type { HttpRequest } from './http-exchange.ts';

@@ -1,8 +1,8 @@
 /**
- * What temporary credentials add to authorization: their condition keys (IAM-SPEC §4.1:
+ * What temporary credentials add to authorization: their condition keys (docs/aws-behaviour/iam-policy-evaluation.md:
  * `aws:TokenIssueTime`, `aws:MultiFactorAuthPresent`, `aws:SourceIdentity`, and `aws:PrincipalTag/*`
  * where session tags override the role's or user's tags, keys compared case-insensitively), and the
- * calls such credentials may not make at all (§5.4).
+ * calls such credentials may not make at all.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getsessiontoken.html
  */
 import { AwsError } from '../kernel/aws-error.ts';
@@ -33,7 +33,7 @@ export function sessionKeys(session: StsSessionRecord): Record<string, ContextIn
 }
 
 /**
- * Refuses what temporary credentials may never do, whatever the policies say (IAM-SPEC §5.4):
+ * Refuses what temporary credentials may never do, whatever the policies say (docs/aws-behaviour/sts-sessions.md):
  * federated users call no IAM or STS operation but GetCallerIdentity (which declares no checks), refused
  * in the standard AccessDenied form with the identity-based reason (Appendix B #18);
  * GetSessionToken credentials without MFA call no IAM operation.

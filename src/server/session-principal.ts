@@ -1,5 +1,5 @@
 /**
- * The principal temporary credentials stand for (IAM-SPEC §2.5): a role session
+ * The principal temporary credentials stand for (docs/aws-behaviour/iam-identities-and-quotas.md): a role session
  * `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION` (aws:PrincipalArn the role ARN with its path), a
  * federated user `arn:aws:sts::ACCT:federated-user/NAME`, or, for GetSessionToken, the IAM user or root
  * user itself. Undefined when the role or user behind the session no longer exists: the session fails.

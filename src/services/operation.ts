@@ -39,7 +39,7 @@ export interface AuthorizationCheck {
   readonly action: string;
   /** The ARN policies are matched against, or `*`. */
   readonly resource: string;
-  /** How AccessDenied names the resource when not by its ARN (IAM-SPEC §5.6). */
+  /** How AccessDenied names the resource when not by its ARN (docs/aws-behaviour/access-denied-messages.md). */
   readonly messageResource?: string;
   /** The account that owns the resource; defaults to the ARN's. */
   readonly resourceAccount?: string;

@@ -1,5 +1,5 @@
 // SigV4 timestamps: ISO-8601 basic format `YYYYMMDD'T'HHMMSS'Z'` (X-Amz-Date), and the RFC 7231 `Date` header
-// converted to it (IAM-SPEC §8.1; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-signing-elements.html).
+// converted to it (docs/aws-behaviour/sigv4.md; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-signing-elements.html).
 
 // IMF-fixdate, e.g. `Mon, 15 Jan 2024 12:00:00 GMT` (RFC 7231 §7.1.1.1).
 const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;

@@ -1,5 +1,5 @@
 // CanonicalHeaders: `name:value\n` for each signed header, values trimmed with inner whitespace runs collapsed,
-// repeated values joined by `,` (IAM-SPEC §8.2; https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
+// repeated values joined by `,` (docs/aws-behaviour/sigv4.md; https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
 import type { SigV4Request } from './sigv4-request.ts';
 
 const NEEDS_TRIM = /^[ \t\r\n]|[ \t\r\n]$|[ \t\r\n]{2}|[\t\r\n]/;

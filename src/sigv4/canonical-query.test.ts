@@ -4,7 +4,7 @@ import { canonicalQueryString, findParam, parseQuery } from './canonical-query.t
 
 const canonical = (query: Parameters<typeof parseQuery>[0], omit?: string) => canonicalQueryString(parseQuery(query), omit);
 
-describe('canonicalQueryString (IAM-SPEC §8.2)', () => {
+describe('canonicalQueryString', () => {
   const cases: [string, string][] = [
     ['', ''],
     ['b=2&a=1', 'a=1&b=2'],

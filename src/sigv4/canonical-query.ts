@@ -1,5 +1,5 @@
 // CanonicalQueryString: names and values RFC 3986-encoded, sorted by name then value, `name=value` joined by `&`
-// (IAM-SPEC §8.2; https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
+// (docs/aws-behaviour/sigv4.md; https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
 import type { QueryPair } from './sigv4-request.ts';
 import { normalizeEncoded, uriEncode } from './uri-encode.ts';
 

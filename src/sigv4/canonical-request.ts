@@ -1,4 +1,4 @@
-// The canonical request and the string to sign (IAM-SPEC §8.2–§8.3;
+// The canonical request and the string to sign (docs/aws-behaviour/sigv4.md;
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
 import { hash } from 'node:crypto';
 

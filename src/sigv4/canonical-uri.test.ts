@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalUri } from './canonical-uri.ts';
 
-// Expected values follow botocore `quote(remove_dot_segments(path), safe='/~')` and smithy's getCanonicalPath (IAM-SPEC §8.2).
+// Expected values follow botocore `quote(remove_dot_segments(path), safe='/~')` and smithy's getCanonicalPath (docs/aws-behaviour/sigv4.md).
 describe('canonicalUri (normalised, then encoded again: double encoding)', () => {
   const cases: [string, string][] = [
     ['', '/'],

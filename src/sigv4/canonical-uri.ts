@@ -1,5 +1,5 @@
 // CanonicalURI for every service but S3: dot segments and empty segments removed, then the (already encoded)
-// path encoded once more, i.e. double encoding (IAM-SPEC §8.2; botocore `quote(normalize_url_path(path), safe='/~')`).
+// path encoded once more, i.e. double encoding (docs/aws-behaviour/sigv4.md; botocore `quote(normalize_url_path(path), safe='/~')`).
 import { uriEncode } from './uri-encode.ts';
 
 /** The canonical URI of a raw (still percent-encoded) request path. */

@@ -1,4 +1,4 @@
-// The credential `AKID/yyyymmdd/region/service/aws4_request` and the checks on its scope (IAM-SPEC §8.4).
+// The credential `AKID/yyyymmdd/region/service/aws4_request` and the checks on its scope (docs/aws-behaviour/sigv4.md).
 import { sigv4Error } from './sigv4-error.ts';
 
 /** The scope a request was signed for. */

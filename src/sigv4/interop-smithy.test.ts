@@ -129,7 +129,7 @@ describe('interop: @smithy/signature-v4 signs, we verify', () => {
       const presigned = await signer('sts', 'us-east-1', credentials).presign(request, { signingDate, expiresIn: 60 });
       const wire = onTheWire(presigned);
       assert.match(String(wire.query), /X-Amz-SignedHeaders=host%3Bx-k8s-aws-id/);
-      // The token kubectl carries, decoded back the way aws-iam-authenticator does (EKS-SPEC §6.1–§6.2).
+      // The token kubectl carries, decoded back the way aws-iam-authenticator does (docs/aws-behaviour/eks-kubernetes-authentication.md).
       const token = `k8s-aws-v1.${Buffer.from(`https://sts.us-east-1.amazonaws.com${wire.path}?${String(wire.query)}`).toString('base64url')}`;
       const url = Buffer.from(token.slice('k8s-aws-v1.'.length), 'base64url').toString();
       const target = splitRequestTarget(url.slice('https://sts.us-east-1.amazonaws.com'.length));

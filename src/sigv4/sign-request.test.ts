@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { signRequest } from './sign-request.ts';
 import { SIGV4_VECTORS, VECTOR_KEY, VECTOR_TIME } from './sigv4-vectors.ts';
 
-describe('signRequest reproduces the botocore vectors (IAM-SPEC §8.5)', () => {
+describe('signRequest reproduces the botocore vectors', () => {
   for (const vector of SIGV4_VECTORS) {
     it(vector.name, () => {
       const signed = signRequest(vector.input);

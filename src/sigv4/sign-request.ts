@@ -1,5 +1,5 @@
 // A SigV4 signer (Authorization header or presigned URL) for our own tests, benchmarks and clients; it shares the
-// canonicalisation code with the verifier and reproduces botocore's output (IAM-SPEC §8.5 vectors).
+// canonicalisation code with the verifier and reproduces botocore's output (the botocore vectors in sigv4-vectors.ts; docs/aws-behaviour/sigv4.md).
 import { formatAmzDate } from './amz-date.ts';
 import { canonicalHeaderBlock } from './canonical-headers.ts';
 import { canonicalQueryString, parseQuery } from './canonical-query.ts';

@@ -1,5 +1,5 @@
 // Locating the signature a request claims: the Authorization header or presigned X-Amz-* query parameters
-// (IAM-SPEC §8.1, with the IncompleteSignature texts of §8.4).
+// (docs/aws-behaviour/sigv4.md, with its IncompleteSignature texts).
 import { httpDateToAmzDate, parseAmzDate } from './amz-date.ts';
 import { SIGV4_ALGORITHM } from './canonical-request.ts';
 import { findParam, type EncodedParam } from './canonical-query.ts';

@@ -1,4 +1,4 @@
-// The SigV4 signing key (four chained HMACs, IAM-SPEC §8.3) and a bounded LRU cache of derived keys.
+// The SigV4 signing key (four chained HMACs, docs/aws-behaviour/sigv4.md) and a bounded LRU cache of derived keys.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html (derive a signing key)
 import { createHmac } from 'node:crypto';
 import { BoundedCache } from '../kernel/bounded-cache.ts';

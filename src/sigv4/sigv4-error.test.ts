@@ -1,4 +1,5 @@
-// Every failure of IAM-SPEC §8.4 with its exact code, HTTP status and message, in both protocols.
+// Every SigV4 failure with its exact code, HTTP status and message, in both protocols
+// (docs/aws-behaviour/sigv4.md).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isAwsError } from '../kernel/aws-error.ts';
@@ -38,7 +39,7 @@ const EKS: SignRequestInput = vector('EKS DescribeCluster').input;
 const CREATE_USER_HASH = '0f69be1cde1a472d13a709ec9a29f23aa8daa2095b81e1ff47d03de4824dd037';
 const signed = (overrides: Partial<SignRequestInput> = {}) => signRequest({ ...IAM, ...overrides }).request;
 
-describe('verifySignature: errors of IAM-SPEC §8.4 (awsQuery: IAM, STS)', () => {
+describe('verifySignature: each SigV4 failure and its error (awsQuery: IAM, STS)', () => {
   it('no Authorization header and no query auth → MissingAuthenticationToken', async () => {
     const { authorization: _a, ...headers } = signed().headers;
     await rejectsWith(verify({ ...signed(), headers }), 'MissingAuthenticationToken', 403, 'Request is missing Authentication Token');

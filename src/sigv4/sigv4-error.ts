@@ -1,4 +1,4 @@
-// SigV4 authentication failures and how each renders per wire protocol (IAM-SPEC §8.4, §7.5, Appendix B rows 6–7).
+// SigV4 authentication failures and how each renders per wire protocol (docs/aws-behaviour/sigv4.md, docs/aws-behaviour/sts-sessions.md).
 import { AwsError } from '../kernel/aws-error.ts';
 
 /** The wire protocol whose error vocabulary a failure is rendered in: IAM/STS speak awsQuery, EKS restJson1. */
@@ -7,7 +7,7 @@ export type SigV4Protocol = 'awsQuery' | 'restJson1';
 /**
  * Each failure's code and HTTP status per protocol.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html (awsQuery codes);
- * EKS codes are observed or inferred (IAM-SPEC §8.4, Appendix B row 6).
+ * EKS codes are observed or inferred (docs/aws-behaviour/sigv4.md).
  */
 export const SIGV4_FAILURES = {
   MissingAuthenticationToken: {
@@ -35,7 +35,7 @@ export const SIGV4_FAILURES = {
 /** Which SigV4 check failed, independent of the protocol it is rendered in. */
 export type SigV4Failure = keyof typeof SIGV4_FAILURES;
 
-/** Fixed message texts (IAM-SPEC §8.4). */
+/** Fixed message texts (docs/aws-behaviour/sigv4.md). */
 export const SIGV4_MESSAGES = {
   signatureMismatch:
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',

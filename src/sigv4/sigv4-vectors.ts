@@ -1,4 +1,4 @@
-// Test data: the botocore 1.43.11 SigV4 vectors of IAM-SPEC §8.5 (spec/sigv4-vectors.txt), transcribed verbatim.
+// Test data: SigV4 vectors produced by botocore 1.43.11's signer (docs/aws-behaviour/sigv4.md), transcribed verbatim.
 import type { SignRequestInput } from './sign-request.ts';
 import type { SigV4Request } from './sigv4-request.ts';
 import type { SigningCredential } from './verify-signature.ts';

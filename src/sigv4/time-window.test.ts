@@ -53,7 +53,7 @@ describe('clock skew window: ±15 minutes, bounds inclusive, whole seconds', () 
 });
 
 describe('presigned URLs', () => {
-  it('STS default: accepts the get-token URL (X-Amz-Expires=60) for 15 minutes after X-Amz-Date (EKS-SPEC §6.1)', async () => {
+  it('STS default: accepts the get-token URL (X-Amz-Expires=60) for 15 minutes after X-Amz-Date', async () => {
     await verifyAt(getToken(), 61 * SECOND);
     await verifyAt(getToken(), 14 * MINUTE);
     const last = await verifyAt(getToken(), 15 * MINUTE);

@@ -1,5 +1,5 @@
 // When a signature is current: within 15 minutes of the server clock either way; presigned URLs until their expiry
-// (IAM-SPEC §8.4; EKS-SPEC §6.1–§6.2 for STS's fixed 15-minute window).
+// (docs/aws-behaviour/sigv4.md; docs/aws-behaviour/eks-kubernetes-authentication.md for STS's fixed 15-minute window).
 import { formatAmzDate } from './amz-date.ts';
 import { sigv4Error } from './sigv4-error.ts';
 

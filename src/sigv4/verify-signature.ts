@@ -1,4 +1,4 @@
-// Server-side SigV4 verification (IAM-SPEC §8). Order of checks (§8.4): parse → credential scope → time window →
+// Server-side SigV4 verification (docs/aws-behaviour/sigv4.md). Order of checks: parse → credential scope → time window →
 // look up key → verify signature → session token and expiry → key status.
 import type { Clock } from '../kernel/clock.ts';
 import { canonicalHeaderBlock } from './canonical-headers.ts';
@@ -62,7 +62,7 @@ export interface VerifiedRequest<C extends SigningCredential> {
 
 
 /**
- * Authenticates `request`, or throws a SigV4Error (an AwsError: code, status, message per IAM-SPEC §8.4, rendered
+ * Authenticates `request`, or throws a SigV4Error (an AwsError: code, status, message per docs/aws-behaviour/sigv4.md, rendered
  * in the request's protocol; its `failure` names the check for callers that render errors themselves).
  */
 export async function verifySignature<C extends SigningCredential>(

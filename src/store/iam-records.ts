@@ -1,7 +1,7 @@
 /**
- * The IAM entities as the store keeps them: camelCase domain records (DESIGN.md, "Conventions"); the
+ * The IAM entities as the store keeps them: camelCase domain records (docs/architecture.md, "Conventions"); the
  * services map them to AWS's wire shapes. Names of users, groups, roles, policies and instance profiles
- * are unique per account case-insensitively (IAM-SPEC §1.5); lookups by name ignore case.
+ * are unique per account case-insensitively (docs/aws-behaviour/iam-identities-and-quotas.md); lookups by name ignore case.
  */
 
 /** A tag on an IAM entity. */
@@ -49,7 +49,7 @@ export interface RoleRecord {
   readonly path: string;
   readonly arn: string;
   readonly createdAt: Date;
-  /** The trust policy as stored: user and role ARNs replaced by their unique ids (IAM-SPEC §1.2). */
+  /** The trust policy as stored: user and role ARNs replaced by their unique ids (docs/aws-behaviour/iam-policy-language.md). */
   readonly trustPolicy: string;
   readonly description: string | undefined;
   readonly maxSessionDuration: number;

@@ -1,5 +1,5 @@
 /**
- * Temporary credentials as the store keeps them (IAM-SPEC §7.2 step 8, §7.4): one record per `ASIA…`
+ * Temporary credentials as the store keeps them (docs/aws-behaviour/sts-sessions.md): one record per `ASIA…`
  * key, with everything later decisions need about the session. The secret and the session token are
  * sealed by the service before they reach the store; the store never opens, logs or compares them.
  */

@@ -1,5 +1,5 @@
 /**
- * The Store conformance suite (DESIGN.md, "Tests"): every Store implementation runs it, so SQLite
+ * The Store conformance suite (docs/architecture.md, "The store"): every Store implementation runs it, so SQLite
  * and PostgreSQL behave alike. Each case opens a fresh, empty store with `open` and closes it.
  */
 import { describe } from 'node:test';

@@ -1,6 +1,6 @@
 /**
  * Errors a Store raises that services are expected to catch and turn into AWS errors (a
- * UniqueViolation on CreateUser becomes `EntityAlreadyExists`, IAM-SPEC §11.3).
+ * UniqueViolation on CreateUser becomes `EntityAlreadyExists`, docs/aws-behaviour/error-shapes.md).
  */
 
 /** What kind of record a uniqueness rule protects. */
@@ -8,7 +8,7 @@ export type UniqueEntity = 'account' | 'user' | 'group' | 'role' | 'managedPolic
 
 /**
  * A write would break a uniqueness rule: a name already taken in the account (compared
- * case-insensitively, IAM-SPEC §1.5) or an id or ARN already in use. Nothing of the write was kept.
+ * case-insensitively, docs/aws-behaviour/iam-identities-and-quotas.md) or an id or ARN already in use. Nothing of the write was kept.
  */
 export class UniqueViolation extends Error {
   constructor(

@@ -1,5 +1,5 @@
 /**
- * The domain-shaped Store (DESIGN.md, "Store"): what services may ask of persistence, with no SQL in
+ * The domain-shaped Store (docs/architecture.md, "The store"): what services may ask of persistence, with no SQL in
  * sight. SQLite implements it today, PostgreSQL later; one conformance suite tests every
  * implementation. Every method is async so that a networked database fits the same interface.
  *

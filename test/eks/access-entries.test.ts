@@ -1,4 +1,4 @@
-// Access entries and access policies end to end with @aws-sdk/client-eks (issue #4, EKS-SPEC §2.8):
+// Access entries and access policies end to end with @aws-sdk/client-eks (issue #4, docs/aws-behaviour/eks-access-entries.md):
 // shapes, defaults, validation texts, pagination, and authorization with the access-entry condition keys.
 // Each test has a server of its own, with the clusters, roles and users below.
 import { test, beforeEach, afterEach } from 'node:test';

@@ -1,5 +1,5 @@
 // EKS add-ons end to end with @aws-sdk/client-eks (issue #4): the catalogue and its filters, the add-on
-// lifecycle on a ManualClock, waiters, updates, conflicts, errors and authorization (EKS-SPEC §2.10, §3, §4).
+// lifecycle on a ManualClock, waiters, updates, conflicts, errors and authorization (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md, docs/aws-behaviour/eks-authorization.md, docs/aws-behaviour/eks-passed-roles.md).
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {

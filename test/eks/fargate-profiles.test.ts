@@ -1,5 +1,5 @@
 // Fargate profiles end to end with @aws-sdk/client-eks (issue #4): shapes, lifecycle on a ManualClock,
-// waiters, selector rules, conflicts, and authorization (EKS-SPEC §2.11, §3, §4).
+// waiters, selector rules, conflicts, and authorization (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md, docs/aws-behaviour/eks-authorization.md, docs/aws-behaviour/eks-passed-roles.md).
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {

@@ -1,5 +1,5 @@
 // Managed node groups end to end with @aws-sdk/client-eks (issue #4): shapes and defaults, lifecycle
-// on a ManualClock, waiters, updates, conflicts, validation, and authorization (EKS-SPEC §2.7, §3, §4).
+// on a ManualClock, waiters, updates, conflicts, validation, and authorization (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md, docs/aws-behaviour/eks-authorization.md, docs/aws-behaviour/eks-passed-roles.md).
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {

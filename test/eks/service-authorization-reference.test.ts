@@ -31,15 +31,15 @@ const VIEW_POLICY = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy'
  */
 const knownDifferences: Readonly<Record<string, string>> = {
   'CreateCluster: resource type cluster, the reference has *':
-    'The reference lists CreateCluster as wildcard-only, but EKS names the new cluster\'s ARN in its AccessDenied message (IAM-SPEC §6.2), so Tollgate checks that ARN; a policy on `*` or on the cluster ARN allows it either way.',
+    'The reference lists CreateCluster as wildcard-only, but EKS names the new cluster\'s ARN in its AccessDenied message (docs/aws-behaviour/eks-passed-roles.md), so Tollgate checks that ARN; a policy on `*` or on the cluster ARN allows it either way.',
   'CreateCluster: also checks iam:PassRole':
-    'EKS checks iam:PassRole on roleArn with iam:PassedToService eks.amazonaws.com (EKS-SPEC §4); the reference lists PassRole under IAM, not as a dependent action.',
+    'EKS checks iam:PassRole on roleArn with iam:PassedToService eks.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md); the reference lists PassRole under IAM, not as a dependent action.',
   'CreateNodegroup: also checks iam:PassRole':
-    'EKS checks iam:PassRole on nodeRole (EKS-SPEC §4).',
+    'EKS checks iam:PassRole on nodeRole (docs/aws-behaviour/eks-passed-roles.md).',
   'CreateFargateProfile: also checks iam:PassRole':
-    'EKS checks iam:PassRole on podExecutionRoleArn (EKS-SPEC §4, aws-cdk #8546).',
+    'EKS checks iam:PassRole on podExecutionRoleArn (docs/aws-behaviour/eks-passed-roles.md, aws-cdk #8546).',
   'CreateFargateProfile: also checks iam:GetRole':
-    'EKS reads AWSServiceRoleForAmazonEKSForFargate with the caller\'s credentials before creating a profile (EKS-SPEC §4; aws-controllers-k8s/community#1821).',
+    'EKS reads AWSServiceRoleForAmazonEKSForFargate with the caller\'s credentials before creating a profile (docs/aws-behaviour/eks-passed-roles.md; aws-controllers-k8s/community#1821).',
   'CreateCluster: does not set aws:ResourceTag/${TagKey}':
     'Follows from checking the new cluster\'s ARN: a cluster being created has no tags yet; the tags of the request are aws:RequestTag/${TagKey}, which it sets.',
   'CreateNodegroup iam:PassRole: does not set iam:AssociatedResourceArn':
@@ -47,7 +47,7 @@ const knownDifferences: Readonly<Record<string, string>> = {
   'CreateFargateProfile iam:PassRole: does not set iam:AssociatedResourceArn':
     'As for CreateNodegroup: the profile\'s ARN ends in a uuid the call creates.',
   'CreateAddon: also checks iam:PassRole':
-    'EKS checks iam:PassRole on serviceAccountRoleArn with iam:PassedToService eks.amazonaws.com (EKS-SPEC §4, SAR list_eks).',
+    'EKS checks iam:PassRole on serviceAccountRoleArn with iam:PassedToService eks.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md; the operation table of the reference).',
   'UpdateAddon: also checks iam:PassRole':
     'As for CreateAddon, when the update names a serviceAccountRoleArn.',
   'CreateAddon iam:PassRole: does not set iam:AssociatedResourceArn':
@@ -57,7 +57,7 @@ const knownDifferences: Readonly<Record<string, string>> = {
   'CreateFargateProfile iam:GetRole: does not set iam:RoleTemplateARN':
     'Tollgate has no IAM role templates, so no role carries a template ARN.',
   'CreateAccessEntry: also checks iam:PassRole':
-    'An EC2_LINUX / EC2_WINDOWS entry lets instances with the role join the cluster: EKS checks iam:PassRole on it, passed to ec2.amazonaws.com (EKS-SPEC §4, UG creating-access-entries).',
+    'An EC2_LINUX / EC2_WINDOWS entry lets instances with the role join the cluster: EKS checks iam:PassRole on it, passed to ec2.amazonaws.com (docs/aws-behaviour/eks-passed-roles.md).',
   'CreateAccessEntry iam:PassRole: does not set iam:AssociatedResourceArn':
     'As for CreateNodegroup: the entry\'s ARN ends in a uuid the call creates.',
 };

@@ -1,4 +1,4 @@
-// EKS tags end to end with @aws-sdk/client-eks (issue #4, EKS-SPEC §2.9, §3.3): TagResource,
+// EKS tags end to end with @aws-sdk/client-eks (issue #4, docs/aws-behaviour/eks-clusters-and-lifecycle.md, docs/aws-behaviour/eks-authorization.md): TagResource,
 // UntagResource and ListTagsForResource on every taggable resource Tollgate models, their errors, and
 // aws:ResourceTag / aws:RequestTag / aws:TagKeys conditions.
 import { test, beforeEach, afterEach } from 'node:test';

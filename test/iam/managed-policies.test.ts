@@ -1,6 +1,6 @@
 // Customer managed policies end to end: create/get/delete, versions (five at most, the default),
 // tags, ListPolicies filters and pages, ListEntitiesForPolicy; AWS managed policies readable,
-// attachable and immutable (IAM-SPEC §10).
+// attachable and immutable (docs/aws-behaviour/iam-identities-and-quotas.md).
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {

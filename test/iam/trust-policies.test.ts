@@ -1,5 +1,5 @@
-// Role trust policies end to end: validation (IAM-SPEC §1.3), the 2,048-character quota, and principal
-// resolution (§1.2): user and role ARNs are stored as unique ids, shown as ARNs, and shown as the raw id
+// Role trust policies end to end: validation (docs/aws-behaviour/iam-policy-language.md), the 2,048-character quota, and principal
+// resolution: user and role ARNs are stored as unique ids, shown as ARNs, and shown as the raw id
 // once the entity is deleted, so a recreated namesake is not trusted.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // IAM users end to end through the AWS SDK: create/get/list/update/delete, tags, permissions
-// boundaries, the account quota, pagination and the AccessDenied renderings of IAM-SPEC §5.6.
+// boundaries, the account quota, pagination and the AccessDenied renderings of docs/aws-behaviour/access-denied-messages.md.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {

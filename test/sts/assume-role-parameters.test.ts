@@ -1,4 +1,4 @@
-// AssumeRole's parameters end to end (issue #5, IAM-SPEC §7.2 steps 1, 5, §11): DurationSeconds within
+// AssumeRole's parameters end to end (issue #5, docs/aws-behaviour/sts-sessions.md, docs/aws-behaviour/wire-protocols.md): DurationSeconds within
 // 900 s and the role's MaxSessionDuration, role chaining capped at one hour, RoleSessionName's shape, and
 // SourceIdentity needing sts:SetSourceIdentity on both sides.
 import { test, beforeEach, afterEach } from 'node:test';

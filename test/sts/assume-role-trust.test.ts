@@ -1,4 +1,4 @@
-// sts:AssumeRole authorization end to end (issue #5, IAM-SPEC §5.2–§5.5, §7.2 steps 3–4): the caller's
+// sts:AssumeRole authorization end to end (issue #5, docs/aws-behaviour/iam-policy-evaluation.md, docs/aws-behaviour/sts-sessions.md): the caller's
 // identity policy and the role's trust policy, same account and cross account, with AWS's messages.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// GetFederationToken end to end (issue #5, IAM-SPEC §2.5, §5.4, §7.4): a federated-user principal whose
+// GetFederationToken end to end (issue #5, docs/aws-behaviour/iam-identities-and-quotas.md, docs/aws-behaviour/sts-sessions.md): a federated-user principal whose
 // permissions are the calling user's policies intersected with the session policies passed (none
 // passed: none at all), and which may call no IAM or STS operation but GetCallerIdentity.
 import { test, beforeEach, afterEach } from 'node:test';

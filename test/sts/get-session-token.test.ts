@@ -1,4 +1,4 @@
-// GetSessionToken end to end (issue #5, IAM-SPEC §5.4, §7.4): the IAM user (or root user) stays the
+// GetSessionToken end to end (issue #5, docs/aws-behaviour/sts-sessions.md): the IAM user (or root user) stays the
 // principal; without MFA the credentials call no IAM operation, and in STS only AssumeRole and
 // GetCallerIdentity; session credentials cannot ask for more.
 import { test, beforeEach, afterEach } from 'node:test';

@@ -1,5 +1,5 @@
-// Presigned GetCallerIdentity as `aws eks get-token` builds it (issue #5, IAM-SPEC §8.4–§8.5, EKS-SPEC
-// §6.1–§6.2): the real CLI mints the token with an assumed role's temporary credentials; the URL inside,
+// Presigned GetCallerIdentity as `aws eks get-token` builds it (issue #5, docs/aws-behaviour/sigv4.md,
+// docs/aws-behaviour/eks-kubernetes-authentication.md): the real CLI mints the token with an assumed role's temporary credentials; the URL inside,
 // replayed as aws-iam-authenticator replays it, is answered in JSON for 15 minutes after X-Amz-Date
 // whatever X-Amz-Expires says, and is bound to the cluster by the signed x-k8s-aws-id header.
 import { test, beforeEach, afterEach } from 'node:test';
@@ -94,7 +94,7 @@ function rawGet(pathAndQuery: string, headers: Record<string, string>): Promise<
   });
 }
 
-test('the IAM-SPEC §8.5 presigned vector is answered by the server 14 minutes after its X-Amz-Date', async () => {
+test('the botocore presigned vector is answered by the server 14 minutes after its X-Amz-Date', async () => {
   // The vector's long-term key, given to the root user of the fixture's account.
   const { runtime } = w.f.tollgate;
   await runtime.store.accessKeys.insert({

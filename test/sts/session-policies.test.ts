@@ -1,4 +1,4 @@
-// Session policies end to end (issue #5, IAM-SPEC §5.1, §7.2 step 7): `Policy` and `PolicyArns` intersect
+// Session policies end to end (issue #5, docs/aws-behaviour/iam-policy-evaluation.md, docs/aws-behaviour/sts-sessions.md): `Policy` and `PolicyArns` intersect
 // with the role's permissions, PackedPolicySize is answered only when something was packed, and an
 // oversized session policy is refused with AWS's PackedPolicyTooLarge.
 import { test, beforeEach, afterEach } from 'node:test';

@@ -1,4 +1,4 @@
-// Session tags end to end (issue #5, IAM-SPEC §4.1, §5.4, §7.2 step 6): passing Tags needs sts:TagSession
+// Session tags end to end (issue #5, docs/aws-behaviour/iam-policy-evaluation.md, docs/aws-behaviour/sts-sessions.md): passing Tags needs sts:TagSession
 // in the trust and the caller's identity policy; the tags become aws:PrincipalTag/* of the session
 // (overriding the role's tags), and transitive ones pass along a role chain.
 import { test, beforeEach, afterEach } from 'node:test';

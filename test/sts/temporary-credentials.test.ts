@@ -1,4 +1,4 @@
-// Temporary credentials of an assumed role end to end (issue #5, IAM-SPEC §2.5, §4.1, §7.1, §7.3, §7.5):
+// Temporary credentials of an assumed role end to end (issue #5; docs/aws-behaviour/sts-sessions.md):
 // ASIA keys with a session token, ExpiredToken after Expiration on an injected clock, the assumed-role
 // principal in GetCallerIdentity, in condition keys and in AccessDenied messages.
 import { test, beforeEach, afterEach } from 'node:test';

@@ -1,6 +1,6 @@
 /**
  * Dates as the Date* condition operators read them: ISO 8601 (date only, or date and time with an
- * optional zone; no zone means UTC) or integer epoch seconds (IAM-SPEC §3.2).
+ * optional zone; no zone means UTC) or integer epoch seconds (docs/aws-behaviour/iam-policy-language.md).
  */
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const EPOCH_SECONDS = /^-?\d{1,15}$/;

@@ -1,8 +1,8 @@
 /**
- * Condition blocks compiled for evaluation (IAM-SPEC §3): every operator block must hold, every key
+ * Condition blocks compiled for evaluation (docs/aws-behaviour/iam-policy-language.md): every operator block must hold, every key
  * in a block must hold, and a key holds when the request value matches any policy value (none, for the
  * negated operators). Missing keys, `...IfExists`, the set operators and multi-valued keys follow
- * §3.3–§3.4. Policy values are read once here; a value that cannot be read never matches and is
+ * (docs/aws-behaviour/iam-policy-language.md). Policy values are read once here; a value that cannot be read never matches and is
  * reported as a statement error.
  */
 import type { ConditionClause, PolicyVersion } from '../policy-document.ts';
@@ -81,7 +81,7 @@ function entryHolds(op: ParsedOperator, entry: CompiledConditionEntry, value: st
     return op.negated;
   }
   if (op.set === 'none') {
-    // A plain operator on a multi-valued key does not match (IAM-SPEC §3.4).
+    // A plain operator on a multi-valued key does not match (docs/aws-behaviour/iam-policy-language.md).
     return typeof value === 'string' ? valueHolds(op, entry, value, context) : op.negated;
   }
   if (typeof value === 'string') return valueHolds(op, entry, value, context);

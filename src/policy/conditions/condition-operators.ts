@@ -1,7 +1,7 @@
 /**
- * The condition operators of IAM (IAM-SPEC §3.2) as one table. Each base operator names how its policy
+ * The condition operators of IAM (docs/aws-behaviour/iam-policy-language.md) as one table. Each base operator names how its policy
  * values are read (`family`), whether it is a negation (true when the request value matches none of the
- * values, and when the key is absent: §3.1, §3.3), and whether policy variables are substituted (§3.6).
+ * values, and when the key is absent), and whether policy variables are substituted.
  * `...IfExists`, `ForAllValues:` and `ForAnyValue:` wrap any of them except Null.
  */
 export const CONDITION_OPERATORS = {
@@ -53,7 +53,7 @@ const BY_LOWER_NAME = new Map<string, BaseOperator>(
   (Object.keys(CONDITION_OPERATORS) as BaseOperator[]).map((name) => [name.toLowerCase(), name]),
 );
 
-/** Families whose values may hold policy variables (IAM-SPEC §3.6). */
+/** Families whose values may hold policy variables (docs/aws-behaviour/iam-policy-language.md). */
 export const FAMILIES_WITH_VARIABLES: ReadonlySet<OperatorFamily> = new Set(['string', 'string-ignore-case', 'string-like', 'arn', 'bool']);
 
 /** Parses an operator name such as `ForAnyValue:StringLikeIfExists`; undefined when unknown. */

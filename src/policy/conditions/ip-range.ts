@@ -1,5 +1,5 @@
 /**
- * IPv4 and IPv6 addresses and CIDR ranges for IpAddress / NotIpAddress (IAM-SPEC §3.2). A bare address
+ * IPv4 and IPv6 addresses and CIDR ranges for IpAddress / NotIpAddress (docs/aws-behaviour/iam-policy-language.md). A bare address
  * is a /32 (IPv4) or /128 (IPv6) range. IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) match IPv4 ranges.
  */
 

@@ -83,7 +83,7 @@ describe('awsQuery decoding', () => {
 });
 
 describe('awsQuery encoding', () => {
-  it('writes the CreateUser response of IAM-SPEC §9.1', () => {
+  it('writes a CreateUser response as IAM does', () => {
     const user = { Path: '/', UserName: 'alice', UserId: 'AIDACKCEVSQ6C2EXAMPLE', Arn: 'arn:aws:iam::123456789012:user/alice', CreateDate: new Date('2024-01-15T12:00:00.789Z') };
     const res = encodeQueryOutput(iamModel, 'CreateUser', { User: user }, RID);
     assert.equal(res.status, 200);
@@ -123,7 +123,7 @@ describe('awsQuery encoding', () => {
     assert.throws(() => encodeQueryOutput(iamModel, 'ListUsers', { IsTruncated: 'yes' }, RID), TypeError);
   });
 
-  it('writes the ErrorResponse of IAM-SPEC §9.1, escaping the message', () => {
+  it('writes an awsQuery ErrorResponse, escaping the message', () => {
     const res = encodeQueryError(iamModel, new AwsError('NoSuchEntity', 404, 'The user with name <bob> & co cannot be found.'), RID);
     assert.equal(res.status, 404);
     assertGolden('query-iam-error-no-such-entity.xml', res.body);

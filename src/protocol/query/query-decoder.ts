@@ -1,4 +1,4 @@
-// awsQuery request decoding (IAM-SPEC §9.1): `Action=…&Version=…&Name.member.N=…` into a model-typed input.
+// awsQuery request decoding (docs/aws-behaviour/wire-protocols.md): `Action=…&Version=…&Name.member.N=…` into a model-typed input.
 // https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
 import { AwsError } from '../../kernel/aws-error.ts';
 import { expectedKind, scalarFromText } from '../scalar-text.ts';

@@ -1,5 +1,5 @@
-// awsQuery responses (IAM-SPEC §9.1): `<XResponse xmlns=…><XResult>…</XResult><ResponseMetadata>…`, and the
-// JSON form STS answers to `Accept: application/json` (aws-iam-authenticator, EKS-SPEC §6.2 step 7).
+// awsQuery responses (docs/aws-behaviour/wire-protocols.md): `<XResponse xmlns=…><XResult>…</XResult><ResponseMetadata>…`, and the
+// JSON form STS answers to `Accept: application/json` (aws-iam-authenticator, docs/aws-behaviour/eks-kubernetes-authentication.md).
 import { FrozenOutputTexts } from '../frozen-output-texts.ts';
 import type { ProtocolResponse } from '../http-message.ts';
 import { jsonString, structureJsonWriter, type StructureJsonWriter } from '../json-writer.ts';

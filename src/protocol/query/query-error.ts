@@ -1,4 +1,4 @@
-// awsQuery error responses (IAM-SPEC §9.1): `<ErrorResponse xmlns=…><Error><Type/><Code/><Message/></Error><RequestId/>`.
+// awsQuery error responses (docs/aws-behaviour/wire-protocols.md): `<ErrorResponse xmlns=…><Error><Type/><Code/><Message/></Error><RequestId/>`.
 import { faultOf, type EncodableError } from '../encodable-error.ts';
 import type { ProtocolResponse } from '../http-message.ts';
 import type { ServiceModel } from '../service-model.ts';

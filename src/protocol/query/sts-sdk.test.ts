@@ -90,7 +90,7 @@ describe('STS over awsQuery with the AWS SDK v3 client', () => {
   });
 });
 
-describe('STS JSON form (Accept: application/json, EKS-SPEC §6.2)', () => {
+describe('STS JSON form (Accept: application/json, as aws-iam-authenticator asks)', () => {
   const respond = queryResponder(stsModel, () => identity);
   const presigned = (extra: string): Parameters<typeof respond>[0] => ({
     method: 'GET', path: '/', query: `Action=GetCallerIdentity&Version=2011-06-15${extra}`, body: '',

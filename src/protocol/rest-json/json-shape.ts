@@ -1,5 +1,5 @@
 // JSON documents → model-typed values for restJson1 bodies: timestamps are epoch seconds, blobs base64,
-// member names are wire names (IAM-SPEC §9.2, EKS-SPEC §1 "Wire-format facts"). Writing is ../json-writer.ts.
+// member names are wire names (docs/aws-behaviour/wire-protocols.md, docs/aws-behaviour/eks-clusters-and-lifecycle.md). Writing is ../json-writer.ts.
 import { AwsError } from '../../kernel/aws-error.ts';
 import { shapeNamed, type MemberModel, type ServiceModel, type ShapeModel, type StructureShape } from '../service-model.ts';
 import { structureFields } from '../shape-plan.ts';

@@ -1,4 +1,4 @@
-// restJson1 request decoding (IAM-SPEC §9.2): route, then URI labels, querystring, headers and JSON body
+// restJson1 request decoding (docs/aws-behaviour/wire-protocols.md): route, then URI labels, querystring, headers and JSON body
 // into one model-typed input. https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html
 import { AwsError } from '../../kernel/aws-error.ts';
 import type { ProtocolRequest } from '../http-message.ts';
@@ -15,7 +15,7 @@ export interface RestJsonCall {
   readonly input: WireStructure;
 }
 
-/** The answer to a request no operation's route matches [?]: 404 UnknownOperationException. */
+/** The answer to a request no operation's route matches: 404 UnknownOperationException (what AWS answers here is not documented). */
 export function unknownOperation(method: string, path: string): AwsError {
   return new AwsError('UnknownOperationException', 404, `No operation matches ${method.toUpperCase()} ${path}`);
 }

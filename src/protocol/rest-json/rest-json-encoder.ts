@@ -1,4 +1,4 @@
-// restJson1 responses and errors (IAM-SPEC §9.2, EKS-SPEC §2.0): JSON bodies, `x-amzn-RequestId`, and for
+// restJson1 responses and errors (docs/aws-behaviour/wire-protocols.md, docs/aws-behaviour/error-shapes.md): JSON bodies, `x-amzn-RequestId`, and for
 // errors the model's HTTP status, `x-amzn-ErrorType: <Code>` and `{…modeled members (null when unused), "message"}`.
 import type { EncodableError } from '../encodable-error.ts';
 import { FrozenOutputTexts } from '../frozen-output-texts.ts';

@@ -1,4 +1,5 @@
-// restJson1 routing over the real EKS model: the route table of IAM-SPEC §9.2.
+// restJson1 routing over the real EKS model: every operation's method and URI template
+// (docs/aws-behaviour/wire-protocols.md).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eksModel } from '../models/index.ts';

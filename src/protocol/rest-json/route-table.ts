@@ -1,5 +1,5 @@
 // restJson1 routing: (method, path) → operation through the model's `http.requestUri` templates
-// (`/clusters/{name}/node-groups/{nodegroupName}`; `{label+}` is greedy). IAM-SPEC §9.2.
+// (`/clusters/{name}/node-groups/{nodegroupName}`; `{label+}` is greedy). docs/aws-behaviour/wire-protocols.md.
 import { BoundedMemo } from '../../kernel/bounded-memo.ts';
 import type { ServiceModel } from '../service-model.ts';
 

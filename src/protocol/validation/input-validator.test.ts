@@ -1,4 +1,5 @@
-// Model-driven validation, checked against the recorded and constructed messages of IAM-SPEC §11.1.
+// Model-driven validation, checked against AWS's ValidationError messages as recorded from real answers
+// (docs/aws-behaviour/wire-protocols.md).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AwsError } from '../../kernel/aws-error.ts';
@@ -70,7 +71,7 @@ describe('validation messages, STS style (value shown)', () => {
       one(`Value '[ok, bad!]' at 'transitiveTagKeys' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 128, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: ${TAG_KEY}, Member must not be null]`));
   });
 
-  it('checks GetFederationToken.Policy against its 2048 maximum (IAM-SPEC §1.4)', () => {
+  it('checks GetFederationToken.Policy against its 2048 maximum', () => {
     const doc = `{"a":"${'x'.repeat(2050)}"}`;
     assert.equal(message(stsModel, 'GetFederationToken', { Name: 'bob', Policy: doc }),
       one(`Value '${doc}' at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048`));

@@ -1,4 +1,4 @@
-// Model-driven input validation (IAM-SPEC §11.1): required members, lengths, patterns, enums, numeric
+// Model-driven input validation (docs/aws-behaviour/wire-protocols.md): required members, lengths, patterns, enums, numeric
 // ranges and list/map sizes, reported in model order with one issue per member.
 import { shapeNamed, type ListShape, type MapShape, type ServiceModel, type ShapeModel, type StringShape, type StructureShape } from '../service-model.ts';
 import { structureFields } from '../shape-plan.ts';
@@ -24,7 +24,7 @@ export function validateInput(model: ServiceModel, operation: string, input: Wir
   return issues;
 }
 
-/** `userName` from `UserName`: member paths start lower-case (IAM-SPEC §11.1). */
+/** `userName` from `UserName`: member paths start lower-case (docs/aws-behaviour/wire-protocols.md). */
 export function memberPathSegment(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
@@ -96,7 +96,7 @@ class Checker {
     }
   }
 
-  /** The first failed constraint of a scalar: length first, then pattern, then enum (IAM-SPEC §11.1 / Appendix B #14). */
+  /** The first failed constraint of a scalar: length first, then pattern, then enum (docs/aws-behaviour/wire-protocols.md). */
   private scalarFailure(shape: ShapeModel, value: WireValue): string | undefined {
     if (shape.type === 'string' && typeof value === 'string') {
       return stringLengthFailure(shape, value)

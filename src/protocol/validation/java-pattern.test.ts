@@ -1,4 +1,4 @@
-// Java model patterns as whole-value JavaScript regexes (IAM-SPEC §11.1).
+// Java model patterns as whole-value JavaScript regexes (docs/aws-behaviour/wire-protocols.md).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { javaPattern, matchesJavaPattern } from './java-pattern.ts';

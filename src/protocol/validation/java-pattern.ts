@@ -1,4 +1,4 @@
-// AWS model patterns are Java regexes matched against the whole value (IAM-SPEC §11.1).
+// AWS model patterns are Java regexes matched against the whole value (docs/aws-behaviour/wire-protocols.md).
 // `\p{L}`, `\uXXXX` and `\w` mean the same in a JavaScript `u` regex, so wrapping is enough.
 
 const cache = new Map<string, RegExp | null>();

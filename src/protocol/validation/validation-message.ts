@@ -1,4 +1,4 @@
-// Renders validation issues as AWS does (IAM-SPEC §11.1):
+// Renders validation issues as AWS does (docs/aws-behaviour/wire-protocols.md):
 // `2 validation errors detected: Value 'x' at 'roleSessionName' failed to satisfy constraint: …; …`.
 import { AwsError } from '../../kernel/aws-error.ts';
 import type { ServiceModel, ValidationStyle } from '../service-model.ts';

@@ -1,5 +1,5 @@
 /**
- * AWS managed policies (IAM-SPEC §10): 1,485 documents shipped as data, in the pseudo-account `aws`,
+ * AWS managed policies (docs/aws-behaviour/iam-identities-and-quotas.md): 1,485 documents shipped as data, in the pseudo-account `aws`,
  * attachable in every account and immutable.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The policies that decide a caller's requests (IAM-SPEC §5.1): for an IAM user its inline and attached
+ * The policies that decide a caller's requests (docs/aws-behaviour/iam-policy-evaluation.md): for an IAM user its inline and attached
  * policies, those of each of its groups, and its permissions boundary; for a role session the role's
  * policies and boundary with the session policies; for a federated user the IAM user's policies with
  * the session policies (none passed: no permissions). Documents compile once through the PolicyCache,
@@ -32,7 +32,7 @@ export async function loadCallerPolicySet(principal: RequestPrincipal, sources: 
   }
   if (principal.type === 'FederatedUser' && session) {
     const passed = await sessionPolicies(sources, session);
-    // A federated user without session policies has no permissions (IAM-SPEC §7.4): an empty session
+    // A federated user without session policies has no permissions (docs/aws-behaviour/sts-sessions.md): an empty session
     // policy, so that a denial says no session policy allows the action.
     const policies = passed.length > 0 ? passed : [emptyPolicy('session', 'no-session-policy')];
     if (session.principalId === undefined) return new PolicySet({ identity: [rootEquivalent(sources)], session: policies });

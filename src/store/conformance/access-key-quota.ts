@@ -1,4 +1,4 @@
-/** The check-then-insert the concurrency cases race: AccessKeysPerUser (IAM-SPEC §1.5). */
+/** The check-then-insert the concurrency cases race: AccessKeysPerUser (docs/aws-behaviour/iam-identities-and-quotas.md). */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { StoreSession } from '../store.ts';
 import { ACCOUNT, accessKey } from './fixtures.ts';

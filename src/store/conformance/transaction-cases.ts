@@ -1,6 +1,6 @@
 /**
  * Conformance cases: transactions are atomic, isolated from reads made outside them, and serialized,
- * so that a check-then-insert quota (two access keys per user, IAM-SPEC §1.5) holds under concurrency.
+ * so that a check-then-insert quota (two access keys per user, docs/aws-behaviour/iam-identities-and-quotas.md) holds under concurrency.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

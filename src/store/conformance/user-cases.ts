@@ -1,4 +1,4 @@
-/** Conformance cases: users (IAM-SPEC §1.5: names unique per account, case-insensitively). */
+/** Conformance cases: users (docs/aws-behaviour/iam-identities-and-quotas.md: names unique per account, case-insensitively). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UniqueViolation } from '../store-errors.ts';

@@ -1,6 +1,6 @@
 /**
  * Conversions between domain values and column values: dates as epoch milliseconds, booleans as 0/1,
- * absent values as NULL, tags as a JSON array. Decoding parses what it reads (DESIGN.md: `unknown`
+ * absent values as NULL, tags as a JSON array. Decoding parses what it reads (docs/architecture.md, "Conventions": `unknown`
  * plus a parser at every boundary), so a corrupted row fails loudly instead of spreading.
  */
 import type { Tag } from '../iam-records.ts';

@@ -2,7 +2,7 @@
  * The database schema as Kysely sees it: one interface per table, column names snake_case. Dates are
  * epoch milliseconds (integers), booleans 0/1, tags a JSON array of `{key, value}`; absent optional
  * values are NULL. `name_lower` columns carry the case-insensitive uniqueness of IAM names
- * (IAM-SPEC §1.5). Migrations in `migrations/` create exactly this; keep both in step.
+ * (docs/aws-behaviour/iam-identities-and-quotas.md). Migrations in `migrations/` create exactly this; keep both in step.
  */
 import type { Generated } from 'kysely';
 import type { PrincipalEntityType } from '../iam-records.ts';

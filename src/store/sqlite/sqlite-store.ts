@@ -1,5 +1,5 @@
 /**
- * The Store on an embedded SQLite file (DESIGN.md, "Store"): one better-sqlite3 connection per
+ * The Store on an embedded SQLite file (docs/architecture.md, "The store"): one better-sqlite3 connection per
  * process, in WAL mode (see `open-database.ts` for durability).
  *
  * Locking. Across processes, every transaction begins with `BEGIN IMMEDIATE`, which takes SQLite's

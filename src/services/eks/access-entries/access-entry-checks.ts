@@ -1,5 +1,5 @@
 /**
- * Authorization on an access entry (EKS-SPEC §3.1–§3.3): every action but CreateAccessEntry is checked
+ * Authorization on an access entry (docs/aws-behaviour/eks-authorization.md): every action but CreateAccessEntry is checked
  * on the entry's ARN with the access-entry resource keys taken from the stored entry (aws:ResourceTag/*,
  * eks:accessEntryType, eks:clusterName, eks:kubernetesGroups, eks:principalArn, eks:username). For a
  * principal with no entry the ARN ends in `*` (its uuid does not exist) and only the keys the request

@@ -1,4 +1,4 @@
-/** Access-entry defaults (EKS-SPEC §2.8): the principal of a caller, and the default Kubernetes username of a principal. */
+/** Access-entry defaults (docs/aws-behaviour/eks-access-entries.md): the principal of a caller, and the default Kubernetes username of a principal. */
 import type { RequestPrincipal } from '../../../policy/index.ts';
 
 /** The IAM principal ARN an access entry names for a caller: a role session's role, else the caller's ARN. */
@@ -16,7 +16,7 @@ export function defaultUsername(principalArn: string, type: string): string {
   return principalArn;
 }
 
-/** The access-entry types of the model's documentation (EKS-SPEC §2.8). */
+/** The access-entry types of the model's documentation (docs/aws-behaviour/eks-access-entries.md). */
 export const ACCESS_ENTRY_TYPES: readonly string[] = ['STANDARD', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2', 'HYBRID_LINUX', 'HYPERPOD_LINUX'];
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The errors of the access-entry operations (EKS-SPEC §2.8), with the texts AWS answers: each was seen
- * in real AWS output quoted in public issues ([O] in the spec), except where a comment says otherwise.
+ * The errors of the access-entry operations (docs/aws-behaviour/eks-access-entries.md), with the texts AWS answers: each was seen
+ * in real AWS output quoted in public issues, except where a comment says otherwise.
  */
 import type { AwsError } from '../../../kernel/aws-error.ts';
 import { invalidParameter, invalidRequest, resourceInUse, resourceNotFound } from '../shared/eks-errors.ts';

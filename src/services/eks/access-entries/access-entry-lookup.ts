@@ -1,5 +1,5 @@
 /**
- * Finding the access entry an operation names, in the order EKS reports problems (EKS-SPEC §2.8): the
+ * Finding the access entry an operation names, in the order EKS reports problems (docs/aws-behaviour/eks-access-entries.md): the
  * cluster (404), its authentication mode (400), then the entry (404).
  */
 import { assertAccessEntriesEnabled, accessEntryNotFound } from './access-entry-errors.ts';

@@ -1,4 +1,4 @@
-/** Building an access entry (EKS-SPEC §2.8), shared by CreateAccessEntry and CreateCluster's creator entry. */
+/** Building an access entry (docs/aws-behaviour/eks-access-entries.md), shared by CreateAccessEntry and CreateCluster's creator entry. */
 import { randomUUID } from 'node:crypto';
 import type { OperationContext } from '../../operation.ts';
 import { defaultKubernetesGroups, defaultUsername } from './access-entry-defaults.ts';

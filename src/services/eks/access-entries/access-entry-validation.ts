@@ -1,7 +1,7 @@
 /**
- * What CreateAccessEntry and UpdateAccessEntry accept (EKS-SPEC §2.8, UG creating-access-entries): the
+ * What CreateAccessEntry and UpdateAccessEntry accept (docs/aws-behaviour/eks-access-entries.md; https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html): the
  * principal, the type, the Kubernetes groups and the username. Texts marked "observed" were seen in
- * real AWS output; the others are Tollgate's wording of the documented rule (the spec has no text).
+ * real AWS output; the others are Tollgate's wording of the documented rule (AWS's text is not recorded).
  */
 import type { OperationContext } from '../../operation.ts';
 import { ACCESS_ENTRY_TYPES } from './access-entry-defaults.ts';

@@ -1,4 +1,4 @@
-/** The `AccessEntry` and `AssociatedAccessPolicy` objects as EKS answers them (EKS-SPEC §2.8; AWS CLI examples). */
+/** The `AccessEntry` and `AssociatedAccessPolicy` objects as EKS answers them (docs/aws-behaviour/eks-access-entries.md; AWS CLI examples). */
 import type { WireStructure } from '../../../kernel/wire-value.ts';
 import type { AccessEntryState, AssociationState } from '../shared/eks-state.ts';
 

@@ -1,5 +1,5 @@
 /**
- * AWS's EKS access policies (EKS-SPEC §2.8, §6.5): the 19 that `aws eks list-access-policies` answers in
+ * AWS's EKS access policies (docs/aws-behaviour/eks-access-entries.md, docs/aws-behaviour/eks-kubernetes-authorization.md): the 19 that `aws eks list-access-policies` answers in
  * the AWS CLI's own example, plus the four the user guide documents since. They are AWS-owned, so every
  * account and Region sees the same list; ARNs have no Region or account.
  */

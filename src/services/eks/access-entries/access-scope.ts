@@ -1,7 +1,7 @@
 /**
- * Access-policy associations (EKS-SPEC §2.8, §6.5): the scope of a request, the `eks:` keys it sets, and
+ * Access-policy associations (docs/aws-behaviour/eks-access-entries.md, docs/aws-behaviour/eks-kubernetes-authorization.md): the scope of a request, the `eks:` keys it sets, and
  * the policy it names. Namespace names are not checked for existence, and wildcards such as `dev-*`
- * are allowed, as AWS allows them. Texts here are Tollgate's (the spec records none).
+ * are allowed, as AWS allows them. Texts here are Tollgate's (AWS's are not recorded).
  */
 import type { AwsError } from '../../../kernel/aws-error.ts';
 import type { ContextInput } from '../../../policy/index.ts';

@@ -1,6 +1,6 @@
 /**
  * The access entry EKS makes for the role of a managed node group or Fargate profile when the cluster
- * authenticates through access entries (EKS-SPEC §2.7, §2.11; UG creating-access-entries): an
+ * authenticates through access entries (docs/aws-behaviour/eks-access-entries.md): an
  * EC2_LINUX / EC2_WINDOWS entry for a node role, FARGATE_LINUX for a pod execution role. A principal
  * that already has an entry keeps it. CONFIG_MAP clusters map these roles in aws-auth instead, which
  * Tollgate does not model.

@@ -1,5 +1,5 @@
 /**
- * The Amazon EKS add-ons Tollgate offers (EKS-SPEC §2.10: "ship a small static catalog"), as data.
+ * The Amazon EKS add-ons Tollgate offers (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md), as a small static catalogue.
  * Names, types and version strings follow what DescribeAddonVersions answers in AWS (versions look like
  * `v1.16.4-eksbuild.2`, CLI examples); the exact build numbers and the version ↔ Kubernetes
  * compatibility are chosen to be plausible for the Kubernetes versions of `eks-versions.ts`, not copied

@@ -1,8 +1,8 @@
 /**
- * The add-on errors (EKS-SPEC §2.0, §2.10) with the texts AWS answers. Observed in real-AWS output quoted
+ * The add-on errors (docs/aws-behaviour/error-shapes.md, docs/aws-behaviour/eks-node-groups-add-ons-fargate.md) with the texts AWS answers. Observed in real-AWS output quoted
  * in public issues: `Addon already exists.` (409), `Addon version specified is not supported` (400),
  * `Addon <name> specified is not supported in <k8s> kubernetes version` (400), `Addon <name> cannot be
- * updated as it is currently in UPDATING state` (409). The not-found text is the spec's recollection.
+ * updated as it is currently in UPDATING state` (409). The not-found text is inferred from the other EKS not-found texts (not recorded from AWS).
  */
 import type { AwsError } from '../../../kernel/aws-error.ts';
 import { invalidParameter, resourceInUse, resourceNotFound } from '../shared/eks-errors.ts';

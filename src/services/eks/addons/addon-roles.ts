@@ -1,6 +1,6 @@
 /**
- * The add-on's `serviceAccountRoleArn` (EKS-SPEC §4): the caller needs iam:PassRole on it with
- * `iam:PassedToService = eks.amazonaws.com` (SAR list_eks), and the role must exist. Its trust is for
+ * The add-on's `serviceAccountRoleArn` (docs/aws-behaviour/eks-passed-roles.md): the caller needs iam:PassRole on it with
+ * `iam:PassedToService = eks.amazonaws.com` (Service Authorization Reference, https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelastickubernetesservice.html), and the role must exist. Its trust is for
  * the cluster's OIDC provider (IRSA, sts:AssumeRoleWithWebIdentity), which EKS does not check when the
  * add-on is made, so only existence is checked here.
  */
@@ -25,7 +25,7 @@ export async function addonRoleChecks(ctx: OperationContext, roleArn: string | u
 
 /**
  * 400 InvalidParameterException when `roleArn` is not a role of the caller's account. AWS's text for this
- * case is unrecorded (EKS-SPEC §4 [?]); the one EKS gives for a missing cluster role is used. Inside a
+ * case is unrecorded (docs/aws-behaviour/eks-passed-roles.md); the one EKS gives for a missing cluster role is used. Inside a
  * transaction, `store` must be the transaction's session.
  */
 export async function assertAddonRoleExists(

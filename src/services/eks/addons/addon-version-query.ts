@@ -1,5 +1,5 @@
 /**
- * DescribeAddonVersions' view of the catalogue (EKS-SPEC §2.10): the filters `kubernetesVersion`,
+ * DescribeAddonVersions' view of the catalogue (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): the filters `kubernetesVersion`,
  * `addonName`, `types`, `publishers`, `owners` (each list matches any of its values), and the `Addon2`
  * wire shape. With `kubernetesVersion`, only the versions that run on it are listed, each with the
  * compatibility of that version alone; an add-on left with no version is left out, as AWS answers

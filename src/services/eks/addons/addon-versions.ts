@@ -1,5 +1,5 @@
 /**
- * Which catalogue version an add-on request means on a cluster (EKS-SPEC §2.10): the named version when
+ * Which catalogue version an add-on request means on a cluster (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): the named version when
  * it runs on the cluster's Kubernetes version, else the `defaultVersion` for that Kubernetes version.
  */
 import { addonUnsupported, addonVersionUnsupported } from './addon-errors.ts';

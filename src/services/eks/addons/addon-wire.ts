@@ -1,4 +1,4 @@
-/** The `Addon` object as EKS answers it (EKS-SPEC §2.10; AWS CLI describe-addon output). */
+/** The `Addon` object as EKS answers it (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md; AWS CLI describe-addon output). */
 import type { WireStructure } from '../../../kernel/wire-value.ts';
 import type { AddonState } from '../shared/eks-state.ts';
 import { lifecycleStatus } from '../shared/lifecycle.ts';

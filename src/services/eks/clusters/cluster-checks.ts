@@ -1,4 +1,4 @@
-/** Authorization checks on an existing cluster (EKS-SPEC §3.2): the cluster ARN, with `aws:ResourceTag/*` from its tags. */
+/** Authorization checks on an existing cluster (docs/aws-behaviour/eks-authorization.md): the cluster ARN, with `aws:ResourceTag/*` from its tags. */
 import type { ContextInput } from '../../../policy/index.ts';
 import type { AuthorizationCheck, OperationContext } from '../../operation.ts';
 import { clusterArn } from '../shared/eks-arns.ts';

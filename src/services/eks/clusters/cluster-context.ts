@@ -1,4 +1,4 @@
-/** The `eks:` condition keys of CreateCluster and UpdateClusterConfig (EKS-SPEC §3.3): a key is set only when its field is given. */
+/** The `eks:` condition keys of CreateCluster and UpdateClusterConfig (docs/aws-behaviour/eks-authorization.md): a key is set only when its field is given. */
 import type { ContextInput } from '../../../policy/index.ts';
 
 /** The cluster configuration fields that fill condition keys. */

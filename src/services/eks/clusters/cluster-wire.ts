@@ -1,4 +1,4 @@
-/** The `Cluster` and `Update` objects as EKS answers them (EKS-SPEC §2.1, §2.4). */
+/** The `Cluster` and `Update` objects as EKS answers them (docs/aws-behaviour/eks-clusters-and-lifecycle.md). */
 import { deepFreeze } from '../../../kernel/deep-freeze.ts';
 import type { WireStructure, WireValue } from '../../../kernel/wire-value.ts';
 import type { ClusterState, UpdateState } from '../shared/eks-state.ts';

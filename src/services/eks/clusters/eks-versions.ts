@@ -1,6 +1,7 @@
 /**
- * The Kubernetes versions Tollgate's EKS offers, with their current platform versions (EKS-SPEC §2.1,
- * UG platform-versions, 2026-04-03). The default is the second newest (EKS-SPEC §2.1 leaves it open).
+ * The Kubernetes versions Tollgate's EKS offers, with their current platform versions (docs/aws-behaviour/eks-clusters-and-lifecycle.md;
+ * https://docs.aws.amazon.com/eks/latest/userguide/platform-versions.html, 2026-04-03). The default is the
+ * second newest: AWS documents the default only as a recent version.
  */
 
 /** One offered Kubernetes minor version. */

@@ -1,5 +1,5 @@
 /**
- * Rules shared by CreateFargateProfile and DeleteFargateProfile (EKS-SPEC §2.11): while one profile of
+ * Rules shared by CreateFargateProfile and DeleteFargateProfile (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): while one profile of
  * a cluster is DELETING, no other may be created or deleted; and the service-linked role checks EKS
  * makes on the caller's behalf (it reads AWSServiceRoleForAmazonEKSForFargate with iam:GetRole before
  * creating it, so callers without iam:GetRole fail, as in aws-controllers-k8s/community#1821).

@@ -1,4 +1,4 @@
-/** The `FargateProfile` object as EKS answers it (EKS-SPEC §2.11; AWS CLI create-fargate-profile examples). */
+/** The `FargateProfile` object as EKS answers it (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md; AWS CLI create-fargate-profile examples). */
 import type { WireStructure } from '../../../kernel/wire-value.ts';
 import type { FargateProfileState } from '../shared/eks-state.ts';
 import { lifecycleStatus } from '../shared/lifecycle.ts';

@@ -1,5 +1,5 @@
 /**
- * The selectors of a Fargate profile (EKS-SPEC §2.11): at least one, at most five, each with a
+ * The selectors of a Fargate profile (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): at least one, at most five, each with a
  * namespace and at most five label pairs. Texts as moto recorded them from AWS, except the selector
  * count, whose text follows the label-pair one.
  */

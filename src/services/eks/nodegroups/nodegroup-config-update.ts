@@ -1,5 +1,5 @@
 /**
- * What an UpdateNodegroupConfig request changes (EKS-SPEC §2.7): labels and taints added or removed,
+ * What an UpdateNodegroupConfig request changes (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): labels and taints added or removed,
  * scaling and update configuration. Unlike cluster updates, these kinds combine into one ConfigUpdate;
  * its params carry what was asked, strings as EKS gives them (objects and lists JSON-encoded).
  */

@@ -1,5 +1,5 @@
 /**
- * What CreateNodegroup fills in when the request leaves it out (EKS-SPEC §2.7; AWS CLI examples of
+ * What CreateNodegroup fills in when the request leaves it out (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md; AWS CLI examples of
  * create-nodegroup): the AMI type by Kubernetes version, the disk size by AMI family, the scaling
  * configuration, and the AMI release version.
  */

@@ -1,5 +1,5 @@
 /**
- * CreateNodegroup / UpdateNodegroupConfig checks beyond the model's constraints (EKS-SPEC §2.7). The
+ * CreateNodegroup / UpdateNodegroupConfig checks beyond the model's constraints (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md). The
  * model already bounds each number (minSize ≥ 0, maxSize ≥ 1, maxUnavailable ≥ 1, percentage 1–100);
  * these are the relations between them, with AWS's InvalidParameterException texts.
  */

@@ -1,5 +1,5 @@
 /**
- * The `Nodegroup` object as EKS answers it (EKS-SPEC §2.7; AWS CLI create-nodegroup examples): members
+ * The `Nodegroup` object as EKS answers it (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md; AWS CLI create-nodegroup examples): members
  * the node group does not have (labels, taints, remote access, launch template) are left out rather
  * than sent empty, and `resources` appears once the Auto Scaling group exists, i.e. after CREATING.
  */

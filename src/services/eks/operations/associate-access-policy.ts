@@ -1,6 +1,6 @@
 /**
  * eks:AssociateAccessPolicy `POST /clusters/{name}/access-entries/{principalArn}/access-policies`
- * (EKS-SPEC §2.8): associates one of AWS's access policies with a STANDARD entry at a cluster or
+ * (docs/aws-behaviour/eks-access-entries.md): associates one of AWS's access policies with a STANDARD entry at a cluster or
  * namespace scope. Associating a policy again replaces its scope (keeping associatedAt, moving
  * modifiedAt), as the user guide describes. Authorized on the entry with eks:policyArn,
  * eks:accessScope and eks:namespaces from the request.

@@ -1,5 +1,5 @@
 /**
- * eks:CreateAccessEntry `POST /clusters/{name}/access-entries` (EKS-SPEC §2.8, §3.2, §4). Authorized on
+ * eks:CreateAccessEntry `POST /clusters/{name}/access-entries` (docs/aws-behaviour/eks-access-entries.md, docs/aws-behaviour/eks-authorization.md, docs/aws-behaviour/eks-passed-roles.md). Authorized on
  * the cluster ARN with the cluster's tags, the request's tags and the `eks:` keys of the members the
  * request sets (absent members set no key); an EC2_LINUX / EC2_WINDOWS entry also needs iam:PassRole on
  * its node role, passed to ec2.amazonaws.com. Then: cluster, authentication mode, type, principal,
@@ -32,7 +32,7 @@ function entryContext(input: CreateAccessEntryRequest): Record<string, ContextIn
 export const createAccessEntry = defineOperation('eks', 'CreateAccessEntry', {
   authorize: async (input, ctx) => {
     const checks: AuthorizationCheck[] = [await clusterCheck(ctx, 'eks:CreateAccessEntry', input.clusterName, { ...requestTagContext(input.tags), ...entryContext(input) })];
-    // EC2 node entries let instances with the role join the cluster: EKS treats that as passing the role to EC2 (UG creating-access-entries).
+    // EC2 node entries let instances with the role join the cluster: EKS treats that as passing the role to EC2 (https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html).
     if (input.type === 'EC2_LINUX' || input.type === 'EC2_WINDOWS') checks.push(await passExistingRoleCheck(ctx, input.principalArn, 'ec2.amazonaws.com'));
     return checks;
   },

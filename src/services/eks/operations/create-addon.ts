@@ -1,5 +1,5 @@
 /**
- * eks:CreateAddon `POST /clusters/{name}/addons` (EKS-SPEC §2.10, §3.2, §4). Authorized on the cluster
+ * eks:CreateAddon `POST /clusters/{name}/addons` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md, docs/aws-behaviour/eks-authorization.md, docs/aws-behaviour/eks-passed-roles.md). Authorized on the cluster
  * ARN (the add-on's does not exist yet) with the request's tags and the cluster's tags; iam:PassRole on
  * `serviceAccountRoleArn`. Then: cluster exists, name free (409 unless the same clientRequestToken
  * retries), cluster ACTIVE, the add-on offered on the cluster's Kubernetes version, the version

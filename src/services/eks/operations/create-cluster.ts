@@ -1,5 +1,5 @@
 /**
- * eks:CreateCluster `POST /clusters` (EKS-SPEC §2.2; checks per IAM-SPEC §6.2): eks:CreateCluster on the
+ * eks:CreateCluster `POST /clusters` (docs/aws-behaviour/eks-clusters-and-lifecycle.md; checks per docs/aws-behaviour/eks-passed-roles.md): eks:CreateCluster on the
  * prospective cluster ARN with tag and `eks:` keys, iam:PassRole on `roleArn` (PassedToService
  * eks.amazonaws.com), iam:CreateServiceLinkedRole while AWSServiceRoleForAmazonEKS is missing; then
  * name in use (409, unless the same clientRequestToken retries), role existence and trust (400).

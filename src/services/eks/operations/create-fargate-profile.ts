@@ -1,5 +1,5 @@
 /**
- * eks:CreateFargateProfile `POST /clusters/{name}/fargate-profiles` (EKS-SPEC §2.11, §3.2, §4).
+ * eks:CreateFargateProfile `POST /clusters/{name}/fargate-profiles` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md, docs/aws-behaviour/eks-authorization.md, docs/aws-behaviour/eks-passed-roles.md).
  * Authorized on the cluster ARN with the request's tags and the cluster's tags; iam:PassRole on the pod
  * execution role; the Fargate service-linked role checks. Then: cluster exists, name free (409 unless
  * the same clientRequestToken retries), cluster ACTIVE, selectors, no profile DELETING, and the role's

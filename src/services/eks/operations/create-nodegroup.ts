@@ -1,5 +1,5 @@
 /**
- * eks:CreateNodegroup `POST /clusters/{name}/node-groups` (EKS-SPEC §2.7, §3.2, §4). Authorized on the
+ * eks:CreateNodegroup `POST /clusters/{name}/node-groups` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md, docs/aws-behaviour/eks-authorization.md, docs/aws-behaviour/eks-passed-roles.md). Authorized on the
  * cluster ARN (the node group's does not exist yet) with the request's tags and the cluster's tags;
  * iam:PassRole on `nodeRole`; iam:CreateServiceLinkedRole while AWSServiceRoleForAmazonEKSNodegroup is
  * missing. Then, in AWS's order: cluster exists, name free (409, unless the same clientRequestToken

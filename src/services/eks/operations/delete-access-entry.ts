@@ -1,4 +1,4 @@
-/** eks:DeleteAccessEntry `DELETE /clusters/{name}/access-entries/{principalArn}` (EKS-SPEC §2.8): removes the entry with its associations and tags; answers `{}`. */
+/** eks:DeleteAccessEntry `DELETE /clusters/{name}/access-entries/{principalArn}` (docs/aws-behaviour/eks-access-entries.md): removes the entry with its associations and tags; answers `{}`. */
 import { defineOperation } from '../../operation.ts';
 import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
 import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';

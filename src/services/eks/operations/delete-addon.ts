@@ -1,5 +1,5 @@
 /**
- * eks:DeleteAddon `DELETE /clusters/{name}/addons/{addonName}` (EKS-SPEC §2.10): DELETING, then gone; an
+ * eks:DeleteAddon `DELETE /clusters/{name}/addons/{addonName}` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): DELETING, then gone; an
  * add-on already DELETING answers as it is. `preserve` only decides whether the software stays on the
  * cluster, which has no counterpart here. Authorized on the add-on's ARN and tags.
  */

@@ -1,5 +1,5 @@
 /**
- * eks:DeleteCluster `DELETE /clusters/{name}` (EKS-SPEC §2.3): refused while node groups or Fargate
+ * eks:DeleteCluster `DELETE /clusters/{name}` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): refused while node groups or Fargate
  * profiles remain or an update is in progress; otherwise DELETING, then gone with everything it held.
  */
 import { defineOperation } from '../../operation.ts';

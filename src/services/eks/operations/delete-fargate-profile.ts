@@ -1,6 +1,6 @@
 /**
- * eks:DeleteFargateProfile `DELETE /clusters/{name}/fargate-profiles/{fargateProfileName}` (EKS-SPEC
- * §2.11): DELETING, then gone; refused while another profile of the cluster is DELETING. Authorized on
+ * eks:DeleteFargateProfile `DELETE /clusters/{name}/fargate-profiles/{fargateProfileName}` (see
+ * docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): DELETING, then gone; refused while another profile of the cluster is DELETING. Authorized on
  * the profile's ARN and tags.
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,5 +1,5 @@
 /**
- * eks:DeleteNodegroup `DELETE /clusters/{name}/node-groups/{nodegroupName}` (EKS-SPEC §2.7): DELETING,
+ * eks:DeleteNodegroup `DELETE /clusters/{name}/node-groups/{nodegroupName}` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): DELETING,
  * then gone; a node group already DELETING answers as it is. Authorized on the node group's ARN and tags.
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,4 +1,4 @@
-/** eks:DescribeAccessEntry `GET /clusters/{name}/access-entries/{principalArn}` (EKS-SPEC §2.8): authorized on the entry's ARN and resource keys. */
+/** eks:DescribeAccessEntry `GET /clusters/{name}/access-entries/{principalArn}` (docs/aws-behaviour/eks-access-entries.md): authorized on the entry's ARN and resource keys. */
 import { defineOperation } from '../../operation.ts';
 import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
 import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';

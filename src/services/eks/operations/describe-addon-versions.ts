@@ -1,5 +1,5 @@
 /**
- * eks:DescribeAddonVersions `GET /addons/supported-versions` (EKS-SPEC §2.10): the add-on catalogue,
+ * eks:DescribeAddonVersions `GET /addons/supported-versions` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): the add-on catalogue,
  * filtered and paged by add-on name. The action has no resource type, so it is authorized on `*`.
  */
 import { defineOperation } from '../../operation.ts';

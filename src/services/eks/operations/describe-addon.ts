@@ -1,4 +1,4 @@
-/** eks:DescribeAddon `GET /clusters/{name}/addons/{addonName}` (EKS-SPEC §2.10): authorized on the add-on's ARN and tags. */
+/** eks:DescribeAddon `GET /clusters/{name}/addons/{addonName}` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): authorized on the add-on's ARN and tags. */
 import { defineOperation } from '../../operation.ts';
 import { addonNotFound } from '../addons/addon-errors.ts';
 import { addonToWire } from '../addons/addon-wire.ts';

@@ -1,4 +1,4 @@
-/** eks:DescribeCluster `GET /clusters/{name}` (EKS-SPEC §2.3). */
+/** eks:DescribeCluster `GET /clusters/{name}` (docs/aws-behaviour/eks-clusters-and-lifecycle.md). */
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../clusters/cluster-checks.ts';
 import { describedCluster } from '../clusters/cluster-wire.ts';

@@ -1,4 +1,4 @@
-/** eks:DescribeFargateProfile `GET /clusters/{name}/fargate-profiles/{fargateProfileName}` (EKS-SPEC §2.11): authorized on the profile's ARN and tags. */
+/** eks:DescribeFargateProfile `GET /clusters/{name}/fargate-profiles/{fargateProfileName}` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): authorized on the profile's ARN and tags. */
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../shared/child-checks.ts';
 import { fargateProfileNotFound } from '../shared/child-errors.ts';

@@ -1,4 +1,4 @@
-/** eks:DescribeNodegroup `GET /clusters/{name}/node-groups/{nodegroupName}` (EKS-SPEC §2.7): authorized on the node group's ARN and tags. */
+/** eks:DescribeNodegroup `GET /clusters/{name}/node-groups/{nodegroupName}` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): authorized on the node group's ARN and tags. */
 import { defineOperation } from '../../operation.ts';
 import { childCheck } from '../shared/child-checks.ts';
 import { nodegroupNotFound } from '../shared/child-errors.ts';

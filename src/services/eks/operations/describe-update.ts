@@ -1,5 +1,5 @@
 /**
- * eks:DescribeUpdate `GET /clusters/{name}/updates/{updateId}` (EKS-SPEC §2.6): authorized on the
+ * eks:DescribeUpdate `GET /clusters/{name}/updates/{updateId}` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): authorized on the
  * cluster (and, when the query names one, the node group or add-on).
  */
 import { defineOperation } from '../../operation.ts';

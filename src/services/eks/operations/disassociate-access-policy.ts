@@ -1,7 +1,7 @@
 /**
  * eks:DisassociateAccessPolicy `DELETE /clusters/{name}/access-entries/{principalArn}/access-policies/{policyArn}`
- * (EKS-SPEC §2.8): answers `{}`. Authorized on the entry with eks:policyArn from the path and
- * eks:accessScope / eks:namespaces from the stored association (the request carries no scope; spec §3.3 [?]).
+ * (docs/aws-behaviour/eks-access-entries.md): answers `{}`. Authorized on the entry with eks:policyArn from the path and
+ * eks:accessScope / eks:namespaces from the stored association (the request carries no scope; which scope AWS sets here is not documented).
  */
 import { defineOperation } from '../../operation.ts';
 import { accessEntryCheck, findAccessEntry } from '../access-entries/access-entry-checks.ts';

@@ -1,5 +1,5 @@
 /**
- * eks:ListAccessEntries `GET /clusters/{name}/access-entries` (EKS-SPEC §2.8): principal ARNs in order,
+ * eks:ListAccessEntries `GET /clusters/{name}/access-entries` (docs/aws-behaviour/eks-access-entries.md): principal ARNs in order,
  * optionally only those with `associatedPolicyArn` associated; authorized on the cluster.
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,5 +1,5 @@
 /**
- * eks:ListAccessPolicies `GET /access-policies` (EKS-SPEC §2.8): AWS's access policies by name. The
+ * eks:ListAccessPolicies `GET /access-policies` (docs/aws-behaviour/eks-access-entries.md): AWS's access policies by name. The
  * action has no resource type, so it is authorized on `*`.
  */
 import { defineOperation } from '../../operation.ts';

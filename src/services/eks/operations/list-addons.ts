@@ -1,4 +1,4 @@
-/** eks:ListAddons `GET /clusters/{name}/addons` (EKS-SPEC §2.10): add-on names in name order, authorized on the cluster. */
+/** eks:ListAddons `GET /clusters/{name}/addons` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): add-on names in name order, authorized on the cluster. */
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../clusters/cluster-checks.ts';
 import { EksDocuments } from '../shared/eks-documents.ts';

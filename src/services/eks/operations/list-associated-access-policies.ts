@@ -1,4 +1,4 @@
-/** eks:ListAssociatedAccessPolicies `GET /clusters/{name}/access-entries/{principalArn}/access-policies` (EKS-SPEC §2.8): the entry's associations by policy ARN. */
+/** eks:ListAssociatedAccessPolicies `GET /clusters/{name}/access-entries/{principalArn}/access-policies` (docs/aws-behaviour/eks-access-entries.md): the entry's associations by policy ARN. */
 import { defineOperation } from '../../operation.ts';
 import { accessEntryCheck } from '../access-entries/access-entry-checks.ts';
 import { requireAccessEntry } from '../access-entries/access-entry-lookup.ts';

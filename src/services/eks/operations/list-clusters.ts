@@ -1,4 +1,4 @@
-/** eks:ListClusters `GET /clusters` (EKS-SPEC §2.3): names in name order; authorized on `*` (AccessDenied shows `cluster/*`). */
+/** eks:ListClusters `GET /clusters` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): names in name order; authorized on `*` (AccessDenied shows `cluster/*`). */
 import { defineOperation } from '../../operation.ts';
 import { clusterArn } from '../shared/eks-arns.ts';
 import { EksDocuments } from '../shared/eks-documents.ts';

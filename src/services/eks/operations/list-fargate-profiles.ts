@@ -1,4 +1,4 @@
-/** eks:ListFargateProfiles `GET /clusters/{name}/fargate-profiles` (EKS-SPEC §2.11): names in name order, authorized on the cluster. */
+/** eks:ListFargateProfiles `GET /clusters/{name}/fargate-profiles` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): names in name order, authorized on the cluster. */
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../clusters/cluster-checks.ts';
 import { EksDocuments } from '../shared/eks-documents.ts';

@@ -1,4 +1,4 @@
-/** eks:ListNodegroups `GET /clusters/{name}/node-groups` (EKS-SPEC §2.7): names in name order, authorized on the cluster. */
+/** eks:ListNodegroups `GET /clusters/{name}/node-groups` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): names in name order, authorized on the cluster. */
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../clusters/cluster-checks.ts';
 import { EksDocuments } from '../shared/eks-documents.ts';

@@ -1,4 +1,4 @@
-/** eks:ListTagsForResource `GET /tags/{resourceArn}` (EKS-SPEC §2.9): the resource's tags, `{}` when it has none. */
+/** eks:ListTagsForResource `GET /tags/{resourceArn}` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): the resource's tags, `{}` when it has none. */
 import { defineOperation } from '../../operation.ts';
 import { EksDocuments } from '../shared/eks-documents.ts';
 import { tagCheck } from '../tags/tag-checks.ts';

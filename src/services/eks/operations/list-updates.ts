@@ -1,4 +1,4 @@
-/** eks:ListUpdates `GET /clusters/{name}/updates` (EKS-SPEC §2.6): the update ids of the cluster, node group or add-on, oldest first. */
+/** eks:ListUpdates `GET /clusters/{name}/updates` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): the update ids of the cluster, node group or add-on, oldest first. */
 import { defineOperation } from '../../operation.ts';
 import { clusterCheck } from '../clusters/cluster-checks.ts';
 import { childChecks, updateScope } from '../shared/child-checks.ts';

@@ -1,5 +1,5 @@
 /**
- * eks:TagResource `POST /tags/{resourceArn}` (EKS-SPEC §2.9): adds or overwrites tags; answers `{}`.
+ * eks:TagResource `POST /tags/{resourceArn}` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): adds or overwrites tags; answers `{}`.
  * The resource may carry at most 50 tags in all, none under `aws:`; both refusals are
  * BadRequestException, the only 400 the model gives the tag operations.
  */

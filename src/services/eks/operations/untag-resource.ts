@@ -1,4 +1,4 @@
-/** eks:UntagResource `DELETE /tags/{resourceArn}?tagKeys=…` (EKS-SPEC §2.9): removes the keys named (absent keys are no error); answers `{}`. */
+/** eks:UntagResource `DELETE /tags/{resourceArn}?tagKeys=…` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): removes the keys named (absent keys are no error); answers `{}`. */
 import { defineOperation } from '../../operation.ts';
 import { EksDocuments } from '../shared/eks-documents.ts';
 import { tagCheck } from '../tags/tag-checks.ts';

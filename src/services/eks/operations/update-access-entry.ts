@@ -1,5 +1,5 @@
 /**
- * eks:UpdateAccessEntry `POST /clusters/{name}/access-entries/{principalArn}` (EKS-SPEC §2.8): replaces
+ * eks:UpdateAccessEntry `POST /clusters/{name}/access-entries/{principalArn}` (docs/aws-behaviour/eks-access-entries.md): replaces
  * the groups (declaratively: the list given is the new list) and/or the username, under the rules of
  * CreateAccessEntry for the entry's type. Authorized on the entry's ARN and resource keys.
  */

@@ -1,5 +1,5 @@
 /**
- * eks:UpdateAddon `POST /clusters/{name}/addons/{addonName}/update` (EKS-SPEC §2.10, §4): an AddonUpdate
+ * eks:UpdateAddon `POST /clusters/{name}/addons/{addonName}/update` (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md, docs/aws-behaviour/eks-passed-roles.md): an AddonUpdate
  * whose params are the fields the request gives; the add-on is UPDATING until it ends, then ACTIVE with
  * the new values. Only an ACTIVE add-on takes an update (409 as AWS answers), so one runs at a time; a
  * retry with the same clientRequestToken answers the update it made. Authorized on the add-on's ARN and

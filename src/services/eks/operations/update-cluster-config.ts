@@ -1,5 +1,5 @@
 /**
- * eks:UpdateClusterConfig `POST /clusters/{name}/update-config` (EKS-SPEC §2.4): exactly one kind of
+ * eks:UpdateClusterConfig `POST /clusters/{name}/update-config` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): exactly one kind of
  * change (endpoint access, VPC, logging, access config, upgrade policy), refused when it changes
  * nothing or while another update runs; the cluster is UPDATING until the update ends.
  */

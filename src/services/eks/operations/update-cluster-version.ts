@@ -1,5 +1,5 @@
 /**
- * eks:UpdateClusterVersion `POST /clusters/{name}/updates` (EKS-SPEC §2.5): one minor version up at a
+ * eks:UpdateClusterVersion `POST /clusters/{name}/updates` (docs/aws-behaviour/eks-clusters-and-lifecycle.md): one minor version up at a
  * time, node groups first on the cluster's version; a VersionUpdate that sets the new version and
  * its current platform version.
  */

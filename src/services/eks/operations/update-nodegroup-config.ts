@@ -1,6 +1,6 @@
 /**
- * eks:UpdateNodegroupConfig `POST /clusters/{name}/node-groups/{nodegroupName}/update-config` (EKS-SPEC
- * §2.7): a ConfigUpdate; the node group is UPDATING until it ends. Only an ACTIVE node group takes an
+ * eks:UpdateNodegroupConfig `POST /clusters/{name}/node-groups/{nodegroupName}/update-config` (see
+ * docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): a ConfigUpdate; the node group is UPDATING until it ends. Only an ACTIVE node group takes an
  * update, so one runs at a time (409 `Nodegroup cannot be updated as it is currently not in Active State`,
  * as AWS answers). A retry with the same clientRequestToken answers the update it made.
  */

@@ -1,6 +1,6 @@
 /**
  * eks:UpdateNodegroupVersion `POST /clusters/{name}/node-groups/{nodegroupName}/update-version`
- * (EKS-SPEC §1, §2.7): a VersionUpdate to the cluster's Kubernetes version and an AMI release of it
+ * (docs/aws-behaviour/eks-clusters-and-lifecycle.md, docs/aws-behaviour/eks-node-groups-add-ons-fargate.md): a VersionUpdate to the cluster's Kubernetes version and an AMI release of it
  * (the newest unless `releaseVersion` names one), or to a new launch template version. Same rules as
  * UpdateNodegroupConfig: ACTIVE node groups only, clientRequestToken retries answer the same update.
  */

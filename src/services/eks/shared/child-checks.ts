@@ -1,5 +1,5 @@
 /**
- * Authorization on a cluster's node groups, add-ons and Fargate profiles (EKS-SPEC §3.2): the child's
+ * Authorization on a cluster's node groups, add-ons and Fargate profiles (docs/aws-behaviour/eks-authorization.md): the child's
  * own ARN (with its uuid) and `aws:ResourceTag/*` from its tags. A child that does not exist is
  * named `<type>/<cluster>/<name>/*`, so policies on the cluster's children still decide.
  */

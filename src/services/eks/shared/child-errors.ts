@@ -1,4 +1,4 @@
-/** The not-found and not-ready errors of node groups and Fargate profiles (EKS-SPEC §2.7, §2.11), texts as AWS answers them. */
+/** The not-found and not-ready errors of node groups and Fargate profiles (docs/aws-behaviour/eks-node-groups-add-ons-fargate.md), texts as AWS answers them. */
 import type { AwsError } from '../../../kernel/aws-error.ts';
 import { invalidRequest, resourceNotFound } from './eks-errors.ts';
 import type { ClusterState } from './eks-state.ts';

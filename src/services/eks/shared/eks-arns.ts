@@ -1,4 +1,4 @@
-/** EKS ARNs (EKS-SPEC §3.1), in the Region of the request. */
+/** EKS ARNs (docs/aws-behaviour/eks-authorization.md), in the Region of the request. */
 import type { EksChildKind } from '../../../store/eks-records.ts';
 
 /** `arn:aws:eks:<region>:<account>:cluster/<name>`. */

@@ -1,6 +1,6 @@
 /**
  * Typed access to the EKS documents of the caller's account in the request's Region (state is per
- * account and Region, EKS-SPEC issue #4 §6). Reading a resource whose deletion has finished removes
+ * account and Region, docs/aws-behaviour/eks-clusters-and-lifecycle.md). Reading a resource whose deletion has finished removes
  * it (a finished cluster takes its children, updates and tokens with it) and answers undefined.
  */
 import type { EksKind, EksStatefulKind } from '../../../store/eks-records.ts';

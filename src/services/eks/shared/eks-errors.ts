@@ -1,5 +1,5 @@
 /**
- * EKS's errors (EKS-SPEC §2.0): restJson1 exceptions whose bodies carry the modeled members
+ * EKS's errors (docs/aws-behaviour/error-shapes.md): restJson1 exceptions whose bodies carry the modeled members
  * (`clusterName`, `nodegroupName`, …) beside `message`; the encoder fills unused members with null.
  */
 import { AwsError } from '../../../kernel/aws-error.ts';
@@ -41,7 +41,7 @@ export function notFound(message: string): AwsError {
   return eksError('NotFoundException', 404, message, {});
 }
 
-/** `No cluster found for name: <name>.` (EKS-SPEC §2.3). */
+/** `No cluster found for name: <name>.` (docs/aws-behaviour/eks-clusters-and-lifecycle.md). */
 export function clusterNotFound(name: string): AwsError {
   return resourceNotFound(`No cluster found for name: ${name}.`, { clusterName: name });
 }

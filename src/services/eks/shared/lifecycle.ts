@@ -1,5 +1,5 @@
 /**
- * Status from timestamps (EKS-SPEC §2: CREATING → ACTIVE, UPDATING → ACTIVE, DELETING → gone), computed
+ * Status from timestamps (docs/aws-behaviour/eks-clusters-and-lifecycle.md: CREATING → ACTIVE, UPDATING → ACTIVE, DELETING → gone), computed
  * on every read against the injected clock rather than by timers.
  */
 import type { OperationContext } from '../../operation.ts';

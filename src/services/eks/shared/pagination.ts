@@ -1,4 +1,4 @@
-/** EKS list pagination (EKS-SPEC §1): `maxResults` (default 100) and an opaque `nextToken`. */
+/** EKS list pagination (docs/aws-behaviour/eks-clusters-and-lifecycle.md): `maxResults` (default 100) and an opaque `nextToken`. */
 import { invalidParameter } from './eks-errors.ts';
 
 /** One page and the token of the next, if any. */

@@ -1,5 +1,5 @@
 /**
- * The roles node groups and Fargate profiles are given (EKS-SPEC §4): what `iam:PassedToService` the
+ * The roles node groups and Fargate profiles are given (docs/aws-behaviour/eks-passed-roles.md): what `iam:PassedToService` the
  * caller's iam:PassRole is checked with, which service principal the role must trust, and the
  * InvalidParameterException EKS answers when it does not.
  *

@@ -1,5 +1,5 @@
 /**
- * The role checks EKS makes beyond IAM authorization (IAM-SPEC §6.2–§6.3, EKS-SPEC §4): a passed role
+ * The role checks EKS makes beyond IAM authorization (docs/aws-behaviour/eks-passed-roles.md, docs/aws-behaviour/eks-passed-roles.md): a passed role
  * must exist in the caller's account and its trust policy must let the service assume it; and the
  * service-linked role of EKS is created on first use.
  */
@@ -24,7 +24,7 @@ export async function roleTrustsService(ctx: OperationContext, roleArn: string, 
   return evaluate(request, policies).decision === 'Allowed';
 }
 
-/** The iam:PassRole check of a role passed to `service` (IAM-SPEC §6.1). */
+/** The iam:PassRole check of a role passed to `service` (docs/aws-behaviour/eks-passed-roles.md). */
 export function passRoleCheck(roleArn: string, service: string, associatedResourceArn?: string): AuthorizationCheck {
   return {
     action: 'iam:PassRole',
@@ -56,7 +56,7 @@ export async function serviceLinkedRoleChecks(ctx: OperationContext, service: st
   }];
 }
 
-/** Creates the service-linked role of `service` in the caller's account unless it exists (EKS-SPEC §4). */
+/** Creates the service-linked role of `service` in the caller's account unless it exists (docs/aws-behaviour/eks-passed-roles.md). */
 export async function ensureServiceLinkedRole(ctx: OperationContext, tx: StoreSession, service: string): Promise<void> {
   const spec = serviceLinkedRoleSpec(service);
   if (!spec || (await tx.roles.get(ctx.caller.accountId, spec.roleName))) return;

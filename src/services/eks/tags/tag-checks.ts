@@ -1,5 +1,5 @@
 /**
- * Authorization of the tag operations (EKS-SPEC §3.2–§3.3): on the ARN the request names, with
+ * Authorization of the tag operations (docs/aws-behaviour/eks-authorization.md): on the ARN the request names, with
  * `aws:ResourceTag/*` from the resource's tags and, for an access entry, its access-entry resource keys.
  * A resource that does not exist (or is not modelled) is still authorized on its ARN, with no tags, so
  * AccessDenied comes before NotFoundException. An ARN that is not a taggable EKS ARN at all is refused

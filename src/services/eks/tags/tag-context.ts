@@ -1,4 +1,4 @@
-/** The tag condition keys of EKS requests (EKS-SPEC §3.3): aws:RequestTag/*, aws:TagKeys, aws:ResourceTag/*. */
+/** The tag condition keys of EKS requests (docs/aws-behaviour/eks-authorization.md): aws:RequestTag/*, aws:TagKeys, aws:ResourceTag/*. */
 import type { ContextInput } from '../../../policy/index.ts';
 import type { TagMap } from '../shared/eks-state.ts';
 

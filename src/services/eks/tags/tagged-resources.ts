@@ -1,5 +1,5 @@
 /**
- * The EKS resources the tag operations reach by ARN (EKS-SPEC §2.9): clusters, node groups, add-ons,
+ * The EKS resources the tag operations reach by ARN (docs/aws-behaviour/eks-clusters-and-lifecycle.md): clusters, node groups, add-ons,
  * Fargate profiles and access entries of the caller's account in the request's Region. A child's ARN
  * must match with its uuid, so the ARN of a deleted-and-recreated resource no longer finds the new one.
  * The other taggable types of the Service Authorization Reference (identity provider configs, pod
@@ -31,7 +31,7 @@ function isChildKind(type: string): type is EksChildKind {
   return Object.hasOwn(EKS_KINDS, type) && EKS_KINDS[type as EksKind].child;
 }
 
-/** 404 NotFoundException of the tag operations (moto's recording of AWS's text; the spec marks it unverified). */
+/** 404 NotFoundException of the tag operations (moto's recording of AWS's text, not verified against AWS). */
 export function taggedResourceNotFound(): AwsError {
   return notFound('Resource was not found');
 }

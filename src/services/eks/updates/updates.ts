@@ -1,5 +1,5 @@
 /**
- * Updates (EKS-SPEC §2.4–§2.6): one at a time per cluster, node group or add-on; a retry with the
+ * Updates (docs/aws-behaviour/eks-clusters-and-lifecycle.md): one at a time per cluster, node group or add-on; a retry with the
  * same clientRequestToken answers the update it made; an update runs InProgress → Successful over
  * the server's delay.
  */

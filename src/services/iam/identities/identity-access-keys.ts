@@ -1,6 +1,6 @@
 /**
  * Finding the access key an UpdateAccessKey or DeleteAccessKey names among its owner's keys, with
- * IAM's `The Access Key with id <AKID> cannot be found.` (IAM-SPEC §11.3).
+ * IAM's `The Access Key with id <AKID> cannot be found.` (docs/aws-behaviour/error-shapes.md).
  */
 import type { AccessKeyRecord } from '../../../store/iam-records.ts';
 import type { StoreSession } from '../../../store/store.ts';

@@ -1,7 +1,7 @@
 /**
  * Managed policies attached to users and groups (AttachUserPolicy, AttachGroupPolicy and their Detach
- * and ListAttached operations): at most 10 per entity (IAM-SPEC §1.5), idempotent attach, and
- * `Policy <arn> was not found.` when detaching a policy that is not attached (§11.3).
+ * and ListAttached operations): at most 10 per entity (docs/aws-behaviour/iam-identities-and-quotas.md), idempotent attach, and
+ * `Policy <arn> was not found.` when detaching a policy that is not attached.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachUserPolicy.html
  */
 import type { OperationContext } from '../../operation.ts';

@@ -1,7 +1,7 @@
 /**
- * The authorization checks of operations on IAM users and groups (IAM-SPEC Appendix A): the target's
+ * The authorization checks of operations on IAM users and groups (docs/aws-behaviour/iam-policy-evaluation.md): the target's
  * ARN with its path (path `/` when it does not exist: NoSuchEntity comes after authorization), its tags
- * as `aws:ResourceTag/*` and `iam:ResourceTag/*`, and the AccessDenied renderings of §5.6.
+ * as `aws:ResourceTag/*` and `iam:ResourceTag/*`, and the AccessDenied renderings of docs/aws-behaviour/access-denied-messages.md.
  */
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import type { ContextInput } from '../../../policy/index.ts';
@@ -10,7 +10,7 @@ import { resourceTagKeys } from '../../shared/iam-resource-tags.ts';
 
 /** Options of a check on a user. */
 export interface UserCheckOptions {
-  /** Render the resource as `user <UserName>` in AccessDenied (GetUser and friends, IAM-SPEC §5.6). */
+  /** Render the resource as `user <UserName>` in AccessDenied (GetUser and friends, docs/aws-behaviour/access-denied-messages.md). */
   readonly nameInMessage?: boolean;
   /** `iam:PermissionsBoundary`: the user's current boundary, or a boundary being set. */
   readonly boundary?: 'current' | { readonly set: string };
@@ -43,7 +43,7 @@ export async function groupCheck(ctx: OperationContext, action: string, groupNam
 
 /**
  * The check of a listing (ListUsers, ListGroups): matched against `*`, named in AccessDenied as the
- * path prefix under the entity type, e.g. `arn:aws:iam::ACCT:user/` (IAM-SPEC §5.6).
+ * path prefix under the entity type, e.g. `arn:aws:iam::ACCT:user/` (docs/aws-behaviour/access-denied-messages.md).
  */
 export function listingCheck(ctx: OperationContext, action: string, type: 'user' | 'group', pathPrefix: string | undefined): AuthorizationCheck {
   return { action, resource: '*', messageResource: `arn:aws:iam::${ctx.caller.accountId}:${type}${pathPrefix ?? '/'}` };

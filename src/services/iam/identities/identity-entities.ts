@@ -1,5 +1,5 @@
 /**
- * Looking up the users and groups an operation names, with IAM's `NoSuchEntity` texts (IAM-SPEC §11.3),
+ * Looking up the users and groups an operation names, with IAM's `NoSuchEntity` texts (docs/aws-behaviour/error-shapes.md),
  * and the errors a store write can raise when a name is taken.
  */
 import type { GroupRecord, PrincipalEntityType, UserRecord } from '../../../store/iam-records.ts';

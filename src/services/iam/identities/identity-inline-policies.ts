@@ -1,6 +1,6 @@
 /**
  * Inline policies of users and groups (Put/Get/Delete/List{User,Group}Policy): validated by the policy
- * engine, limited in aggregate size per owner (IAM-SPEC §1.4: 2,048 per user, 5,120 per group), and
+ * engine, limited in aggregate size per owner (docs/aws-behaviour/iam-policy-language.md: 2,048 per user, 5,120 per group), and
  * stored exactly as submitted. https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html
  */
 import { AwsError } from '../../../kernel/aws-error.ts';

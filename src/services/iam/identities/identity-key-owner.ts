@@ -1,6 +1,6 @@
 /**
  * Whose access keys an access-key operation acts on: the named user, else the caller's own user, else
- * (for the root user) the account's root keys. Other callers must name a user (IAM-SPEC §11.3).
+ * (for the root user) the account's root keys. Other callers must name a user (docs/aws-behaviour/error-shapes.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html
  */
 import { AwsError } from '../../../kernel/aws-error.ts';

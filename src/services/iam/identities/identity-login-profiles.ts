@@ -1,4 +1,4 @@
-/** Finding a user's login profile, with IAM's `Login Profile for User <n> cannot be found.` (IAM-SPEC §11.3). */
+/** Finding a user's login profile, with IAM's `Login Profile for User <n> cannot be found.` (docs/aws-behaviour/error-shapes.md). */
 import type { LoginProfileRecord, UserRecord } from '../../../store/iam-records.ts';
 import type { StoreSession } from '../../../store/store.ts';
 import { noSuchEntity } from '../shared/iam-errors.ts';

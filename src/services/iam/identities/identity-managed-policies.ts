@@ -1,7 +1,7 @@
 /**
  * Finding the managed policies users and groups attach or take as permissions boundary: customer
  * managed policies of the caller's account (in the store) and AWS managed policies (shipped data),
- * with IAM's errors for a malformed ARN, an unknown policy and a service-role policy (IAM-SPEC §11.3).
+ * with IAM's errors for a malformed ARN, an unknown policy and a service-role policy (docs/aws-behaviour/error-shapes.md).
  */
 import { AwsError } from '../../../kernel/aws-error.ts';
 import type { StoreSession } from '../../../store/store.ts';

@@ -1,5 +1,5 @@
 /**
- * Wire shapes of IAM users, groups and pages, and the mappers from the store's records (DESIGN.md,
+ * Wire shapes of IAM users, groups and pages, and the mappers from the store's records (docs/architecture.md,
  * "Conventions": AWS wire names in wire shapes, camelCase in the domain, explicit mappers between).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_User.html
  */

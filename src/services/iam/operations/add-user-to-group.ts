@@ -1,5 +1,5 @@
 /**
- * iam:AddUserToGroup: idempotent; a user belongs to at most 10 groups (IAM-SPEC §1.5).
+ * iam:AddUserToGroup: idempotent; a user belongs to at most 10 groups (docs/aws-behaviour/iam-identities-and-quotas.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddUserToGroup.html
  */
 import { defineOperation } from '../../operation.ts';

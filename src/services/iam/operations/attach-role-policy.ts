@@ -1,7 +1,7 @@
 /**
  * iam:AttachRolePolicy: attaches a customer or AWS managed policy to a role, at most 10 per role
- * (IAM-SPEC §1.5). AWS service-role policies attach only to service-linked roles, which in turn refuse
- * changes by anyone but AWS (IAM-SPEC §10, §11.3). Attaching an attached policy changes nothing.
+ * (docs/aws-behaviour/iam-identities-and-quotas.md). AWS service-role policies attach only to service-linked roles, which in turn refuse
+ * changes by anyone but AWS (docs/aws-behaviour/iam-identities-and-quotas.md, docs/aws-behaviour/error-shapes.md). Attaching an attached policy changes nothing.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html
  */
 import { defineOperation } from '../../operation.ts';
@@ -11,7 +11,7 @@ import { assertParsablePolicyArn, findPolicy, isServiceRolePolicy } from '../pol
 import { assertRoleModifiable } from '../roles/role-errors.ts';
 import { requireRole, roleCheck } from '../roles/role-lookup.ts';
 
-/** Most managed policies attached to one role (IAM-SPEC §1.5). */
+/** Most managed policies attached to one role (docs/aws-behaviour/iam-identities-and-quotas.md). */
 export const POLICIES_PER_ROLE = 10;
 
 export const attachRolePolicy = defineOperation('iam', 'AttachRolePolicy', {

@@ -1,5 +1,5 @@
 /**
- * iam:CreateGroup: a group with path (default `/`); at most 300 groups per account (IAM-SPEC §1.5).
+ * iam:CreateGroup: a group with path (default `/`); at most 300 groups per account (docs/aws-behaviour/iam-identities-and-quotas.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateGroup.html
  */
 import { iamArn } from '../../../kernel/iam-arns.ts';

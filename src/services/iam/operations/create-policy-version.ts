@@ -1,7 +1,7 @@
 /**
  * iam:CreatePolicyVersion: a new version of a customer managed policy (validated as
- * `identity-managed`), optionally made the default; at most five versions (IAM-SPEC §1.5). AWS managed
- * policies are immutable (IAM-SPEC §10). https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html
+ * `identity-managed`), optionally made the default; at most five versions (docs/aws-behaviour/iam-identities-and-quotas.md). AWS managed
+ * policies are immutable (docs/aws-behaviour/iam-identities-and-quotas.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html
  */
 import { defineOperation } from '../../operation.ts';
 import { limitExceeded } from '../shared/iam-errors.ts';
@@ -11,7 +11,7 @@ import { requireCustomerPolicy } from '../policies/policy-lookup.ts';
 import { assertValidPolicy } from '../policies/policy-validation.ts';
 import { policyVersionToWire } from '../policies/policy-wire.ts';
 
-/** Most versions one managed policy may have (IAM-SPEC §1.5). */
+/** Most versions one managed policy may have (docs/aws-behaviour/iam-identities-and-quotas.md). */
 export const VERSIONS_PER_POLICY = 5;
 
 export const createPolicyVersion = defineOperation('iam', 'CreatePolicyVersion', {

@@ -13,7 +13,7 @@ import { assertValidPolicy } from '../policies/policy-validation.ts';
 import { customerPolicyToWire } from '../policies/policy-wire.ts';
 import { requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
-/** Most customer managed policies one account may have (IAM-SPEC §1.5). */
+/** Most customer managed policies one account may have (docs/aws-behaviour/iam-identities-and-quotas.md). */
 export const POLICIES_PER_ACCOUNT = 1500;
 
 export const createPolicy = defineOperation('iam', 'CreatePolicy', {

@@ -1,6 +1,6 @@
 /**
  * iam:CreateRole: a role with a trust policy (validated as `trust`, principals resolved to unique ids,
- * IAM-SPEC §1.2), optional path, description, session duration, boundary and tags; at most 1,000 roles
+ * docs/aws-behaviour/iam-policy-language.md), optional path, description, session duration, boundary and tags; at most 1,000 roles
  * per account. https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
  */
 import { iamArn } from '../../../kernel/iam-arns.ts';
@@ -13,7 +13,7 @@ import { trustPolicyToStore } from '../roles/role-trust-policy.ts';
 import { roleToWire } from '../roles/role-wire.ts';
 import { requestTagKeys, tagsFromWire } from '../shared/tags.ts';
 
-/** Most roles one account may have (IAM-SPEC §1.5). */
+/** Most roles one account may have (docs/aws-behaviour/iam-identities-and-quotas.md). */
 export const ROLES_PER_ACCOUNT = 1000;
 
 /** The default and shortest MaxSessionDuration, in seconds. */

@@ -1,6 +1,6 @@
 /**
  * iam:CreateUser: a user with path (default `/`), tags and permissions boundary; at most 5,000 users
- * per account (IAM-SPEC §1.5). https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html
+ * per account (docs/aws-behaviour/iam-identities-and-quotas.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html
  */
 import { iamArn } from '../../../kernel/iam-arns.ts';
 import { defineOperation } from '../../operation.ts';

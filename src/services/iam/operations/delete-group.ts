@@ -1,6 +1,6 @@
 /**
  * iam:DeleteGroup: refused with DeleteConflict while the group has members, inline policies or
- * attached policies (IAM-SPEC §11.3). https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroup.html
+ * attached policies (docs/aws-behaviour/error-shapes.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroup.html
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';

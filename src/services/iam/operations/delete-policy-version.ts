@@ -1,6 +1,6 @@
 /**
  * iam:DeletePolicyVersion: deletes a version that is not the default (DeleteConflict otherwise). AWS
- * managed policies are immutable (IAM-SPEC §10).
+ * managed policies are immutable (docs/aws-behaviour/iam-identities-and-quotas.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,7 +1,7 @@
 /**
  * iam:DeletePolicy: deletes a customer managed policy that is attached to nothing, used as no boundary
  * and has only its default version left (DeleteConflict otherwise). AWS managed policies are immutable
- * (IAM-SPEC §10). https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html
+ * (docs/aws-behaviour/iam-identities-and-quotas.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html
  */
 import { defineOperation } from '../../operation.ts';
 import { deleteConflict } from '../shared/iam-errors.ts';

@@ -1,6 +1,6 @@
 /**
  * iam:DeleteRole: only a role without attached managed policies and inline policies may go
- * (DeleteConflict otherwise, IAM-SPEC §11.3); service-linked roles go through DeleteServiceLinkedRole.
+ * (DeleteConflict otherwise, docs/aws-behaviour/error-shapes.md); service-linked roles go through DeleteServiceLinkedRole.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRole.html
  */
 import { defineOperation } from '../../operation.ts';

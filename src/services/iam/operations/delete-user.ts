@@ -1,6 +1,6 @@
 /**
  * iam:DeleteUser: refused with DeleteConflict while the user still has access keys, a login profile,
- * inline policies, attached policies or group memberships (checked in that order; IAM-SPEC §11.3).
+ * inline policies, attached policies or group memberships (checked in that order; docs/aws-behaviour/error-shapes.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUser.html
  */
 import { defineOperation } from '../../operation.ts';

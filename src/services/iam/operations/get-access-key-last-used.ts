@@ -1,7 +1,7 @@
 /**
  * iam:GetAccessKeyLastUsed: when, where and with which service a key was last used; `N/A` service and
  * region (and no date) for a key never used. Authorized on the key owner's user ARN. A key that does
- * not exist in the caller's account gets AWS's AccessDenied quirk (IAM-SPEC §5.6): the model has no
+ * not exist in the caller's account gets AWS's AccessDenied quirk (docs/aws-behaviour/access-denied-messages.md): the model has no
  * NoSuchEntity for this operation.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html
  */

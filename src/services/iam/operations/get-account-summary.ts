@@ -9,7 +9,7 @@ import { VERSIONS_PER_POLICY } from './create-policy-version.ts';
 import { POLICIES_PER_ROLE } from './attach-role-policy.ts';
 import { ROLES_PER_ACCOUNT } from './create-role.ts';
 
-/** The quotas GetAccountSummary reports (IAM-SPEC §1.4–§1.5; AWS defaults). */
+/** The quotas GetAccountSummary reports (docs/aws-behaviour/iam-policy-language.md, docs/aws-behaviour/iam-identities-and-quotas.md; AWS defaults). */
 const QUOTAS = {
   UsersQuota: 5000,
   GroupsQuota: 300,

@@ -1,6 +1,6 @@
 /**
  * iam:GetLoginProfile: whether a user has a console password (never the password). AccessDenied names
- * the resource `user <UserName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html
+ * the resource `user <UserName>` (docs/aws-behaviour/access-denied-messages.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html
  */
 import { defineOperation } from '../../operation.ts';
 import { userCheck } from '../identities/identity-checks.ts';

@@ -1,6 +1,6 @@
 /**
  * iam:GetRolePolicy: one inline policy of a role, its document as submitted. AccessDenied names the role
- * as `role <RoleName>` (as for GetUserPolicy, IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html
+ * as `role <RoleName>` (as for GetUserPolicy, docs/aws-behaviour/access-denied-messages.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html
  */
 import { defineOperation } from '../../operation.ts';
 import { missingRolePolicy } from '../roles/role-errors.ts';

@@ -1,6 +1,6 @@
 /**
  * iam:GetRole: the role with its trust policy, boundary, tags and last use. AccessDenied names it as
- * `role <RoleName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
+ * `role <RoleName>` (docs/aws-behaviour/access-denied-messages.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
  */
 import { defineOperation } from '../../operation.ts';
 import { requireRole, roleCheck } from '../roles/role-lookup.ts';

@@ -1,7 +1,7 @@
 /**
  * iam:GetUserPolicy: an inline policy of a user, exactly as stored (the protocol layer percent-encodes
  * PolicyDocument). AccessDenied names the
- * resource `user <UserName>` (IAM-SPEC §5.6).
+ * resource `user <UserName>` (docs/aws-behaviour/access-denied-messages.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,7 +1,7 @@
 /**
  * iam:GetUser: the named user, or without UserName the caller's own user; the root user gets AWS's
  * root shape (UserId the account id, the root ARN, no UserName or Path). AccessDenied names the
- * resource `user <UserName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html
+ * resource `user <UserName>` (docs/aws-behaviour/access-denied-messages.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html
  */
 import { AwsError } from '../../../kernel/aws-error.ts';
 import { deepFreeze } from '../../../kernel/deep-freeze.ts';

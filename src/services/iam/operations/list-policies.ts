@@ -1,7 +1,7 @@
 /**
  * iam:ListPolicies: managed policies by Scope (`All`, `AWS` managed, `Local` customer), PathPrefix,
  * OnlyAttached and PolicyUsageFilter, ordered by name, paginated. The action has no resource type
- * (decided against `*`); AccessDenied names `arn:aws:iam::ACCT:policy/<prefix>` (IAM-SPEC §5.6).
+ * (decided against `*`); AccessDenied names `arn:aws:iam::ACCT:policy/<prefix>` (docs/aws-behaviour/access-denied-messages.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,6 +1,6 @@
 /**
  * iam:ListRolePolicies: the names of a role's inline policies, paginated. AccessDenied names the role as
- * `role <RoleName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html
+ * `role <RoleName>` (docs/aws-behaviour/access-denied-messages.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html
  */
 import { defineOperation } from '../../operation.ts';
 import { pageFields } from '../identities/identity-wire.ts';

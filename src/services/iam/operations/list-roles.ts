@@ -1,7 +1,7 @@
 /**
  * iam:ListRoles: the account's roles whose path starts with PathPrefix, by name, paginated. The action
  * has no resource type (decided against `*`); AccessDenied names `arn:aws:iam::ACCT:role/<prefix>`
- * (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html
+ * (docs/aws-behaviour/access-denied-messages.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html
  */
 import { defineOperation } from '../../operation.ts';
 import { pageFields } from '../identities/identity-wire.ts';

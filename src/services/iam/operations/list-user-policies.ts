@@ -1,6 +1,6 @@
 /**
  * iam:ListUserPolicies: the names of a user's inline policies, sorted, paginated. AccessDenied names the resource
- * `user <UserName>`, as it does for ListRolePolicies (IAM-SPEC §5.6).
+ * `user <UserName>`, as it does for ListRolePolicies (docs/aws-behaviour/access-denied-messages.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,6 +1,6 @@
 /**
  * iam:PutGroupPolicy: adds or replaces an inline policy of a group, validated by the policy engine and
- * limited to 5,120 characters in aggregate per group (IAM-SPEC §1.4).
+ * limited to 5,120 characters in aggregate per group (docs/aws-behaviour/iam-policy-language.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html
  */
 import { defineOperation } from '../../operation.ts';

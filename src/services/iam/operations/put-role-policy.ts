@@ -1,6 +1,6 @@
 /**
  * iam:PutRolePolicy: adds or replaces an inline policy of a role, validated as `identity-inline`; all
- * inline policies of a role together hold at most 10,240 characters (IAM-SPEC §1.4). Service-linked
+ * inline policies of a role together hold at most 10,240 characters (docs/aws-behaviour/iam-policy-language.md). Service-linked
  * roles refuse it. https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html
  */
 import { INLINE_POLICY_AGGREGATE_LIMITS, policySize } from '../../../policy/index.ts';

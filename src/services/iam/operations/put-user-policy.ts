@@ -1,6 +1,6 @@
 /**
  * iam:PutUserPolicy: adds or replaces an inline policy of a user, validated by the policy engine and
- * limited to 2,048 characters in aggregate per user (IAM-SPEC §1.4). `iam:PermissionsBoundary` is the user's current boundary.
+ * limited to 2,048 characters in aggregate per user (docs/aws-behaviour/iam-policy-language.md). `iam:PermissionsBoundary` is the user's current boundary.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html
  */
 import { defineOperation } from '../../operation.ts';

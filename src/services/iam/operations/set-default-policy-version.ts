@@ -1,6 +1,6 @@
 /**
  * iam:SetDefaultPolicyVersion: makes an existing version the one that takes effect, for every entity
- * the policy is attached to, from the next request on. AWS managed policies are immutable (IAM-SPEC §10).
+ * the policy is attached to, from the next request on. AWS managed policies are immutable (docs/aws-behaviour/iam-identities-and-quotas.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetDefaultPolicyVersion.html
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,6 +1,6 @@
 /**
  * iam:TagPolicy: adds or replaces tags on a customer managed policy (duplicate keys: `Duplicate tag keys
- * found.`, IAM-SPEC §11.3). AWS managed policies are immutable (IAM-SPEC §10).
+ * found.`, docs/aws-behaviour/error-shapes.md). AWS managed policies are immutable (docs/aws-behaviour/iam-identities-and-quotas.md).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html
  */
 import { defineOperation } from '../../operation.ts';

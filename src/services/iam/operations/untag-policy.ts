@@ -1,6 +1,6 @@
 /**
  * iam:UntagPolicy: removes tags from a customer managed policy by key. AWS managed policies are
- * immutable (IAM-SPEC §10). https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html
+ * immutable (docs/aws-behaviour/iam-identities-and-quotas.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html
  */
 import { defineOperation } from '../../operation.ts';
 import { policyCheck } from '../policies/policy-authorization.ts';

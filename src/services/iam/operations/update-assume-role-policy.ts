@@ -1,6 +1,6 @@
 /**
  * iam:UpdateAssumeRolePolicy: replaces a role's trust policy (validated and resolved as on CreateRole,
- * IAM-SPEC §1.2). Service-linked roles refuse it (UnmodifiableEntity).
+ * docs/aws-behaviour/iam-policy-language.md). Service-linked roles refuse it (UnmodifiableEntity).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html
  */
 import { defineOperation } from '../../operation.ts';

@@ -1,6 +1,6 @@
 /**
  * iam:UpdateRole: a role's description and/or maximum session duration. AccessDenied names it as
- * `role <RoleName>` (IAM-SPEC §5.6). https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html
+ * `role <RoleName>` (docs/aws-behaviour/access-denied-messages.md). https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html
  */
 import { defineOperation } from '../../operation.ts';
 import { requireRole, roleCheck } from '../roles/role-lookup.ts';

@@ -1,5 +1,5 @@
 /**
- * The authorization check of a managed-policy operation (IAM-SPEC Appendix A): the policy ARN as given,
+ * The authorization check of a managed-policy operation (docs/aws-behaviour/iam-policy-evaluation.md): the policy ARN as given,
  * decided as a resource of the caller's account (AWS managed policies live in the pseudo-account `aws`
  * yet are used in every account), with the policy's tags as `aws:ResourceTag/*`.
  */

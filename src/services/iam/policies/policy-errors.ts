@@ -1,11 +1,11 @@
 /**
- * Managed-policy errors with IAM's exact texts (IAM-SPEC §10, §11.3): AWS managed policies are
+ * Managed-policy errors with IAM's exact texts (docs/aws-behaviour/iam-identities-and-quotas.md, docs/aws-behaviour/error-shapes.md): AWS managed policies are
  * immutable, service-role policies attach only to service-linked roles, versions that do not exist.
  */
 import { AwsError } from '../../../kernel/aws-error.ts';
 import { noSuchEntity } from '../shared/iam-errors.ts';
 
-/** AccessDenied for a change to an AWS managed policy (IAM-SPEC §10). */
+/** AccessDenied for a change to an AWS managed policy (docs/aws-behaviour/iam-identities-and-quotas.md). */
 export const awsManagedPolicyImmutable = {
   delete: () => new AwsError('AccessDenied', 403, 'Cannot delete policies outside your own account.'),
   deleteVersion: () => new AwsError('AccessDenied', 403, 'Cannot delete policy versions for policies outside your own account.'),
@@ -46,5 +46,5 @@ export function unparsablePolicyArn(): AwsError {
   return new AwsError('ValidationError', 400, 'Invalid ARN:  Could not be parsed!');
 }
 
-/** The duplicate-tag text of TagPolicy and CreatePolicy (roles and users add a note on case, IAM-SPEC §11.3). */
+/** The duplicate-tag text of TagPolicy and CreatePolicy (roles and users add a note on case, docs/aws-behaviour/error-shapes.md). */
 export const POLICY_DUPLICATE_TAGS = 'Duplicate tag keys found.';

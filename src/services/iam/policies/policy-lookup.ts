@@ -1,6 +1,6 @@
 /**
  * Finding a managed policy by ARN: AWS managed ones in the shipped catalog (pseudo-account `aws`,
- * IAM-SPEC §10), customer managed ones in the store, visible only from their own account.
+ * docs/aws-behaviour/iam-identities-and-quotas.md), customer managed ones in the store, visible only from their own account.
  */
 import type { ManagedPolicyRecord } from '../../../store/iam-records.ts';
 import type { StoreSession } from '../../../store/store.ts';
@@ -63,7 +63,7 @@ export async function requireCustomerPolicy(store: StoreSession, catalog: AwsMan
   return found.policy;
 }
 
-/** True for AWS service-role policies, which only service-linked roles may carry (IAM-SPEC §10). */
+/** True for AWS service-role policies, which only service-linked roles may carry (docs/aws-behaviour/iam-identities-and-quotas.md). */
 export function isServiceRolePolicy(found: FoundPolicy): boolean {
   return found.kind === 'aws' && found.policy.path.startsWith('/aws-service-role/');
 }

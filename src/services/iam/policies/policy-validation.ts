@@ -1,6 +1,6 @@
 /**
  * Policy documents in IAM requests: the policy engine's validator, its outcome thrown as IAM's error
- * (`MalformedPolicyDocument` 400 or `LimitExceeded` 409, IAM-SPEC §1.3–§1.4).
+ * (`MalformedPolicyDocument` 400 or `LimitExceeded` 409, docs/aws-behaviour/iam-policy-language.md).
  */
 import { AwsError } from '../../../kernel/aws-error.ts';
 import { validatePolicy, type DocumentKind, type PolicyDocument } from '../../../policy/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Role errors beyond the common IAM ones (IAM-SPEC §11.3), and the rule that service-linked roles are
+ * Role errors beyond the common IAM ones (docs/aws-behaviour/error-shapes.md), and the rule that service-linked roles are
  * modifiable only by AWS. https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html
  */
 import { AwsError } from '../../../kernel/aws-error.ts';

@@ -1,6 +1,6 @@
 /**
  * Roles named in requests: the lookup that answers NoSuchEntity, and the authorization check of a role
- * operation (IAM-SPEC Appendix A): the role ARN with its path (path `/` when the role does not exist,
+ * operation (docs/aws-behaviour/iam-policy-evaluation.md): the role ARN with its path (path `/` when the role does not exist,
  * NoSuchEntity then comes from the handler), the role's tags as `aws:ResourceTag/*` and
  * `iam:ResourceTag/*`, and its current boundary as `iam:PermissionsBoundary`.
  */
@@ -21,7 +21,7 @@ export async function requireRole(store: StoreSession, accountId: string, name: 
 
 /** Options of a role check. */
 export interface RoleCheckOptions {
-  /** AccessDenied names the role as `role <RoleName>` (GetRole, UpdateRole, …; IAM-SPEC §5.6) rather than by ARN. */
+  /** AccessDenied names the role as `role <RoleName>` (GetRole, UpdateRole, …; docs/aws-behaviour/access-denied-messages.md) rather than by ARN. */
   readonly messageByName?: boolean;
   /** Extra condition keys (request tags, a requested boundary, `iam:PolicyARN`). */
   readonly context?: Readonly<Record<string, ContextInput>>;

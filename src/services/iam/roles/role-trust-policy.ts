@@ -1,5 +1,5 @@
 /**
- * Role trust policies (IAM-SPEC §1.2): validated as kind `trust`; when stored, every IAM user or role
+ * Role trust policies (docs/aws-behaviour/iam-policy-language.md): validated as kind `trust`; when stored, every IAM user or role
  * ARN in a `Principal`/`NotPrincipal` `AWS` element is replaced by the entity's unique id (an ARN that
  * names no existing entity is refused); when read, each id is rendered back as the entity's ARN, or
  * left as the raw id once the entity is gone, so a recreated namesake is never trusted.

@@ -43,7 +43,7 @@ export function boundaryToWire(arn: string | undefined): { PermissionsBoundary?:
   return arn === undefined ? {} : { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: arn } };
 }
 
-/** `role` as IAM answers it, its trust policy rendered with ARNs (IAM-SPEC §1.2). */
+/** `role` as IAM answers it, its trust policy rendered with ARNs (docs/aws-behaviour/iam-policy-language.md). */
 export async function roleToWire(store: StoreSession, role: RoleRecord, detail: RoleDetail): Promise<WireRole> {
   const withDescription = detail !== 'created' && role.description !== undefined;
   const withDuration = detail === 'listing' || detail === 'detail';

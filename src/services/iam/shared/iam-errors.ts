@@ -1,4 +1,4 @@
-/** IAM's errors with their exact texts (IAM-SPEC §11.3). */
+/** IAM's errors with their exact texts (docs/aws-behaviour/error-shapes.md). */
 import { AwsError } from '../../../kernel/aws-error.ts';
 
 /** `NoSuchEntity` 404 with `message`. */

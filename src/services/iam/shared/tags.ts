@@ -1,5 +1,5 @@
 /**
- * Tags on IAM users, roles and policies: AWS's limits and duplicate-key rule (IAM-SPEC §1.5, §11.3),
+ * Tags on IAM users, roles and policies: AWS's limits and duplicate-key rule (docs/aws-behaviour/iam-identities-and-quotas.md, docs/aws-behaviour/error-shapes.md),
  * and the condition keys a tagging request sets (`aws:RequestTag/<key>`, `aws:TagKeys`).
  */
 import type { ContextInput } from '../../../policy/index.ts';

@@ -1,7 +1,7 @@
 /**
- * sts:AssumeRole (IAM-SPEC §7.2): after shape validation, the RoleArn must parse, the root user is
+ * sts:AssumeRole (docs/aws-behaviour/sts-sessions.md): after shape validation, the RoleArn must parse, the root user is
  * refused, then the caller's identity policies and the role's trust policy decide `sts:AssumeRole` (and
- * `sts:TagSession`, `sts:SetSourceIdentity` when used) per §5.2–§5.4; a role that does not exist is
+ * `sts:TagSession`, `sts:SetSourceIdentity` when used) (docs/aws-behaviour/sts-sessions.md); a role that does not exist is
  * refused exactly like one whose trust policy does not allow the caller. Then duration, session tags and
  * session policies are checked and `ASIA…` credentials issued.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
@@ -31,7 +31,7 @@ async function roleOf(store: StoreSession, arn: string): Promise<RoleRecord | un
 
 /**
  * The source identity the new session will carry: a calling session's persists and cannot be changed
- * (IAM-SPEC §4.1), so a different requested value is not taken, and the trust policy sees the one kept.
+ * (docs/aws-behaviour/iam-policy-evaluation.md), so a different requested value is not taken, and the trust policy sees the one kept.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html
  */
 function sourceIdentityOf(input: AssumeRoleRequest, ctx: OperationContext): string | undefined {

@@ -1,5 +1,5 @@
 /**
- * sts:GetCallerIdentity (IAM-SPEC §7.3): who the credentials belong to. Never denied, so it declares no
+ * sts:GetCallerIdentity (docs/aws-behaviour/sts-sessions.md): who the credentials belong to. Never denied, so it declares no
  * checks. https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
  */
 import { defineOperation } from '../../operation.ts';
@@ -11,7 +11,7 @@ interface GetCallerIdentityOutput {
   readonly Arn: string;
 }
 
-/** UserId and Arn per principal type (IAM-SPEC §2.5). */
+/** UserId and Arn per principal type (docs/aws-behaviour/iam-identities-and-quotas.md). */
 export function callerIdentity(principal: RequestPrincipal, accountId: string): GetCallerIdentityOutput {
   switch (principal.type) {
     case 'User': return { UserId: principal.uniqueId ?? principal.name, Account: accountId, Arn: principal.arn };

@@ -1,5 +1,5 @@
 /**
- * sts:GetFederationToken (IAM-SPEC §7.4): temporary credentials for a federated user
+ * sts:GetFederationToken (docs/aws-behaviour/sts-sessions.md): temporary credentials for a federated user
  * `arn:aws:sts::ACCT:federated-user/NAME`, whose permissions are the calling IAM user's policies
  * intersected with the session policies passed (none passed: no permissions). Needs an Allow of
  * `sts:GetFederationToken` (and `sts:TagSession` with tags); refused to temporary credentials.

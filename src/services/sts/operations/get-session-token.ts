@@ -1,5 +1,5 @@
 /**
- * sts:GetSessionToken (IAM-SPEC §7.4, §5.4): temporary credentials for the calling IAM user or root
+ * sts:GetSessionToken (docs/aws-behaviour/sts-sessions.md): temporary credentials for the calling IAM user or root
  * user, who stays the principal. Needs no Allow (only an explicit Deny stops it); refused to
  * temporary credentials. Users get 900–129600 s (default 43200), the root user at most 3600 s.
  * With SerialNumber and TokenCode the session counts as MFA-authenticated (any six digits are

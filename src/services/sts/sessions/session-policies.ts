@@ -1,9 +1,9 @@
 /**
- * Session policies and the packed size (IAM-SPEC §7.2 step 7): the inline `Policy` is validated as a
+ * Session policies and the packed size (docs/aws-behaviour/sts-sessions.md): the inline `Policy` is validated as a
  * session policy, each of `PolicyArns` must name an AWS managed policy or a customer managed policy of
  * the account the session acts in, and the policy, the ARNs and the session tags together, compressed,
  * must fit the packed allowance. `PackedPolicySize` is the percentage used (any deterministic estimate
- * is acceptable, §7.2 [I]: here deflate-compressed bytes of 2,048). An overflow caused by the tags is
+ * is acceptable, the exact encoding is not documented: here deflate-compressed bytes of 2,048). An overflow caused by the tags is
  * reported as theirs, as AWS does (`Packed size of session tags consumes 112% of allotted space.`, seen in
  * CloudTrail, aws/containers-roadmap#2413).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html

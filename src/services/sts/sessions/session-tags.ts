@@ -1,5 +1,5 @@
 /**
- * Session tags (IAM-SPEC §7.2 step 6, §4.1): the requested `Tags` and `TransitiveTagKeys`, checked,
+ * Session tags (docs/aws-behaviour/sts-sessions.md, docs/aws-behaviour/iam-policy-evaluation.md): the requested `Tags` and `TransitiveTagKeys`, checked,
  * joined with the transitive tags inherited from a calling role session. Inherited transitive tags
  * come first and stay transitive; a requested tag may not reuse an inherited transitive key.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html

@@ -1,5 +1,5 @@
 /**
- * Issuing temporary credentials (IAM-SPEC §7.1, §7.2 step 8): an `ASIA…` access key id, a 40-character
+ * Issuing temporary credentials (docs/aws-behaviour/iam-identities-and-quotas.md, docs/aws-behaviour/sts-sessions.md): an `ASIA…` access key id, a 40-character
  * secret and an opaque session token, sealed with the SecretBox before the session is recorded. The
  * plaintexts leave only in the response.
  */

@@ -1,4 +1,4 @@
-/** STS's errors with their exact texts (IAM-SPEC §7.2, §7.4). */
+/** STS's errors with their exact texts (docs/aws-behaviour/sts-sessions.md). */
 import { AwsError } from '../../../kernel/aws-error.ts';
 
 /** `ValidationError` 400 with `message`. */

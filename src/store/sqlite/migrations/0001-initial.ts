@@ -1,6 +1,6 @@
 /**
  * Migration 1: the IAM tables (see `../schema.ts`). Case-insensitive name uniqueness per account is a
- * UNIQUE index on `(account_id, name_lower)` (IAM-SPEC §1.5). Foreign keys cascade only where the
+ * UNIQUE index on `(account_id, name_lower)` (docs/aws-behaviour/iam-identities-and-quotas.md). Foreign keys cascade only where the
  * relation is to one table (memberships, keys, login profiles, policy versions); rows owned by a
  * user, group or role through `(type, id)` pairs are removed by the store's delete methods.
  */

@@ -1,5 +1,5 @@
 /**
- * `groups` and `group_members`: group names unique per account ignoring case (IAM-SPEC §1.5);
+ * `groups` and `group_members`: group names unique per account ignoring case (docs/aws-behaviour/iam-identities-and-quotas.md);
  * memberships keep the order users joined in. Deleting a group removes its memberships (foreign
  * key), inline policies and attachments.
  */

@@ -1,6 +1,6 @@
 /**
  * `managed_policies` and `policy_versions`: customer managed policies, names unique per account
- * ignoring case (IAM-SPEC §1.5), and their versions (deleted with the policy, by foreign key).
+ * ignoring case (docs/aws-behaviour/iam-identities-and-quotas.md), and their versions (deleted with the policy, by foreign key).
  */
 import type { Selectable } from 'kysely';
 import type { ManagedPolicyRecord, PolicyVersionRecord } from '../../iam-records.ts';

@@ -1,5 +1,5 @@
 /**
- * `roles`: names unique per account ignoring case (IAM-SPEC §1.5). Deleting a role removes its
+ * `roles`: names unique per account ignoring case (docs/aws-behaviour/iam-identities-and-quotas.md). Deleting a role removes its
  * inline policies and attachments.
  */
 import type { Kysely, Selectable } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * `users`: names unique per account ignoring case (IAM-SPEC §1.5). Deleting a user removes what
+ * `users`: names unique per account ignoring case (docs/aws-behaviour/iam-identities-and-quotas.md). Deleting a user removes what
  * only it owns: memberships, access keys and login profile (foreign keys), inline policies and
  * attachments (here).
  */
