@@ -14,7 +14,8 @@
  * with like. A workload's req/s is its requests over its time in all rounds, and its p50 and p99 are
  * those of all its requests (autocannon's latency histograms of its slices, merged). `--slices`
  * prints each slice's figures to stderr. The server logs as `npm start` does, to a file (as one
- * redirects it), not into this process, which generates the load.
+ * redirects it), not into this process, which generates the load. `--store postgres` compares SQLite
+ * with PostgreSQL, one process and two, instead (bench/postgres-bench.ts).
  *
  * The audit trail: every workload also runs, in the same rounds, against a second server started with
  * `--trail-max-events 0` (the trail off); the table gives both and the ratio on/off (target ≥ 0.9).
@@ -31,11 +32,19 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { signRequest } from '../src/sigv4/index.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '10' }, only: { type: 'string' }, slices: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '10' }, only: { type: 'string' }, slices: { type: 'boolean', default: false }, store: { type: 'string', default: 'sqlite' } } });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
 const bin = fileURLToPath(new URL('../bin/tollgate.mjs', import.meta.url));
+if (values.store === 'postgres') {
+  // `--store postgres`: SQLite against PostgreSQL, one process and two (bench/postgres-bench.ts).
+  const { postgresBench } = await import('./postgres-bench.ts');
+  await postgresBench({ seconds, rounds, connections, json: values.json });
+  process.exit(0);
+} else if (values.store !== 'sqlite') {
+  throw new Error(`--store is sqlite or postgres, not ${values.store}`);
+}
 
 function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
   let seen = '';

@@ -19,6 +19,7 @@ import type { ProtocolResponse } from '../protocol/http-message.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import type { AuthorizationCheck, OperationContext } from '../services/operation.ts';
 import { verifySignature, type VerifiedRequest } from '../sigv4/index.ts';
+import { StoreUnavailable } from '../store/store-errors.ts';
 import type { Store } from '../store/store.ts';
 import { AccessDeniedError } from './access-denied-error.ts';
 import { Authorizer, type AuthorizationOutcome } from './authorizer.ts';
@@ -56,6 +57,8 @@ export interface AppDependencies {
   readonly kubernetes?: KubernetesForwarder;
   /** The audit trail (`trail-recorder.ts`): on unless `enabled` is false; `maxEvents` kept (`--trail-max-events`). */
   readonly trail?: { readonly enabled?: boolean; readonly maxEvents?: number | undefined };
+  /** More endpoint routes, checked after health and the console's (`/_tollgate/metrics`). */
+  readonly routes?: readonly EndpointRoute[];
 }
 
 /** The application. */
@@ -88,6 +91,7 @@ export function createApp(deps: AppDependencies): App {
     healthRoute({ version: deps.version, services: Object.keys(deps.services), store: deps.store, clock: deps.clock }),
     consoleRoutes({ ...deps, lookupCredentials }),
     { handle: whyRoute({ ...deps, authorizer, lookupCredentials, flushTrail: async () => trail?.drain() }) },
+    ...(deps.routes ?? []),
   ];
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {
@@ -208,7 +212,7 @@ export function createApp(deps: AppDependencies): App {
   /** encode (errors): an AWS error in the service's protocol; anything else becomes InternalFailure. */
   function encodeError(service: ServedService, error: unknown, requestId: string, request: HttpRequest, entry: OpenEntry, call: OpenCall | undefined): ProtocolResponse {
     if (error instanceof AccessDeniedError) recordOutcome(entry, error.outcome);
-    const awsError = isAwsError(error) ? error : internalFailure(error, requestId, deps.log);
+    const awsError = isAwsError(error) ? error : error instanceof StoreUnavailable ? storeUnavailable(service.name) : internalFailure(error, requestId, deps.log);
     entry.errorCode = awsError.code;
     if (call !== undefined) {
       call.errorCode = awsError.code;
@@ -247,6 +251,16 @@ function recordOutcome(entry: OpenEntry, outcome: AuthorizationOutcome): void {
   entry.checks = outcome.checks;
   entry.decidedBy = outcome.decidedBy;
   entry.reason = outcome.reason;
+}
+
+/**
+ * The database cannot be reached: AWS's answer for a temporary failure (503), which the SDKs retry. IAM
+ * and STS: the common error `ServiceUnavailable`; EKS: its model's `ServiceUnavailableException`.
+ */
+function storeUnavailable(service: ServiceName): AwsError {
+  return service === 'eks'
+    ? new AwsError('ServiceUnavailableException', 503, 'The service is unavailable. Back off and retry the operation.', { fault: 'Receiver' })
+    : new AwsError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.', { fault: 'Receiver' });
 }
 
 function internalFailure(error: unknown, requestId: string, log: RequestLog): AwsError {

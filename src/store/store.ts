@@ -250,6 +250,15 @@ export interface StoreSession {
   };
 }
 
+/** What a store reports of itself for metrics. */
+export interface StoreStats {
+  /** Point reads answered from the read memo, and read from the database. */
+  readonly memoHits: number;
+  readonly memoMisses: number;
+  /** The connection pool, when the store has one. */
+  readonly pool?: { readonly total: number; readonly idle: number; readonly waiting: number };
+}
+
 /** A store: a session for reads, and transactions for writes that must be atomic. */
 export interface Store extends StoreSession {
   /**
@@ -260,5 +269,9 @@ export interface Store extends StoreSession {
   transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T>;
   /** Where the data lives, for the health endpoint (`sqlite:/path`, never a password). */
   readonly description: string;
+  /** How the store's memory and connections are used, for `/_tollgate/metrics`. */
+  stats?(): StoreStats;
+  /** Resolves when the database answers a trivial query, rejects when it cannot be reached (the health endpoint). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
