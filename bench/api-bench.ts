@@ -14,7 +14,11 @@
  * with like. A workload's req/s is its requests over its time in all rounds, and its p50 and p99 are
  * those of all its requests (autocannon's latency histograms of its slices, merged). `--slices`
  * prints each slice's figures to stderr. The server logs as `npm start` does, to a file (as one
- * redirects it), not into this process, which generates the load.
+ * redirects it), not into this process, which generates the load. `--store postgres` compares SQLite
+ * with PostgreSQL, one process and two, instead (bench/postgres-bench.ts).
+ *
+ * The audit trail: every workload also runs, in the same rounds, against a second server started with
+ * `--trail-max-events 0` (the trail off); the table gives both and the ratio on/off (target ≥ 0.9).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -28,11 +32,19 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { signRequest } from '../src/sigv4/index.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '10' }, only: { type: 'string' }, slices: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '16' }, rounds: { type: 'string', default: '10' }, only: { type: 'string' }, slices: { type: 'boolean', default: false }, store: { type: 'string', default: 'sqlite' } } });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
 const bin = fileURLToPath(new URL('../bin/tollgate.mjs', import.meta.url));
+if (values.store === 'postgres') {
+  // `--store postgres`: SQLite against PostgreSQL, one process and two (bench/postgres-bench.ts).
+  const { postgresBench } = await import('./postgres-bench.ts');
+  await postgresBench({ seconds, rounds, connections, json: values.json });
+  process.exit(0);
+} else if (values.store !== 'sqlite') {
+  throw new Error(`--store is sqlite or postgres, not ${values.store}`);
+}
 
 function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
   let seen = '';
@@ -50,11 +62,11 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
   });
 }
 
-async function startTollgate(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startTollgate(dataDir: string, extra: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
   const logFile = join(dataDir, 'server.log');
   const log = openSync(logFile, 'w');
   // Started as `npm start` starts it (package.json), with its V8 flag.
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...(process.env['TOLLGATE_BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['TOLLGATE_BENCH_PROFILE']}`] : []), bin, 'serve', '--port', '0', '--data-dir', dataDir, ...(process.env['TOLLGATE_BENCH_QUIET'] ? ['--log-level', 'silent'] : [])], { stdio: ['ignore', log, 'inherit'] });
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...(process.env['TOLLGATE_BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['TOLLGATE_BENCH_PROFILE']}`] : []), bin, 'serve', '--port', '0', '--data-dir', dataDir, ...extra, ...(process.env['TOLLGATE_BENCH_QUIET'] ? ['--log-level', 'silent'] : [])], { stdio: ['ignore', log, 'inherit'] });
   closeSync(log);
   let exited = false;
   child.once('exit', () => { exited = true; });
@@ -180,53 +192,69 @@ function report(round: number, name: string, slice: RawSlice): void {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
+const offDir = mkdtempSync(join(tmpdir(), 'tollgate-bench-off-'));
 const tollgate = await startTollgate(dataDir);
+const trailOff = await startTollgate(offDir, ['--trail-max-events', '0']);
 const baseline = await startBaseline();
-try {
-  const { user, session } = await prepare(tollgate.url, dataDir);
-  const workloads: [string, Signed][] = [
-    ['iam:GetUser', signedQuery(tollgate.url, 'iam', 'Action=GetUser&Version=2010-05-08&UserName=bench', user)],
-    ['sts:GetCallerIdentity', signedQuery(tollgate.url, 'sts', 'Action=GetCallerIdentity&Version=2011-06-15', user)],
-    ['eks:DescribeCluster', signedDescribeCluster(tollgate.url, user)],
-    ['eks:DescribeCluster (role)', signedDescribeCluster(tollgate.url, session)],
+/** The four workloads against one server. */
+async function workloadsOf(url: string, dir: string): Promise<[string, Signed][]> {
+  const { user, session } = await prepare(url, dir);
+  return [
+    ['iam:GetUser', signedQuery(url, 'iam', 'Action=GetUser&Version=2010-05-08&UserName=bench', user)],
+    ['sts:GetCallerIdentity', signedQuery(url, 'sts', 'Action=GetCallerIdentity&Version=2011-06-15', user)],
+    ['eks:DescribeCluster', signedDescribeCluster(url, user)],
+    ['eks:DescribeCluster (role)', signedDescribeCluster(url, session)],
   ];
+}
+try {
+  const workloads = await workloadsOf(tollgate.url, dataDir);
+  const offWorkloads = await workloadsOf(trailOff.url, offDir);
   if (values.only !== undefined) {
     const pattern = new RegExp(values.only); // `--only DescribeCluster`: just the matching workloads (for profiling)
     workloads.splice(0, workloads.length, ...workloads.filter(([name]) => pattern.test(name)));
+    offWorkloads.splice(0, offWorkloads.length, ...offWorkloads.filter(([name]) => pattern.test(name)));
   }
-  for (const [name, request] of workloads) {
-    const response = await fetch(new URL(request.path, tollgate.url), { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
+  for (const [url, name, request] of [...workloads.map(([n, r]) => [tollgate.url, n, r] as const), ...offWorkloads.map(([n, r]) => [trailOff.url, n, r] as const)]) {
+    const response = await fetch(new URL(request.path, url), { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
     if (response.status !== 200) throw new Error(`${name}: warm-up answered ${response.status}: ${await response.text()}`);
   }
   const bare: Signed = { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity' };
   const slice = seconds / rounds;
   const baseSlices: RawSlice[] = [];
   const workloadSlices = workloads.map((): RawSlice[] => []);
+  const offSlices = workloads.map((): RawSlice[] => []);
   for (let round = 0; round < rounds; round++) {
     baseSlices.push(await load(baseline.url, bare, slice));
     report(round, 'bare node:http', baseSlices[round]!);
     for (const [i, [name, request]] of workloads.entries()) {
       workloadSlices[i]!.push(await load(tollgate.url, request, slice));
       report(round, name, workloadSlices[i]![round]!);
+      offSlices[i]!.push(await load(trailOff.url, offWorkloads[i]![1], slice));
+      report(round, `${name} (trail off)`, offSlices[i]![round]!);
     }
   }
   const base = total(baseSlices);
   const rows = [];
   for (const [i, [name]] of workloads.entries()) {
     const r = total(workloadSlices[i]!);
-    if (r.errors > 0) throw new Error(`${name}: ${r.errors} failed requests`);
-    rows.push({ name, rps: r.rps, p50_ms: r.p50, p99_ms: r.p99, baseline_rps: base.rps, ratio: Number((r.rps / base.rps).toFixed(3)) });
+    const off = total(offSlices[i]!);
+    if (r.errors > 0 || off.errors > 0) throw new Error(`${name}: ${r.errors + off.errors} failed requests`);
+    rows.push({ name, rps: r.rps, p50_ms: r.p50, p99_ms: r.p99, baseline_rps: base.rps, ratio: Number((r.rps / base.rps).toFixed(3)), trail_off_rps: off.rps, trail_ratio: Number((r.rps / off.rps).toFixed(3)) });
   }
   if (values.json) for (const row of rows) console.log(JSON.stringify(row));
   else {
     console.log(`concurrency ${connections}, ${seconds} s per workload in ${rounds} interleaved rounds, keep-alive; bare node:http server: ${base.rps} req/s (p50 ${base.p50} ms, p99 ${base.p99} ms)`);
-    console.log('workload                      req/s   p50 ms   p99 ms   ratio to bare node:http');
-    for (const r of rows) console.log(`${r.name.padEnd(28)} ${String(r.rps).padStart(7)} ${String(r.p50_ms).padStart(8)} ${String(r.p99_ms).padStart(8)}   ${(r.ratio * 100).toFixed(1)}%`);
-    console.log('targets: ratio ≥ 50%, p99 < 5 ms');
+    console.log('workload                      req/s   p50 ms   p99 ms   ratio to bare node:http   trail off req/s   trail on/off');
+    for (const r of rows) console.log(`${r.name.padEnd(28)} ${String(r.rps).padStart(7)} ${String(r.p50_ms).padStart(8)} ${String(r.p99_ms).padStart(8)}   ${`${(r.ratio * 100).toFixed(1)}%`.padStart(23)}   ${String(r.trail_off_rps).padStart(15)}   ${(r.trail_ratio * 100).toFixed(1)}%`);
+    console.log('targets: ratio ≥ 50%, p99 < 5 ms; trail on/off ≥ 90%');
   }
 } finally {
   tollgate.child.kill('SIGTERM');
+  trailOff.child.kill('SIGTERM');
   baseline.child.kill('SIGTERM');
-  await new Promise((r) => tollgate.child.once('exit', r));
+  const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));
+  await exited(tollgate.child);
+  await exited(trailOff.child);
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(offDir, { recursive: true, force: true });
 }

@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import { randomIds, type IdGenerator } from './kernel/ids.ts';
 import { SecretBox } from './kernel/secret-box.ts';
-import { eksModel, iamModel, stsModel } from './protocol/models/index.ts';
+import { cloudtrailModel, eksModel, iamModel, stsModel } from './protocol/models/index.ts';
 import { createApp, type App } from './server/app.ts';
 import { listen, type RunningServer } from './server/http-endpoint.ts';
+import { TollgateMetrics } from './server/metrics.ts';
 import { pinoLog, type RequestLog } from './server/request-log.ts';
 import { serviceDefinition } from './server/service-definition.ts';
-import { awsManagedPolicyCatalog, type AwsManagedPolicyCatalog } from './services/iam/aws-managed-policy-catalog.ts';
 import type { GivenRootKey } from './services/iam/create-account.ts';
+import { cloudtrailOperations } from './services/cloudtrail/index.ts';
 import { eksOperations } from './services/eks/index.ts';
 import { iamOperations } from './services/iam/index.ts';
 import { stsOperations } from './services/sts/index.ts';
@@ -23,28 +24,18 @@ import { startKubernetes, type Kubernetes } from './k8s/start-kubernetes.ts';
 import type { KubernetesForwarder } from './server/kubernetes-proxy.ts';
 import { loadMasterKey } from './store/master-key.ts';
 import { PRIVATE_DIRECTORY_MODE, restrictToOwner } from './store/private-files.ts';
+import { masterKeyProblem } from './store/master-key-check.ts';
+import { describeUrl } from './store/postgres/describe-url.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { bootstrapDefaultAccount } from './default-account.ts';
-import { dataDirectoryProblem, listenProblem } from './startup-error.ts';
+import { managedPolicyCatalog } from './managed-policy-catalog.ts';
+import { dataDirectoryProblem, listenProblem, StartupError } from './startup-error.ts';
 
 export { DEFAULT_ACCOUNT_ID } from './default-account.ts';
 
 const packageJson = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
-let catalog: AwsManagedPolicyCatalog | undefined;
-/** The shipped catalogue, read and parsed when first asked. */
-const loadedCatalog = (): AwsManagedPolicyCatalog =>
-  (catalog ??= awsManagedPolicyCatalog(JSON.parse(readFileSync(fileURLToPath(new URL('../data/aws-managed-policies.json', import.meta.url)), 'utf8'))));
-/**
- * The catalogue as the app holds it: the 3 MB file is read at the first look-up, not at start, where
- * it was the largest cost (tens of milliseconds); many runs and most requests never need it.
- */
-const lazyCatalog: AwsManagedPolicyCatalog = { get: (arn) => loadedCatalog().get(arn), list: () => loadedCatalog().list() };
-
-/** The shipped AWS managed policies, read once, on first use. */
-export function managedPolicyCatalog(): AwsManagedPolicyCatalog {
-  return lazyCatalog;
-}
+export { managedPolicyCatalog };
 
 /** An opened data directory: store, secrets and the rest of what the app needs. */
 export interface Runtime {
@@ -68,7 +59,11 @@ function sayRestricted(file: string, formerMode: number): void {
  * and any found readable by others are restricted to their owner and reported to `onRestricted`
  * (by default, a line on stderr).
  */
-export async function openRuntime(dataDir: string, options: { clock?: Clock; ids?: IdGenerator; environment?: Readonly<Record<string, string | undefined>>; onRestricted?: (file: string, formerMode: number) => void } = {}): Promise<Runtime> {
+export async function openRuntime(dataDir: string, options: {
+  clock?: Clock; ids?: IdGenerator; environment?: Readonly<Record<string, string | undefined>>; onRestricted?: (file: string, formerMode: number) => void;
+  /** A PostgreSQL URL (`--database`): the store lives there, shared with other processes, instead of in `tollgate.db`. */
+  database?: string | undefined;
+} = {}): Promise<Runtime> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
   for (const name of PRIVATE_FILES) {
@@ -76,13 +71,34 @@ export async function openRuntime(dataDir: string, options: { clock?: Clock; ids
     if (formerMode !== undefined) (options.onRestricted ?? sayRestricted)(join(dir, name), formerMode);
   }
   const secrets = new SecretBox(loadMasterKey(dir, options.environment ?? process.env));
-  const store = await openSqliteStore({ file: join(dir, 'tollgate.db') });
+  const store = options.database === undefined ? await openSqliteStore({ file: join(dir, 'tollgate.db') }) : await openSharedStore(options.database);
+  const problem = await masterKeyProblem(store, secrets).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  if (problem !== undefined) {
+    await store.close();
+    throw new StartupError(problem);
+  }
   return { dataDir: dir, store, secrets, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
 }
 
+/** The PostgreSQL store at `url`, a failure told as a StartupError naming the database (never its password). */
+async function openSharedStore(url: string): Promise<Store> {
+  try {
+    // Loaded only when asked for: a process on SQLite never loads pg.
+    const { openPostgresStore } = await import('./store/postgres/postgres-store.ts');
+    return await openPostgresStore({ url, onIdleError: () => undefined });
+  } catch (error) {
+    throw new StartupError(`cannot use database ${describeUrl(url)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
+  }
+}
+
 /** The application over a runtime. */
-export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined; kubernetes?: KubernetesForwarder } = {}): App {
+export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelaySeconds?: number | undefined; k8sPorts?: PortRange | undefined; kubernetes?: KubernetesForwarder; trailMaxEvents?: number | undefined } = {}): App {
+  const metrics = new TollgateMetrics(runtime.store);
   return createApp({
+    routes: [metrics.route()],
     store: runtime.store,
     clock: runtime.clock,
     ids: runtime.ids,
@@ -93,12 +109,14 @@ export function buildApp(runtime: Runtime, log: RequestLog, options: { eksDelayS
       iam: serviceDefinition('iam', iamModel, iamOperations, { globalRegion: 'us-east-1' }),
       sts: serviceDefinition('sts', stsModel, stsOperations),
       eks: serviceDefinition('eks', eksModel, eksOperations),
+      cloudtrail: serviceDefinition('cloudtrail', cloudtrailModel, cloudtrailOperations),
     },
-    log,
+    log: metrics.counting(log),
     version: packageJson.version,
     ...(options.eksDelaySeconds === undefined ? {} : { eksDelaySeconds: options.eksDelaySeconds }),
     ...(options.k8sPorts === undefined ? {} : { kubernetesPorts: options.k8sPorts }),
     ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),
+    trail: { enabled: options.trailMaxEvents !== 0, maxEvents: options.trailMaxEvents },
   });
 }
 
@@ -114,10 +132,11 @@ export interface Tollgate {
 }
 
 /** `openRuntime`, with a failure told as a StartupError naming the directory and what is wrong with it. */
-export async function openDataDirectory(dataDir: string, options: { clock?: Clock | undefined } = {}): Promise<Runtime> {
+export async function openDataDirectory(dataDir: string, options: { clock?: Clock | undefined; database?: string | undefined } = {}): Promise<Runtime> {
   try {
-    return await openRuntime(dataDir, options.clock ? { clock: options.clock } : {});
+    return await openRuntime(dataDir, { ...(options.clock ? { clock: options.clock } : {}), database: options.database });
   } catch (error) {
+    if (error instanceof StartupError) throw error;
     throw dataDirectoryProblem(resolve(dataDir), error);
   }
 }
@@ -129,11 +148,15 @@ export async function openDataDirectory(dataDir: string, options: { clock?: Cloc
  * account's.
  */
 export async function startTollgate(options: {
-  host: string; port: number; dataDir: string; log?: RequestLog; clock?: Clock; eksDelaySeconds?: number | undefined; rootKey?: GivenRootKey | undefined;
+  host: string; port: number; dataDir: string; log?: RequestLog;
+  /** A PostgreSQL URL shared by several processes (`--database`), instead of the data directory's SQLite file. */
+  database?: string | undefined; clock?: Clock; eksDelaySeconds?: number | undefined; rootKey?: GivenRootKey | undefined;
   /** Ports of the clusters' Kubernetes endpoints (`--k8s-port-range`); 4600–4999 by default. */
   k8sPorts?: PortRange | undefined;
+  /** The most audit trail events kept (`--trail-max-events`); 0 turns the trail off. */
+  trailMaxEvents?: number | undefined;
 }): Promise<Tollgate> {
-  const runtime = await openDataDirectory(options.dataDir, { clock: options.clock });
+  const runtime = await openDataDirectory(options.dataDir, { clock: options.clock, database: options.database });
   const log = options.log ?? pinoLog();
   const k8sPorts = options.k8sPorts ?? DEFAULT_KUBERNETES_PORTS;
   let rootCredentialsFile: string | undefined;
@@ -147,7 +170,7 @@ export async function startTollgate(options: {
     // The AWS app forwards the console's Kubernetes requests to the Kubernetes side, which verifies tokens through the AWS app.
     const late: { kubernetes?: Kubernetes } = {};
     const forwarder: KubernetesForwarder = { forward: (...args) => late.kubernetes!.forward(...args) };
-    app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts, kubernetes: forwarder });
+    app = buildApp(runtime, log, { eksDelaySeconds: options.eksDelaySeconds, k8sPorts, kubernetes: forwarder, trailMaxEvents: options.trailMaxEvents });
     server = await listen(app, options.host, options.port).catch((error: unknown) => { throw listenProblem(options.host, options.port, error); });
     kubernetes = late.kubernetes = await startKubernetes({ app, runtime, log, host: options.host, awsPort: server.port });
   } catch (error) {

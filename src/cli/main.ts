@@ -30,7 +30,8 @@ Environment (a flag given wins):
                      the default account's root key on first start (and after reset), for CI that
                      must know it: AKIA + 16 characters of A-Z and 2-7, and a 40-character secret
   TOLLGATE_MASTER_KEY  the key sealing secrets at rest (32 bytes, hex or base64), instead of
-                     <data dir>/master.key
+                     <data dir>/master.key; every process on one --database needs the same key
+  TOLLGATE_DATABASE_URL  as --database
   NO_COLOR           no colours in the pretty log`;
 
 /** Runs `tollgate` with `argv` (without the program name); resolves with the exit code. */
@@ -63,6 +64,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     .addOption(new Option('--host <host>', 'address to listen on').env('TOLLGATE_HOST').default('127.0.0.1'))
     .addOption(new Option('--port <port>', 'port to listen on; 0 picks a free one').env('TOLLGATE_PORT').default(4566, '4566').argParser(port))
     .addOption(dataDirOption())
+    .addOption(databaseOption())
     .addOption(new Option('--eks-delay-seconds <seconds>', 'how long an EKS resource stays CREATING, UPDATING or DELETING')
       .env('TOLLGATE_EKS_DELAY_SECONDS').default(DEFAULT_EKS_DELAY_SECONDS).argParser(seconds))
     .addOption(new Option('--k8s-port-range <first-last>', "ports of the EKS clusters' Kubernetes endpoints, one per cluster (default 4600-4999)")
@@ -71,11 +73,13 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       .env('TOLLGATE_LOG_FORMAT').choices(['json', 'pretty']))
     .addOption(new Option('--log-level <level>', 'least level logged; requests are info').env('TOLLGATE_LOG_LEVEL')
       .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
+    .addOption(new Option('--trail-max-events <count>', 'the most audit trail events kept (besides the 90 days); 0 turns the trail off')
+      .env('TOLLGATE_TRAIL_MAX_EVENTS').default(1_000_000, '1000000').argParser(count))
     .addHelpText('after', `${ENVIRONMENT_HELP}
 
 SIGTERM or SIGINT stops it cleanly (idle connections closed at once, requests in flight answered
 for up to 10 s, the log flushed, exit 0); a second signal stops it at once.`)
-    .action((options: { host: string; port: number; dataDir: string; eksDelaySeconds: number; k8sPortRange?: PortRange; logFormat?: 'json' | 'pretty'; logLevel: string }) => run('serve', async () => {
+    .action((options: { host: string; port: number; dataDir: string; database?: string; eksDelaySeconds: number; k8sPortRange?: PortRange; logFormat?: 'json' | 'pretty'; logLevel: string; trailMaxEvents: number }) => run('serve', async () => {
       const { serveCommand } = await import('./serve-command.ts');
       return serveCommand({ ...options, logFormat: options.logFormat, k8sPorts: options.k8sPortRange }, io);
     })());
@@ -85,14 +89,16 @@ for up to 10 s, the log flushed, exit 0); a second signal stops it at once.`)
     .description('create an account with its root user and one root access key; prints {"AccountId","AccessKeyId","SecretAccessKey"}')
     .requiredOption('--id <account-id>', 'the 12-digit account id')
     .addOption(dataDirOption())
-    .action((options: { id: string; dataDir: string }) => run('accounts create', async () => {
+    .addOption(databaseOption())
+    .action((options: { id: string; dataDir: string; database?: string }) => run('accounts create', async () => {
       const { accountsCreateCommand } = await import('./accounts-command.ts');
       return accountsCreateCommand(options, io);
     })());
   accounts.command('list')
     .description('print the account ids, one a line (no keys, no secrets)')
     .addOption(dataDirOption())
-    .action((options: { dataDir: string }) => run('accounts list', async () => {
+    .addOption(databaseOption())
+    .action((options: { dataDir: string; database?: string }) => run('accounts list', async () => {
       const { accountsListCommand } = await import('./accounts-command.ts');
       return accountsListCommand(options, io);
     })());
@@ -110,14 +116,15 @@ for up to 10 s, the log flushed, exit 0); a second signal stops it at once.`)
     .description('erase every account in the data directory, then create account 111122223333 anew as on first start')
     .option('--yes', 'really erase (required)')
     .addOption(dataDirOption())
+    .addOption(databaseOption())
     .addHelpText('after', `
 A server running on the data directory need not stop: erasing and re-creating are one transaction,
 and its next request sees the fresh state (old keys are refused). The new root credentials are
 written to <data dir>/root-credentials; TOLLGATE_ROOT_ACCESS_KEY_ID and
 TOLLGATE_ROOT_SECRET_ACCESS_KEY, when set, give the key. The master key stays.`)
-    .action((options: { yes?: boolean; dataDir: string }) => run('reset', async () => {
+    .action((options: { yes?: boolean; dataDir: string; database?: string }) => run('reset', async () => {
       const { resetCommand } = await import('./reset-command.ts');
-      return resetCommand({ yes: options.yes === true, dataDir: options.dataDir }, io);
+      return resetCommand({ yes: options.yes === true, dataDir: options.dataDir, database: options.database }, io);
     })());
 
   const policy = program.command('policy').description('policy tools');
@@ -144,6 +151,16 @@ TOLLGATE_ROOT_SECRET_ACCESS_KEY, when set, give the key. The master key stays.`)
       return diagnoseCommand(args, io);
     })());
 
+  program.command('why')
+    .description('explain a request from the audit trail by its request id: what decided it, the verified fix and its AWS CLI command')
+    .argument('<request-id>', 'the request id AWS errors carry (x-amzn-RequestId; RequestId in the SDKs\' response metadata)')
+    .option('--json', 'print one JSON object')
+    .addOption(dataDirOption())
+    .action((requestId: string, options: { json?: boolean; dataDir: string }) => run('why', async () => {
+      const { whyCommand } = await import('./why-command.ts');
+      return whyCommand({ requestId, dataDir: options.dataDir, json: options.json === true }, io);
+    })());
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
@@ -158,6 +175,11 @@ function dataDirOption(): Option {
   return new Option('--data-dir <dir>', 'the data directory').env('TOLLGATE_DATA_DIR').default('./.tollgate');
 }
 
+function databaseOption(): Option {
+  return new Option('--database <url>', 'a PostgreSQL database shared by several Tollgate processes (postgres://USER:PASSWORD@HOST:PORT/DB), instead of the data directory\'s SQLite file')
+    .env('TOLLGATE_DATABASE_URL');
+}
+
 function port(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65_535) throw new InvalidArgumentError('a port is an integer from 0 to 65535.');
@@ -168,6 +190,12 @@ function portRange(value: string): PortRange {
   const range = parsePortRange(value);
   if (range === undefined) throw new InvalidArgumentError('FIRST-LAST, ports 1 to 65535 (or one port).');
   return range;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('a whole number, 0 or more.');
+  return n;
 }
 
 function seconds(value: string): number {

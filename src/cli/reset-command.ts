@@ -13,21 +13,21 @@ import type { CommandIo } from './command-io.ts';
 import { rootKeyFromEnvironment } from './root-key.ts';
 
 /** Runs `reset`; returns the exit code. */
-export async function resetCommand(options: { yes: boolean; dataDir: string }, io: CommandIo): Promise<number> {
+export async function resetCommand(options: { yes: boolean; dataDir: string; database?: string | undefined }, io: CommandIo): Promise<number> {
   const dir = resolve(options.dataDir);
   if (!options.yes) {
-    io.stderr(`tollgate reset: this erases every account in ${dir}; run again with --yes to do it\n`);
+    io.stderr(`tollgate reset: this erases every account in ${options.database === undefined ? dir : 'the database'}; run again with --yes to do it\n`);
     return 2;
   }
   const rootKey = rootKeyFromEnvironment(io.environment ?? process.env);
-  if (!existsSync(join(dir, 'tollgate.db'))) {
+  if (options.database === undefined && !existsSync(join(dir, 'tollgate.db'))) {
     io.stdout(`nothing to reset: no Tollgate data in ${dir}\n`);
     return 0;
   }
-  const runtime = await openDataDirectory(dir);
+  const runtime = await openDataDirectory(dir, { database: options.database });
   try {
     const file = await resetDataDirectory(runtime, rootKey);
-    io.stdout(`reset ${dir}: every account erased; account 111122223333 created anew, its root credentials written to ${file}\n`);
+    io.stdout(`reset ${options.database === undefined ? dir : runtime.store.description}: every account erased; account 111122223333 created anew, its root credentials written to ${file}\n`);
     return 0;
   } finally {
     await runtime.store.close();

@@ -17,11 +17,15 @@ export interface ServeOptions {
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
+  /** A PostgreSQL URL shared with other processes; the data directory's SQLite file when undefined. */
+  readonly database?: string | undefined;
   readonly eksDelaySeconds: number;
   /** Ports of the clusters' Kubernetes endpoints; 4600–4999 when undefined. */
   readonly k8sPorts: PortRange | undefined;
   readonly logFormat: LogFormat | undefined;
   readonly logLevel: string;
+  /** The most audit trail events kept; 0 turns the trail off. */
+  readonly trailMaxEvents?: number | undefined;
 }
 
 /** Runs the server until a signal stops it; resolves with the exit code. */
@@ -38,9 +42,10 @@ export async function serveCommand(options: ServeOptions, io: CommandIo): Promis
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
-  const tollgate = await startTollgate({ host: options.host, port: options.port, dataDir: options.dataDir, log, eksDelaySeconds: options.eksDelaySeconds, rootKey, k8sPorts: options.k8sPorts });
+  const tollgate = await startTollgate({ host: options.host, port: options.port, dataDir: options.dataDir, database: options.database, log, eksDelaySeconds: options.eksDelaySeconds, rootKey, k8sPorts: options.k8sPorts, trailMaxEvents: options.trailMaxEvents });
   io.stderr(`Tollgate: AWS IAM, STS and EKS on one endpoint\n`);
   io.stderr(`data directory: ${tollgate.runtime.dataDir}\n`);
+  if (options.database !== undefined) io.stderr(`database: ${tollgate.runtime.store.description}\n`);
   if (tollgate.rootCredentialsFile) {
     const given = rootKey ? ` (the key of TOLLGATE_ROOT_ACCESS_KEY_ID)` : '';
     io.stderr(`root credentials of account 111122223333${given} written to ${tollgate.rootCredentialsFile}\n`);

@@ -43,7 +43,9 @@ export function denialReason(decision: Decision, request: AuthorizationRequest, 
 /** The full AccessDenied message for a denied request; undefined when the decision allows it. */
 export function accessDeniedMessage(decision: Decision, request: AuthorizationRequest, options: MessageOptions = {}): string | undefined {
   if (decision.decision === 'Allowed') return undefined;
-  const head = `User: ${principalMessageArn(request.principal)} is not authorized to perform: ${request.action} on resource: ${request.messageResource}`;
+  // An empty message resource: an action without a resource type, whose message names none (docs/aws-behaviour/access-denied-messages.md).
+  const on = request.messageResource === '' ? '' : ` on resource: ${request.messageResource}`;
+  const head = `User: ${principalMessageArn(request.principal)} is not authorized to perform: ${request.action}${on}`;
   const reason = denialReason(decision, request, options);
   return reason ? `${head} ${reason}` : head;
 }

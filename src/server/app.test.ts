@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { bootstrapDefaultAccount } from '../default-account.ts';
 import { managedPolicyCatalog, openRuntime, type Runtime } from '../main.ts';
-import { eksModel, iamModel, stsModel } from '../protocol/models/index.ts';
+import { cloudtrailModel, eksModel, iamModel, stsModel } from '../protocol/models/index.ts';
 import { eksOperations } from '../services/eks/index.ts';
 import { iamOperations } from '../services/iam/index.ts';
 import { stsOperations } from '../services/sts/index.ts';
@@ -53,7 +53,7 @@ describe('app: endpoint routes and the AWS pipeline', () => {
     const { DescribeCluster: _describeCluster, ...eks } = eksOperations;
     app = createApp({
       store: runtime.store, clock: runtime.clock, ids: runtime.ids, secrets: runtime.secrets, catalog: managedPolicyCatalog(),
-      services: { iam: serviceDefinition('iam', iamModel, iam, { globalRegion: 'us-east-1' }), sts: serviceDefinition('sts', stsModel, stsOperations), eks: serviceDefinition('eks', eksModel, eks) },
+      services: { iam: serviceDefinition('iam', iamModel, iam, { globalRegion: 'us-east-1' }), sts: serviceDefinition('sts', stsModel, stsOperations), eks: serviceDefinition('eks', eksModel, eks), cloudtrail: serviceDefinition('cloudtrail', cloudtrailModel, {}) },
       log, version: '9.9.9',
     });
     assert.equal((await call(app, 'iam', ROOT, { method: 'POST', path: '/', body: 'Action=CreateUser&Version=2010-05-08&UserName=nobody' })).status, 200);
@@ -75,7 +75,7 @@ describe('app: endpoint routes and the AWS pipeline', () => {
     assert.match(response.headers['x-amzn-requestid'] ?? '', /^[0-9a-f-]{36}$/);
     const health = JSON.parse(response.body) as Record<string, unknown>;
     assert.equal(health['version'], '9.9.9');
-    assert.deepEqual(health['services'], ['iam', 'sts', 'eks']);
+    assert.deepEqual(health['services'], ['iam', 'sts', 'eks', 'cloudtrail']);
     assert.equal(logged.length, before);
   });
 

@@ -19,6 +19,7 @@ import type { ProtocolResponse } from '../protocol/http-message.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import type { AuthorizationCheck, OperationContext } from '../services/operation.ts';
 import { verifySignature, type VerifiedRequest } from '../sigv4/index.ts';
+import { StoreUnavailable } from '../store/store-errors.ts';
 import type { Store } from '../store/store.ts';
 import { AccessDeniedError } from './access-denied-error.ts';
 import { Authorizer, type AuthorizationOutcome } from './authorizer.ts';
@@ -33,6 +34,8 @@ import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import { resolveService, type ServiceName } from './resolve-service.ts';
 import { servedServices, type ServedService } from './served-service.ts';
 import type { BoundOperation, ServiceDefinition } from './service-definition.ts';
+import { TrailRecorder, type FinishedCall } from './trail-recorder.ts';
+import { whyRoute } from './why-route.ts';
 
 export type { ServiceDefinition } from './service-definition.ts';
 
@@ -52,6 +55,10 @@ export interface AppDependencies {
   readonly kubernetesPorts?: { readonly first: number; readonly last: number };
   /** The clusters' Kubernetes APIs, for the console's proxy (`kubernetes-proxy.ts`). */
   readonly kubernetes?: KubernetesForwarder;
+  /** The audit trail (`trail-recorder.ts`): on unless `enabled` is false; `maxEvents` kept (`--trail-max-events`). */
+  readonly trail?: { readonly enabled?: boolean; readonly maxEvents?: number | undefined };
+  /** More endpoint routes, checked after health and the console's (`/_tollgate/metrics`). */
+  readonly routes?: readonly EndpointRoute[];
 }
 
 /** The application. */
@@ -64,11 +71,15 @@ export interface App {
 /** A request log entry while the pipeline fills it in. */
 type OpenEntry = { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] };
 
+/** What the audit trail records of an authenticated call, while the pipeline fills it in. */
+type OpenCall = { -readonly [K in keyof FinishedCall]: FinishedCall[K] };
+
 /** Builds the application from its dependencies. */
 export function createApp(deps: AppDependencies): App {
   const credentials = new CredentialResolver(deps.store, deps.secrets, deps.clock);
   const authorizer = new Authorizer(deps.store, deps.catalog, deps.clock);
   const keyUsage = new KeyUsageRecorder(deps.store, deps.clock, deps.log);
+  const trail = deps.trail?.enabled === false ? undefined : new TrailRecorder(deps.store, deps.clock, deps.log, deps.trail?.maxEvents);
   const lookupCredentials = (id: string) => credentials.resolve(id);
   const services = servedServices(deps.services, { lookupCredentials, clock: deps.clock });
 
@@ -79,6 +90,8 @@ export function createApp(deps: AppDependencies): App {
   const endpointRoutes: readonly EndpointRoute[] = [
     healthRoute({ version: deps.version, services: Object.keys(deps.services), store: deps.store, clock: deps.clock }),
     consoleRoutes({ ...deps, lookupCredentials }),
+    { handle: whyRoute({ ...deps, authorizer, lookupCredentials, flushTrail: async () => trail?.drain() }) },
+    ...(deps.routes ?? []),
   ];
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {
@@ -91,22 +104,41 @@ export function createApp(deps: AppDependencies): App {
     const service = resolve(request);
     const entry = openEntry(requestId, service.name);
     let response: ProtocolResponse;
+    let call: OpenCall | undefined;
     try {
       const verified = await authenticate(service, request);
       const ctx = operationContext(service, verified, requestId, entry);
       if (service.name === 'eks' && deps.kubernetes !== undefined && request.path.startsWith(KUBERNETES_PROXY_PREFIX)) {
         return await proxyToKubernetes(deps.kubernetes, service, ctx, request, entry, begin);
       }
-      const call = decode(service, request, entry);
-      const operation = bind(service, call);
+      const decoded = decode(service, request, entry);
+      if (trail !== undefined) call = openCall(service, decoded, ctx, request);
+      const operation = bind(service, decoded);
+      if (call !== undefined) call.readOnly = operation.operation.readOnly;
       const checks = await operation.authorize(ctx);
-      recordOutcome(entry, await authorize(service, checks, ctx, request));
+      if (call !== undefined) call.checks = checks;
+      const outcome = await authorize(service, checks, ctx, request);
+      recordOutcome(entry, outcome);
+      if (call !== undefined) call.decided = outcome.decided;
       const output = await operation.handle(ctx);
-      response = service.codec.encodeOutput(call.operation, output, requestId, request);
+      if (call !== undefined) call.output = output;
+      response = service.codec.encodeOutput(decoded.operation, output, requestId, request);
     } catch (error) {
-      response = encodeError(service, error, requestId, request, entry);
+      response = encodeError(service, error, requestId, request, entry, call);
     }
+    if (call !== undefined) trail!.record(call);
     return log(entry, response, begin);
+  }
+
+  /** The audit trail's note of an authenticated call, filled in by the steps after decode. */
+  function openCall(service: ServedService, decoded: DecodedCall, ctx: OperationContext, request: HttpRequest): OpenCall {
+    return {
+      requestId: ctx.requestId, time: new Date(deps.clock.now()), service: service.name, operation: decoded.operation, region: ctx.region, caller: ctx.caller,
+      sourceIp: request.sourceIp, secure: request.secure, userAgent: request.headers['user-agent'], referer: request.headers.referer,
+      // The operation's access level says once it is bound; a call refused before (invalid, not implemented) goes by its name.
+      readOnly: /^(Get|List|Describe|Lookup)/.test(decoded.operation),
+      input: decoded.input, output: undefined, errorCode: undefined, errorMessage: undefined, checks: undefined, decided: undefined, decidedBy: undefined,
+    };
   }
 
   /** resolve service: by the credential scope, the Host, or the request's shape (resolve-service.ts); IAM when nothing tells. */
@@ -178,10 +210,18 @@ export function createApp(deps: AppDependencies): App {
   }
 
   /** encode (errors): an AWS error in the service's protocol; anything else becomes InternalFailure. */
-  function encodeError(service: ServedService, error: unknown, requestId: string, request: HttpRequest, entry: OpenEntry): ProtocolResponse {
+  function encodeError(service: ServedService, error: unknown, requestId: string, request: HttpRequest, entry: OpenEntry, call: OpenCall | undefined): ProtocolResponse {
     if (error instanceof AccessDeniedError) recordOutcome(entry, error.outcome);
-    const awsError = isAwsError(error) ? error : internalFailure(error, requestId, deps.log);
+    const awsError = isAwsError(error) ? error : error instanceof StoreUnavailable ? storeUnavailable(service.name) : internalFailure(error, requestId, deps.log);
     entry.errorCode = awsError.code;
+    if (call !== undefined) {
+      call.errorCode = awsError.code;
+      call.errorMessage = awsError.message;
+      if (error instanceof AccessDeniedError) {
+        call.decided = error.outcome.decided;
+        call.decidedBy = error.outcome.decidedBy;
+      }
+    }
     return service.codec.encodeError(awsError, requestId, request);
   }
 
@@ -193,7 +233,13 @@ export function createApp(deps: AppDependencies): App {
     return response;
   }
 
-  return { handle, drain: () => keyUsage.drain() };
+  return {
+    handle,
+    drain: async () => {
+      await keyUsage.drain();
+      await trail?.drain();
+    },
+  };
 }
 
 function openEntry(requestId: string, service: ServiceName): OpenEntry {
@@ -205,6 +251,16 @@ function recordOutcome(entry: OpenEntry, outcome: AuthorizationOutcome): void {
   entry.checks = outcome.checks;
   entry.decidedBy = outcome.decidedBy;
   entry.reason = outcome.reason;
+}
+
+/**
+ * The database cannot be reached: AWS's answer for a temporary failure (503), which the SDKs retry. IAM
+ * and STS: the common error `ServiceUnavailable`; EKS: its model's `ServiceUnavailableException`.
+ */
+function storeUnavailable(service: ServiceName): AwsError {
+  return service === 'eks'
+    ? new AwsError('ServiceUnavailableException', 503, 'The service is unavailable. Back off and retry the operation.', { fault: 'Receiver' })
+    : new AwsError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.', { fault: 'Receiver' });
 }
 
 function internalFailure(error: unknown, requestId: string, log: RequestLog): AwsError {

@@ -47,6 +47,8 @@ export interface AuthorizationOutcome {
   readonly decidedBy: string | undefined;
   /** A denial's reason, as AWS's message ends. */
   readonly reason: string | undefined;
+  /** The last check decided and its decision (the denied one for a denial), for the audit trail. */
+  readonly decided?: { readonly check: AuthorizationCheck; readonly decision: Decision } | undefined;
 }
 
 const NOTHING_TO_DECIDE: AuthorizationOutcome = { decision: 'Allowed', checks: undefined, decidedBy: undefined, reason: undefined };
@@ -122,15 +124,27 @@ export class Authorizer {
         if (memoKey !== undefined) recent.byCheck.set(memoKey, decision);
       }
       const deciding = decision.determining[0];
-      last = { decision: decision.decision, checks: actions, decidedBy: deciding && decidedBy(deciding), reason: undefined };
+      last = { decision: decision.decision, checks: actions, decidedBy: deciding && decidedBy(deciding), reason: undefined, decided: { check, decision } };
       if (decision.decision !== 'Allowed') {
         request ??= authorizationRequest(caller, check, context);
         const message = accessDeniedMessage(decision, request) ?? '';
-        const outcome: AuthorizationOutcome = { decision: decision.decision, checks: actions, ...denialSummary(decision, request, last.decidedBy) };
+        const outcome: AuthorizationOutcome = { decision: decision.decision, checks: actions, ...denialSummary(decision, request, last.decidedBy), decided: { check, decision } };
         throw new AccessDeniedError(service.accessDeniedCode, message, outcome);
       }
     }
     return last;
+  }
+
+  /**
+   * The request and policy set `authorize` would decide `check` with, for `caller` and `facts`, built
+   * from the store as it is now (for `tollgate why`: the recorded request decided again).
+   */
+  async rebuild(caller: Caller, check: AuthorizationCheck, facts: RequestFacts): Promise<{ request: AuthorizationRequest; set: PolicySet }> {
+    const cached = await this.principal(caller);
+    const layered = cached.context.extend(new RequestContext(globalKeys(facts, Math.floor(facts.time.getTime() / 1000) * 1000)));
+    const context = check.context !== undefined && hasKeys(check.context) ? layered.extend(check.context) : layered;
+    const set = check.resourcePolicies ? new PolicySet({ ...cached.set.input, resource: check.resourcePolicies.map((p) => this.resourcePolicy(p)) }) : cached.set;
+    return { request: authorizationRequest(caller, check, context), set };
   }
 
   private principal(caller: Caller): Promise<CachedPrincipal> {

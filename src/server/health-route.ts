@@ -1,4 +1,8 @@
-/** `GET /_tollgate/health`: the version, the services served, the store and the uptime, as JSON, unsigned. */
+/**
+ * `GET /_tollgate/health`: the version, the services served, the store (its description, kind and
+ * whether it answers now) and the uptime, as JSON, unsigned. 200 while the store answers, else 503
+ * with the same body, so that a load balancer takes a process whose database is gone out of service.
+ */
 import type { Clock } from '../kernel/clock.ts';
 import type { EndpointRoute } from './endpoint-route.ts';
 
@@ -8,7 +12,7 @@ const HEALTH_PATH = '/_tollgate/health';
 export interface HealthFacts {
   readonly version: string;
   readonly services: readonly string[];
-  readonly store: { readonly description: string };
+  readonly store: { readonly description: string; ping(): Promise<void> };
   readonly clock: Clock;
 }
 
@@ -18,8 +22,14 @@ export function healthRoute(facts: HealthFacts): EndpointRoute {
   return {
     handle(request, requestId) {
       if (request.path !== HEALTH_PATH || request.method !== 'GET') return undefined;
-      const body = { version: facts.version, services: facts.services, store: facts.store.description, uptimeSeconds: Math.floor((facts.clock.now() - started) / 1000) };
-      return { status: 200, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify(body) };
+      return facts.store.ping().then(() => true, () => false).then((reachable) => {
+        const description = facts.store.description;
+        const body = {
+          version: facts.version, services: facts.services, store: description, storeKind: description.slice(0, description.indexOf(':')), storeReachable: reachable,
+          uptimeSeconds: Math.floor((facts.clock.now() - started) / 1000),
+        };
+        return { status: reachable ? 200 : 503, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify(body) };
+      });
     },
   };
 }

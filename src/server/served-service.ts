@@ -24,7 +24,8 @@ export interface ServedService extends AuthorizedService, Pick<ServiceDefinition
 }
 
 /** The vocabulary of SigV4's errors for each protocol a model may speak. */
-const SIGV4_ERRORS: Readonly<Partial<Record<WireProtocol, SigV4Protocol>>> = { query: 'awsQuery', 'rest-json': 'restJson1' };
+// awsJson services name SigV4's failures as restJson1 services do (`UnrecognizedClientException`, `InvalidSignatureException`).
+const SIGV4_ERRORS: Readonly<Partial<Record<WireProtocol, SigV4Protocol>>> = { query: 'awsQuery', 'rest-json': 'restJson1', json: 'restJson1' };
 
 /** The most action names kept per service (operations are the model's, so fewer in practice). */
 const ACTION_NAMES_MAX = 1000;

@@ -14,6 +14,7 @@ import { policyCases } from './conformance/policy-cases.ts';
 import { recordIdentityCases } from './conformance/record-identity-cases.ts';
 import { roleCases } from './conformance/role-cases.ts';
 import { sessionCases } from './conformance/session-cases.ts';
+import { trailCases } from './conformance/trail-cases.ts';
 import { transactionCases } from './conformance/transaction-cases.ts';
 import { userCases } from './conformance/user-cases.ts';
 import type { Store } from './store.ts';
@@ -34,5 +35,6 @@ export function storeConformanceSuite(name: string, open: () => Promise<Store>):
     eksEverywhereCases(open);
     kubernetesCases(open);
     recordIdentityCases(open);
+    trailCases(open);
   });
 }

@@ -20,3 +20,15 @@ export class UniqueViolation extends Error {
     this.name = 'UniqueViolation';
   }
 }
+
+/**
+ * The database could not be reached, or dropped the connection, before the work completed: nothing of
+ * a write whose transaction did not commit was kept. Services answer it as AWS does when it cannot
+ * serve, `ServiceUnavailable` (HTTP 503), and the store recovers by itself when the database returns.
+ */
+export class StoreUnavailable extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'StoreUnavailable';
+  }
+}

@@ -39,6 +39,7 @@ import type {
 import type { StsSessionRecord } from './session-records.ts';
 import type { RootPasswordRecord } from './root-password-records.ts';
 import type { EksDocument, EksKey, EksKind } from './eks-records.ts';
+import type { TrailEventRecord, TrailHit, TrailQuery, TrailRetention } from './trail-records.ts';
 import type { KubernetesChanges, KubernetesObjectKey, KubernetesObjectRecord, KubernetesPortRecord } from './kubernetes-records.ts';
 
 /** A `(name, path)` listing filter: entities whose path starts with `pathPrefix`. */
@@ -233,6 +234,29 @@ export interface StoreSession {
     put(record: RootPasswordRecord): Promise<void>;
     delete(accountId: string): Promise<void>;
   };
+  /**
+   * The audit trail (`trail-records.ts`), written in batches after the requests it records were answered.
+   * No decision or credential depends on it: its writes move no generation.
+   */
+  readonly trail: {
+    /** Appends events in order, then keeps the newest `retention.keep` (and at most what `expire` leaves). */
+    append(records: readonly TrailEventRecord[], retention?: TrailRetention): Promise<void>;
+    /** Removes the events recorded before `before`; returns how many. */
+    expire(before: Date): Promise<number>;
+    /** A page of an account's events in a Region, newest first. */
+    lookup(query: TrailQuery): Promise<TrailHit[]>;
+    /** The events of one request (two for a cross-account call: one in each account), in order of recording. */
+    byRequestId(requestId: string): Promise<TrailEventRecord[]>;
+  };
+}
+
+/** What a store reports of itself for metrics. */
+export interface StoreStats {
+  /** Point reads answered from the read memo, and read from the database. */
+  readonly memoHits: number;
+  readonly memoMisses: number;
+  /** The connection pool, when the store has one. */
+  readonly pool?: { readonly total: number; readonly idle: number; readonly waiting: number };
 }
 
 /** A store: a session for reads, and transactions for writes that must be atomic. */
@@ -245,5 +269,9 @@ export interface Store extends StoreSession {
   transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T>;
   /** Where the data lives, for the health endpoint (`sqlite:/path`, never a password). */
   readonly description: string;
+  /** How the store's memory and connections are used, for `/_tollgate/metrics`. */
+  stats?(): StoreStats;
+  /** Resolves when the database answers a trivial query, rejects when it cannot be reached (the health endpoint). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -51,7 +51,7 @@ before(async () => {
   await root.send(new AttachUserPolicyCommand({ UserName: 'Administrator', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
   await root.send(new CreateUserCommand({ UserName: 'pat' }));
   await root.send(new CreateLoginProfileCommand({ UserName: 'pat', Password: 'Pat-Pass-1!' }));
-  await root.send(new PutUserPolicyCommand({ UserName: 'pat', PolicyName: 'eks', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['eks:*', 'iam:ListRoles'], Resource: '*' }] }) }));
+  await root.send(new PutUserPolicyCommand({ UserName: 'pat', PolicyName: 'eks', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['eks:*', 'iam:ListRoles', 'cloudtrail:LookupEvents'], Resource: '*' }] }) }));
   await root.send(new CreateRoleCommand({ RoleName: 'eks-cluster-role', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
   await root.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'eks.amazonaws.com' }));
   await f.eks().send(new CreateClusterCommand({ name: 'shared', roleArn: ROLE_ARN, resourcesVpcConfig: { subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] } }));

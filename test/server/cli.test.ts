@@ -56,8 +56,10 @@ test('serve: first start creates the account, writes root credentials 0600, serv
     const secret = /aws_secret_access_key = (\S+)/.exec(text)![1]!;
     assert.ok(!banner.includes(secret), 'the banner never shows the secret');
     const health = await (await fetch(`${url}/_tollgate/health`)).json() as Record<string, unknown>;
-    assert.deepEqual(Object.keys(health).sort(), ['services', 'store', 'uptimeSeconds', 'version']);
-    assert.deepEqual(health['services'], ['iam', 'sts', 'eks']);
+    assert.deepEqual(Object.keys(health).sort(), ['services', 'store', 'storeKind', 'storeReachable', 'uptimeSeconds', 'version']);
+    assert.equal(health['storeKind'], 'sqlite');
+    assert.equal(health['storeReachable'], true);
+    assert.deepEqual(health['services'], ['iam', 'sts', 'eks', 'cloudtrail']);
 
     // A second account created by another process is seen by the running server at once.
     const created = spawnSync(process.execPath, [bin, 'accounts', 'create', '--data-dir', dataDir, '--id', '444455556666'], { encoding: 'utf8' });

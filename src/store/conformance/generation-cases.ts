@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EksDocument } from '../eks-records.ts';
 import type { Store, StoreSession } from '../store.ts';
+import type { TrailEventRecord } from '../trail-records.ts';
 import {
   ACCOUNT, AWS_READ_ONLY, OTHER_ACCOUNT, accessKey, account, at, group, managedPolicy, policyVersion, role, stsSession, user, withAccounts,
   withStore, type OpenStore,
@@ -17,6 +18,7 @@ import {
 /** The Store's methods that only read. */
 const READS = new Set([
   'accounts.get', 'accounts.list', 'accounts.generation', 'rootPasswords.get',
+  'trail.lookup', 'trail.byRequestId',
   'users.get', 'users.getById', 'users.list', 'users.count',
   'groups.get', 'groups.getById', 'groups.list', 'groups.count', 'groups.ofUser', 'groups.members',
   'roles.get', 'roles.getById', 'roles.list', 'roles.count',
@@ -199,12 +201,20 @@ function writeCases(): Record<string, () => WriteCase> {
 const K8S_OBJECT = { clusterUid: '3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b', group: '', resource: 'configmaps', namespace: 'default', name: 'settings' };
 const K8S_PORT = { port: 4600, accountId: ACCOUNT, region: 'us-west-2', cluster: 'demo', clusterUid: K8S_OBJECT.clusterUid };
 
+/** One audit trail event (trail-records.ts). */
+const TRAIL_EVENT: TrailEventRecord = {
+  accountId: ACCOUNT, region: 'us-east-1', eventId: 'e-1', requestId: 'r-1', eventTime: at(1), eventName: 'GetUser', eventSource: 'iam.amazonaws.com',
+  username: 'ana', accessKeyId: undefined, readOnly: true, resources: [{ type: 'AWS::IAM::User', name: 'ana' }], event: '{}', decision: undefined,
+};
+
 /** Writes that move no generation, as store.ts says of each. */
 function quietCases(): Record<string, () => WriteCase> {
   const key = accessKey(undefined);
   return {
     'accessKeys.recordUse': () => ({ prepare: (store) => store.accessKeys.insert(key), write: (s) => s.accessKeys.recordUse(key.id, { date: at(9), service: 'iam', region: 'us-east-1' }) }),
     'sessions.insert': () => ({ write: (s) => s.sessions.insert(stsSession()) }),
+    'trail.append': () => ({ write: (s) => s.trail.append([TRAIL_EVENT], { keep: 10 }) }),
+    'trail.expire': () => ({ prepare: (store) => store.trail.append([TRAIL_EVENT]), write: async (s) => { await s.trail.expire(at(12)); } }),
     'accounts.create': () => ({ write: (s) => s.accounts.create(account('777788889999')) }),
     'kubernetes.put': () => ({ write: (s) => s.kubernetes.put(K8S_OBJECT, '{}') }),
     'kubernetes.delete': () => ({ prepare: async (store) => { await store.kubernetes.put(K8S_OBJECT, '{}'); }, write: (s) => s.kubernetes.delete(K8S_OBJECT) }),

@@ -37,6 +37,7 @@ test('sqlite: data survives closing and reopening; migrations run once', async (
     { version: 4, name: 'generation-floor' },
     { version: 5, name: 'root-passwords' },
     { version: 6, name: 'kubernetes' },
+    { version: 7, name: 'trail' },
   ]);
   await db.destroy();
 });

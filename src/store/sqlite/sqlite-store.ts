@@ -24,7 +24,7 @@
  * off in a serving process.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, sql, SqliteDialect } from 'kysely';
 import type { Store, StoreSession } from '../store.ts';
 import { moveGenerations } from './account-generations.ts';
 import { AsyncMutex } from './async-mutex.ts';
@@ -83,6 +83,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const detect = options.detectNestedUse ?? process.env['NODE_TEST_CONTEXT'] !== undefined;
   const scopes = detect ? new AsyncLocalStorage<TransactionScope>() : undefined;
   let closed = false;
+  let memoHits = 0;
+  let memoMisses = 0;
 
   const refuseMisuse = (): void => {
     if (closed) throw new Error('the store is closed');
@@ -150,7 +152,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
         return Promise.reject(error);
       }
       const known = memo.known(space, key);
-      if (known !== NOT_KNOWN) return Promise.resolve(known as T);
+      if (known !== NOT_KNOWN) {
+        memoHits += 1;
+        return Promise.resolve(known as T);
+      }
+      memoMisses += 1;
       return mutex.run(async () => {
         const value = await work(db);
         memo.set(space, key, value);
@@ -163,6 +169,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...createSession(outside),
     transaction,
     description: `sqlite:${options.file}`,
+    stats: () => ({ memoHits, memoMisses }),
+    ping: () => outside.read(async (connection) => { await sql`select 1`.execute(connection); }),
     close: async () => {
       if (closed) return;
       closed = true;

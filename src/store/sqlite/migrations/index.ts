@@ -9,6 +9,7 @@ import * as eks from './0003-eks.ts';
 import * as generationFloor from './0004-generation-floor.ts';
 import * as rootPasswords from './0005-root-passwords.ts';
 import * as kubernetes from './0006-kubernetes.ts';
+import * as trail from './0007-trail.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'generation-floor', up: generationFloor.up },
   { version: 5, name: 'root-passwords', up: rootPasswords.up },
   { version: 6, name: 'kubernetes', up: kubernetes.up },
+  { version: 7, name: 'trail', up: trail.up },
 ];

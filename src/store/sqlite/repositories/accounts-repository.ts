@@ -1,10 +1,10 @@
 /** `accounts`: the accounts this Tollgate holds and their authorization generation counters. */
-import { sql, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountRecord } from '../../iam-records.ts';
 import type { StoreSession } from '../../store.ts';
 import { fromMillis, toMillis } from '../column-codecs.ts';
 import type { Runner } from '../runner.ts';
-import type { AccountsTable } from '../schema.ts';
+import type { AccountsTable, Database } from '../schema.ts';
 import { rejectingDuplicates } from '../unique-violations.ts';
 
 function toRecord(row: Selectable<AccountsTable>): AccountRecord {
@@ -36,14 +36,26 @@ export function accountsRepository(run: Runner): StoreSession['accounts'] {
       const highest = await db.selectFrom('accounts').select((eb) => eb.fn.max('generation').as('g')).executeTakeFirst();
       const floor = Math.max(highest?.g ?? 0, (await db.selectFrom('generation_floor').select('value').executeTakeFirst())?.value ?? 0) + 1;
       await db.insertInto('generation_floor').values({ id: 1, value: floor }).onConflict((oc) => oc.column('id').doUpdateSet({ value: floor })).execute();
-      // Every table of records, whatever migrations added it; foreign keys are checked once all are empty.
-      const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
-        and name not in ('schema_migrations', 'generation_floor')`.execute(db);
-      await sql`pragma defer_foreign_keys = on`.execute(db);
-      for (const { name } of tables.rows) await sql`delete from ${sql.table(name)}`.execute(db);
+      await eraseRecords(db);
     }),
   };
 }
 
 /** The generation a new account starts at: 0, or above every account erased before. */
 const START = sql<number>`coalesce((select value from generation_floor where id = 1), 0)`;
+
+/** Empties every table of records, whatever migrations added it (the same repository runs on both stores). */
+async function eraseRecords(db: Kysely<Database>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const tables = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()
+      and tablename not in ('schema_migrations', 'generation_floor')`.execute(db);
+    // One TRUNCATE of all of them: foreign keys between them hold throughout.
+    if (tables.rows.length > 0) await sql`truncate table ${sql.join(tables.rows.map(({ name }) => sql.table(name)))}`.execute(db);
+    return;
+  }
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
+    and name not in ('schema_migrations', 'generation_floor')`.execute(db);
+  // Foreign keys are checked once all are empty.
+  await sql`pragma defer_foreign_keys = on`.execute(db);
+  for (const { name } of tables.rows) await sql`delete from ${sql.table(name)}`.execute(db);
+}

@@ -1,0 +1,105 @@
+/**
+ * The audit trail's writer: calls are handed over as the pipeline finishes them and written after the
+ * response, in one transaction per batch, so a request never waits for the trail. A batch is what
+ * gathered in `FLUSH_MS` (or `FLUSH_COUNT` calls, whichever comes first): every commit fsyncs the
+ * database (open-database.ts), so one commit per request would cost the server most of its throughput,
+ * and one per batch costs next to nothing. Events are built from the calls in the batch too. The queue is
+ * bounded: past `MAX_PENDING` calls the oldest are dropped (and the drop logged), never the server's
+ * memory. Each batch keeps the newest `maxEvents`; events older than 90 days go once an hour.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../kernel/clock.ts';
+import type { Store } from '../store/store.ts';
+import type { TrailEventRecord } from '../store/trail-records.ts';
+import { trailEvents, type DecidedCall } from '../trail/trail-event.ts';
+import type { RequestLog } from './request-log.ts';
+
+/** How long events are kept, as CloudTrail's event history keeps them. */
+export const RETENTION_DAYS = 90;
+
+/** The default most events kept (`tollgate serve --trail-max-events`). */
+export const DEFAULT_MAX_EVENTS = 1_000_000;
+
+/** The most calls waiting to be written. */
+const MAX_PENDING = 50_000;
+
+const HOUR_MS = 3_600_000;
+
+/** The longest a call waits to be written: `tollgate why` finds a request this soon after its answer. */
+const FLUSH_MS = 100;
+
+/** A batch this large is written at once. */
+const FLUSH_COUNT = 2_000;
+
+/** A call as the pipeline hands it over: everything but its event id. */
+export type FinishedCall = Omit<DecidedCall, 'eventId'>;
+
+/** Writes the audit trail. */
+export class TrailRecorder {
+  private pending: FinishedCall[] = [];
+  private writing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private dropped = 0;
+  /** Calls handed over, and calls written or dropped, since the start: `drain` waits for the first count. */
+  private handed = 0;
+  private settled = 0;
+  private expiredAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly store: Store, private readonly clock: Clock, private readonly log: RequestLog, private readonly maxEvents = DEFAULT_MAX_EVENTS) {}
+
+  /** Hands over a finished call; it is written after the current turn of the event loop. */
+  record(call: FinishedCall): void {
+    this.handed += 1;
+    if (this.pending.push(call) > MAX_PENDING) {
+      this.pending.shift();
+      this.dropped += 1;
+      this.settled += 1;
+    }
+    if (this.writing !== undefined) return; // written when the batch in progress ends
+    if (this.pending.length >= FLUSH_COUNT) this.flush();
+    else this.timer ??= setTimeout(this.flush, FLUSH_MS).unref();
+  }
+
+  /** Resolves once every call handed over so far is written (before the store closes; before `why` reads the trail). */
+  async drain(): Promise<void> {
+    const target = this.handed;
+    while (this.settled < target) {
+      if (this.writing === undefined) this.flush();
+      await this.writing;
+    }
+  }
+
+  private readonly flush = (): void => {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.writing !== undefined || this.pending.length === 0) return;
+    const calls = this.pending;
+    this.pending = [];
+    this.writing = this.write(calls).finally(() => {
+      this.writing = undefined;
+      if (this.pending.length >= FLUSH_COUNT) this.flush();
+      else if (this.pending.length > 0) this.timer ??= setTimeout(this.flush, FLUSH_MS).unref();
+    });
+  };
+
+  private async write(calls: readonly FinishedCall[]): Promise<void> {
+    try {
+      const records: TrailEventRecord[] = [];
+      for (const call of calls) records.push(...trailEvents({ ...call, eventId: randomUUID() }));
+      await this.store.trail.append(records, { keep: this.maxEvents });
+      const now = this.clock.now();
+      if (now - this.expiredAt >= HOUR_MS) {
+        this.expiredAt = now;
+        await this.store.trail.expire(new Date(now - RETENTION_DAYS * 24 * HOUR_MS));
+      }
+      if (this.dropped > 0) {
+        this.log.info('audit trail events dropped: the writer fell behind', { dropped: this.dropped });
+        this.dropped = 0;
+      }
+    } catch (error) {
+      this.log.failure('audit-trail', error);
+    } finally {
+      this.settled += calls.length;
+    }
+  }
+}

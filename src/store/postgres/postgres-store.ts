@@ -1,0 +1,208 @@
+/**
+ * The Store on PostgreSQL (docs/postgresql-store.md), for several Tollgate processes sharing one
+ * database. It runs the SQLite store's repositories and migrations (both are written in Kysely's
+ * portable query builder) through Kysely's PostgreSQL dialect on a `pg` pool.
+ *
+ * Locking. Every write, in `transaction` or alone, is a PostgreSQL transaction that first takes one
+ * transaction-scoped advisory lock of the schema (`pg_advisory_xact_lock`), so write transactions of
+ * every process run one at a time, as SQLite's `BEGIN IMMEDIATE` makes them: a check-then-write (two
+ * access keys per user, five policy versions, one EKS update at a time) sees no other writer between
+ * its check and its write. Reads outside a transaction run on any pooled connection, in parallel, and
+ * see committed data only.
+ *
+ * Exactness. Generations move in the write's own transaction (`../sqlite/account-generations.ts`), and
+ * the point reads of the request path are remembered only while PostgreSQL's snapshot is unchanged
+ * (`snapshot-memo.ts`), so a change committed by any process is seen by every process's next request.
+ *
+ * Faults. A refused or dropped connection becomes StoreUnavailable (`unavailable.ts`); a transaction
+ * that did not commit left nothing, and the pool connects afresh when the database is back.
+ *
+ * INVARIANT: inside `transaction(work)`, `work` uses only the session it is given; a write through the
+ * store itself would wait for the lock its own transaction holds. Under the test runner such a use is
+ * refused with an error (AsyncLocalStorage, as in the SQLite store).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { moveGenerations } from '../sqlite/account-generations.ts';
+import { applyMigrations } from '../sqlite/migrate.ts';
+import type { DatabaseWork, Runner } from '../sqlite/runner.ts';
+import type { Database } from '../sqlite/schema.ts';
+import { createSession } from '../sqlite/session.ts';
+import type { Store, StoreSession } from '../store.ts';
+import { describeUrl } from './describe-url.ts';
+import { postgresColumnTypes } from './postgres-schema-plugin.ts';
+import { SnapshotMemo } from './snapshot-memo.ts';
+import { storeError } from './unavailable.ts';
+
+/** Where the PostgreSQL store keeps its data. */
+export interface PostgresStoreOptions {
+  /** `postgres://USER:PASSWORD@HOST:PORT/DATABASE`. */
+  readonly url: string;
+  /** The schema holding Tollgate's tables (created when missing); the user's default (`public`) when absent. */
+  readonly schema?: string;
+  /** The most connections the pool opens (10 by default). */
+  readonly poolSize?: number;
+  /** Refuse use of the store inside its own transaction; by default, under `node --test` only. */
+  readonly detectNestedUse?: boolean;
+  /** Told of errors of idle pooled connections (the server went away between queries). */
+  readonly onIdleError?: (error: Error) => void;
+}
+
+/** Lock classes of `pg_advisory_xact_lock(class, hashtext(schema))`. */
+const MIGRATION_LOCK = 74_131;
+const WRITE_LOCK = 74_132;
+
+/** A transaction in progress; `open` turns false when it ends, so a leaked session is refused. */
+interface TransactionScope {
+  open: boolean;
+  readonly moved: Set<string>;
+}
+
+type TouchingWork<T> = (db: Kysely<Database>, touch: (accountId: string) => void) => Promise<T>;
+
+/** int8 (bigint) as a JavaScript number: epoch milliseconds, counts and generations are far below 2^53. */
+const INT8_OID = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser,
+};
+
+/** Opens the PostgreSQL store at `options.url`, creating the schema and migrating it (once, whoever starts first). */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`\`${schema}\` is not a plain schema name`);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    types,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // A connection whose server went away emits 'error' (the pool's, when idle; its own, when lent out or
+  // being removed): unheard, either would end the process. The query that was running fails anyway.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    await inLockedTransaction(db, MIGRATION_LOCK, (connection) => applyMigrations(connection.withPlugin(postgresColumnTypes)));
+  } catch (error) {
+    await db.destroy();
+    throw storeError(error);
+  }
+
+  const memo = new SnapshotMemo(async () => {
+    const result = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
+    return result.rows[0]!.snapshot;
+  });
+  const detect = options.detectNestedUse ?? process.env['NODE_TEST_CONTEXT'] !== undefined;
+  const scopes = detect ? new AsyncLocalStorage<TransactionScope>() : undefined;
+  let closed = false;
+
+  const refuseMisuse = (): void => {
+    if (closed) throw new Error('the store is closed');
+    if (scopes?.getStore()?.open) {
+      throw new Error('the store was used inside its own transaction: use the session `transaction` passes to its work');
+    }
+  };
+
+  const inTransaction = async <T>(work: (connection: Kysely<Database>, scope: TransactionScope) => Promise<T>): Promise<T> => {
+    refuseMisuse();
+    try {
+      return await inLockedTransaction(db, WRITE_LOCK, async (connection) => {
+        const scope: TransactionScope = { open: true, moved: new Set() };
+        try {
+          return await (scopes ? scopes.run(scope, () => work(connection, scope)) : work(connection, scope));
+        } finally {
+          scope.open = false;
+        }
+      });
+    } catch (error) {
+      throw storeError(error);
+    } finally {
+      memo.invalidate();
+    }
+  };
+
+  const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => {
+    const refuseEnded = (): void => {
+      if (!scope.open) throw new Error('a transaction session was used after its transaction ended');
+    };
+    const inside = async <R>(step: DatabaseWork<R>): Promise<R> => {
+      refuseEnded();
+      return step(connection);
+    };
+    const touching = async <R>(step: TouchingWork<R>): Promise<R> => {
+      refuseEnded();
+      return change(connection, scope, step);
+    };
+    return work(createSession({
+      read: inside,
+      memo: (_space, _key, step) => inside(step),
+      write: (accountId, step) => touching((db, touch) => { touch(accountId); return step(db); }),
+      writeTouching: touching,
+      writeQuietly: inside,
+    }));
+  });
+
+  const touchingOutside = <R>(step: TouchingWork<R>): Promise<R> => inTransaction((connection, scope) => change(connection, scope, step));
+  const read = async <T>(work: () => Promise<T>): Promise<T> => {
+    refuseMisuse();
+    try {
+      return await work();
+    } catch (error) {
+      throw storeError(error);
+    }
+  };
+
+  const outside: Runner = {
+    read: (work) => read(() => work(db)),
+    memo: (space, key, work) => read(() => memo.read(space, key, () => work(db))),
+    write: (accountId, work) => touchingOutside((db, touch) => { touch(accountId); return work(db); }),
+    writeTouching: touchingOutside,
+    writeQuietly: (work) => inTransaction((connection) => work(connection)),
+  };
+
+  return {
+    ...createSession(outside),
+    transaction,
+    description: describeUrl(options.url) + (schema === undefined ? '' : ` (schema ${schema})`),
+    ping: () => read(async () => { await sql`select 1`.execute(db); }),
+    stats: () => ({ memoHits: memo.hits, memoMisses: memo.misses, pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+/** Runs `work` on `connection` inside the transaction of `scope`, then moves the generations of the accounts it touched. */
+async function change<T>(connection: Kysely<Database>, scope: TransactionScope, work: TouchingWork<T>): Promise<T> {
+  let touched: Set<string> | undefined;
+  const result = await work(connection, (accountId) => {
+    if (!scope.moved.has(accountId)) (touched ??= new Set()).add(accountId);
+  });
+  if (touched !== undefined) {
+    await moveGenerations(connection, touched);
+    for (const accountId of touched) scope.moved.add(accountId);
+  }
+  return result;
+}
+
+/** Runs `work` in a transaction on one pooled connection, after taking the schema's advisory lock of class `lock`. */
+async function inLockedTransaction<T>(db: Kysely<Database>, lock: number, work: (connection: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`begin`.execute(connection);
+    try {
+      await sql`select pg_advisory_xact_lock(${sql.lit(lock)}, hashtext(current_schema()))`.execute(connection);
+      const result = await work(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      // A failed COMMIT has ended the transaction already; the original error is what matters.
+      await sql`rollback`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+  });
+}

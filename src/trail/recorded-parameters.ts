@@ -1,0 +1,50 @@
+/**
+ * `requestParameters` and `responseElements` as CloudTrail records them: member names in lower camel
+ * case (`userName`, `roleArn`), timestamps as ISO text, and secrets left out altogether. CloudTrail
+ * never records a password, a secret access key, a session token or a private key (see
+ * docs/aws-behaviour/cloudtrail-events.md); a member of those names is dropped wherever it appears.
+ */
+import { isWireStructure, type WireStructure, type WireValue } from '../kernel/wire-value.ts';
+
+/** A JSON value as recorded. */
+export type RecordedValue = string | number | boolean | null | readonly RecordedValue[] | { readonly [key: string]: RecordedValue };
+
+/** Members that carry secrets (compared in lower case): never recorded. */
+const SECRET_MEMBERS = new Set([
+  'password', 'oldpassword', 'newpassword', 'secretaccesskey', 'sessiontoken', 'privatekey', 'samlassertion', 'webidentitytoken',
+  'token', 'certificatebody', 'sshpublickeybody', 'serialnumberseed', 'base32stringseed', 'qrcodepng', 'authenticationcode1', 'authenticationcode2',
+]);
+
+/** True when a member of this name is a secret CloudTrail does not record. */
+export function isSecretMember(name: string): boolean {
+  return SECRET_MEMBERS.has(name.toLowerCase());
+}
+
+function lowerCamel(name: string): string {
+  return name.length > 0 && name[0] !== name[0]!.toLowerCase() ? name[0]!.toLowerCase() + name.slice(1) : name;
+}
+
+function recorded(value: WireValue): RecordedValue | undefined {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (value instanceof Uint8Array) return undefined; // blobs (certificates, keys) are not recorded
+  if (Array.isArray(value)) return (value as readonly WireValue[]).map((item) => recorded(item) ?? null);
+  return isWireStructure(value) ? structure(value) : undefined;
+}
+
+function structure(value: WireStructure): { [key: string]: RecordedValue } {
+  const out: { [key: string]: RecordedValue } = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === undefined || member === null || isSecretMember(key)) continue;
+    const written = recorded(member);
+    if (written !== undefined) out[lowerCamel(key)] = written;
+  }
+  return out;
+}
+
+/** The recorded form of an input or output structure; null when it has no members to record. */
+export function recordedParameters(value: WireStructure | undefined): { readonly [key: string]: RecordedValue } | null {
+  if (value === undefined) return null;
+  const out = structure(value);
+  return Object.keys(out).length === 0 ? null : out;
+}
