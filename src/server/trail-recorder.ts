@@ -3,7 +3,7 @@
  * response, in one transaction per batch, so a request never waits for the trail. A batch is what
  * gathered in `FLUSH_MS` (or `FLUSH_COUNT` calls, whichever comes first): every commit fsyncs the
  * database (open-database.ts), so one commit per request would cost the server most of its throughput,
- * and one per batch costs next to nothing. Events are built from the calls in the batch too. The queue is
+ * and one per batch costs next to nothing. Events are built at the end of the turn the call finished in. The queue is
  * bounded: past `MAX_PENDING` calls the oldest are dropped (and the drop logged), never the server's
  * memory. Each batch keeps the newest `maxEvents`; events older than 90 days go once an hour.
  */
@@ -36,7 +36,9 @@ export type FinishedCall = Omit<DecidedCall, 'eventId'>;
 
 /** Writes the audit trail. */
 export class TrailRecorder {
-  private pending: FinishedCall[] = [];
+  private unbuilt: FinishedCall[] = [];
+  /** The events of each built call not yet written. */
+  private pending: TrailEventRecord[][] = [];
   private writing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private dropped = 0;
@@ -47,22 +49,43 @@ export class TrailRecorder {
 
   constructor(private readonly store: Store, private readonly clock: Clock, private readonly log: RequestLog, private readonly maxEvents = DEFAULT_MAX_EVENTS) {}
 
-  /** Hands over a finished call; it is written after the current turn of the event loop. */
+  /** Hands over a finished call; its events are built once the current turn of the event loop ends. */
   record(call: FinishedCall): void {
     this.handed += 1;
-    if (this.pending.push(call) > MAX_PENDING) {
-      this.pending.shift();
-      this.dropped += 1;
-      this.settled += 1;
+    if (this.unbuilt.push(call) === 1) setImmediate(this.build);
+  }
+
+  // Built at the end of the turn rather than at the flush: the call's objects (input, output, decision)
+  // then die young, while held until the flush they would be copied through the young generation and
+  // promoted, which cost the server more than building the events does.
+  private readonly build = (): void => {
+    const calls = this.unbuilt;
+    if (calls.length === 0) return;
+    this.unbuilt = [];
+    for (const call of calls) {
+      let records: TrailEventRecord[];
+      try {
+        records = trailEvents({ ...call, eventId: randomUUID() });
+      } catch (error) {
+        this.log.failure('audit-trail', error);
+        this.settled += 1;
+        continue;
+      }
+      if (this.pending.push(records) > MAX_PENDING) {
+        this.pending.shift();
+        this.dropped += 1;
+        this.settled += 1;
+      }
     }
     if (this.writing !== undefined) return; // written when the batch in progress ends
     if (this.pending.length >= FLUSH_COUNT) this.flush();
     else this.timer ??= setTimeout(this.flush, FLUSH_MS).unref();
-  }
+  };
 
   /** Resolves once every call handed over so far is written (before the store closes; before `why` reads the trail). */
   async drain(): Promise<void> {
     const target = this.handed;
+    this.build();
     while (this.settled < target) {
       if (this.writing === undefined) this.flush();
       await this.writing;
@@ -82,10 +105,9 @@ export class TrailRecorder {
     });
   };
 
-  private async write(calls: readonly FinishedCall[]): Promise<void> {
+  private async write(calls: readonly TrailEventRecord[][]): Promise<void> {
     try {
-      const records: TrailEventRecord[] = [];
-      for (const call of calls) records.push(...trailEvents({ ...call, eventId: randomUUID() }));
+      const records = calls.flat();
       await this.store.trail.append(records, { keep: this.maxEvents });
       const now = this.clock.now();
       if (now - this.expiredAt >= HOUR_MS) {

@@ -31,6 +31,7 @@ import { AsyncMutex } from './async-mutex.ts';
 import { inImmediateTransaction } from './immediate-transaction.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase } from './open-database.ts';
+import { TrailWriter } from './trail-writer.ts';
 import { withPreparedStatements } from './prepared-statements.ts';
 import { NOT_KNOWN, ReadMemo } from './read-memo.ts';
 import type { DatabaseWork, Runner } from './runner.ts';
@@ -165,8 +166,20 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     },
   };
 
+  // Outside a transaction the trail's batches go to a worker thread (trail-writer.ts), started at the first.
+  let trailWriter: TrailWriter | undefined;
+  const session = createSession(outside);
+  const trail: StoreSession['trail'] = options.file === ':memory:' ? session.trail : {
+    ...session.trail,
+    append: async (records, retention) => {
+      refuseMisuse();
+      await (trailWriter ??= new TrailWriter(options.file)).append(records, retention);
+    },
+  };
+
   return {
-    ...createSession(outside),
+    ...session,
+    trail,
     transaction,
     description: `sqlite:${options.file}`,
     stats: () => ({ memoHits, memoMisses }),
@@ -174,6 +187,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     close: async () => {
       if (closed) return;
       closed = true;
+      await trailWriter?.close();
       await mutex.run(() => db.destroy());
     },
   };
