@@ -6,12 +6,10 @@ import { awsQuery } from './query/aws-query-codec.ts';
 import { restJson1 } from './rest-json/rest-json1-codec.ts';
 import type { ServiceModel, WireProtocol } from './service-model.ts';
 
-/** The protocols Tollgate serves. */
-const CODECS: Readonly<Partial<Record<WireProtocol, Codec>>> = { query: awsQuery, 'rest-json': restJson1, json: awsJson };
+/** Every protocol a model may name has its codec: a protocol added to `WireProtocol` fails to compile until it does. */
+const CODECS: Readonly<Record<WireProtocol, Codec>> = { query: awsQuery, 'rest-json': restJson1, json: awsJson };
 
-/** The codec of the protocol `model` speaks, bound to it; a protocol without a codec cannot be served. */
+/** The codec of the protocol `model` speaks, bound to it. */
 export function codecFor(model: ServiceModel): ServiceCodec {
-  const codec = CODECS[model.metadata.protocol];
-  if (codec === undefined) throw new Error(`no codec for the ${model.metadata.protocol} protocol of ${model.metadata.service}`);
-  return codec.forService(model);
+  return CODECS[model.metadata.protocol].forService(model);
 }

@@ -25,7 +25,7 @@ export interface ServedService extends AuthorizedService, Pick<ServiceDefinition
 
 /** The vocabulary of SigV4's errors for each protocol a model may speak. */
 // awsJson services name SigV4's failures as restJson1 services do (`UnrecognizedClientException`, `InvalidSignatureException`).
-const SIGV4_ERRORS: Readonly<Partial<Record<WireProtocol, SigV4Protocol>>> = { query: 'awsQuery', 'rest-json': 'restJson1', json: 'restJson1' };
+const SIGV4_ERRORS: Readonly<Record<WireProtocol, SigV4Protocol>> = { query: 'awsQuery', 'rest-json': 'restJson1', json: 'restJson1' };
 
 /** The most action names kept per service (operations are the model's, so fewer in practice). */
 const ACTION_NAMES_MAX = 1000;
@@ -46,7 +46,7 @@ export function servedServices(
       globalRegion: definition.globalRegion,
       codec,
       accessDeniedCode: codec.errorCodes.accessDenied,
-      verify: { ...verifier, service: name, protocol: sigV4Errors(definition.model) },
+      verify: { ...verifier, service: name, protocol: SIGV4_ERRORS[definition.model.metadata.protocol] },
       actionOf(operation) {
         let action = actions.get(operation);
         if (action === undefined && actions.size < ACTION_NAMES_MAX) actions.set(operation, (action = `${name}:${operation}`));
@@ -55,11 +55,4 @@ export function servedServices(
     });
   }
   return served;
-}
-
-/** SigV4's error vocabulary for the protocol `model` speaks (codecFor has refused a protocol without one). */
-function sigV4Errors(model: ServiceModel): SigV4Protocol {
-  const protocol = SIGV4_ERRORS[model.metadata.protocol];
-  if (protocol === undefined) throw new Error(`no SigV4 errors for the ${model.metadata.protocol} protocol of ${model.metadata.service}`);
-  return protocol;
 }
