@@ -24,10 +24,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { moveGenerations } from '../sqlite/account-generations.ts';
 import { applyMigrations } from '../sqlite/migrate.ts';
-import type { DatabaseWork, Runner } from '../sqlite/runner.ts';
+import type { Runner } from '../sqlite/runner.ts';
 import type { Database } from '../sqlite/schema.ts';
+import { change, transactionSession, type TouchingWork, type TransactionScope } from '../sqlite/transaction-scope.ts';
 import { createSession } from '../sqlite/session.ts';
 import type { Store, StoreSession } from '../store.ts';
 import { describeUrl } from './describe-url.ts';
@@ -52,14 +52,6 @@ export interface PostgresStoreOptions {
 /** Lock classes of `pg_advisory_xact_lock(class, hashtext(schema))`. */
 const MIGRATION_LOCK = 74_131;
 const WRITE_LOCK = 74_132;
-
-/** A transaction in progress; `open` turns false when it ends, so a leaked session is refused. */
-interface TransactionScope {
-  open: boolean;
-  readonly moved: Set<string>;
-}
-
-type TouchingWork<T> = (db: Kysely<Database>, touch: (accountId: string) => void) => Promise<T>;
 
 /** int8 (bigint) as a JavaScript number: epoch milliseconds, counts and generations are far below 2^53. */
 const INT8_OID = 20;
@@ -124,26 +116,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   };
 
-  const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => {
-    const refuseEnded = (): void => {
-      if (!scope.open) throw new Error('a transaction session was used after its transaction ended');
-    };
-    const inside = async <R>(step: DatabaseWork<R>): Promise<R> => {
-      refuseEnded();
-      return step(connection);
-    };
-    const touching = async <R>(step: TouchingWork<R>): Promise<R> => {
-      refuseEnded();
-      return change(connection, scope, step);
-    };
-    return work(createSession({
-      read: inside,
-      memo: (_space, _key, step) => inside(step),
-      write: (accountId, step) => touching((db, touch) => { touch(accountId); return step(db); }),
-      writeTouching: touching,
-      writeQuietly: inside,
-    }));
-  });
+  const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => work(transactionSession(connection, scope)));
 
   const touchingOutside = <R>(step: TouchingWork<R>): Promise<R> => inTransaction((connection, scope) => change(connection, scope, step));
   const read = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -175,19 +148,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await db.destroy();
     },
   };
-}
-
-/** Runs `work` on `connection` inside the transaction of `scope`, then moves the generations of the accounts it touched. */
-async function change<T>(connection: Kysely<Database>, scope: TransactionScope, work: TouchingWork<T>): Promise<T> {
-  let touched: Set<string> | undefined;
-  const result = await work(connection, (accountId) => {
-    if (!scope.moved.has(accountId)) (touched ??= new Set()).add(accountId);
-  });
-  if (touched !== undefined) {
-    await moveGenerations(connection, touched);
-    for (const accountId of touched) scope.moved.add(accountId);
-  }
-  return result;
 }
 
 /** Runs `work` in a transaction on one pooled connection, after taking the schema's advisory lock of class `lock`. */

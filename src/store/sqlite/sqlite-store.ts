@@ -26,7 +26,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import type { Store, StoreSession } from '../store.ts';
-import { moveGenerations } from './account-generations.ts';
 import { AsyncMutex } from './async-mutex.ts';
 import { inImmediateTransaction } from './immediate-transaction.ts';
 import { migrate } from './migrate.ts';
@@ -36,6 +35,7 @@ import { withPreparedStatements } from './prepared-statements.ts';
 import { NOT_KNOWN, ReadMemo } from './read-memo.ts';
 import type { DatabaseWork, Runner } from './runner.ts';
 import type { Database } from './schema.ts';
+import { change, transactionSession, type TouchingWork, type TransactionScope } from './transaction-scope.ts';
 import { createSession } from './session.ts';
 
 /** Where the SQLite store keeps its data. */
@@ -44,29 +44,6 @@ export interface SqliteStoreOptions {
   readonly file: string;
   /** Refuse use of the store inside its own transaction (see above); by default, under `node --test` only. */
   readonly detectNestedUse?: boolean;
-}
-
-/** A transaction in progress; `open` turns false when it ends, so a leaked session is refused. */
-interface TransactionScope {
-  open: boolean;
-  /** The accounts whose generation this transaction has moved already. */
-  readonly moved: Set<string>;
-}
-
-/** A change that names the accounts it touches. */
-type TouchingWork<T> = (db: Kysely<Database>, touch: (accountId: string) => void) => Promise<T>;
-
-/** Runs `work` on `connection` inside the transaction of `scope`, then moves the generations of the accounts it touched. */
-async function change<T>(connection: Kysely<Database>, scope: TransactionScope, work: TouchingWork<T>): Promise<T> {
-  let touched: Set<string> | undefined;
-  const result = await work(connection, (accountId) => {
-    if (!scope.moved.has(accountId)) (touched ??= new Set()).add(accountId);
-  });
-  if (touched !== undefined) {
-    await moveGenerations(connection, touched);
-    for (const accountId of touched) scope.moved.add(accountId);
-  }
-  return result;
 }
 
 /** Opens the SQLite store at `file`, creating and migrating the database as needed. */
@@ -113,26 +90,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     });
   };
 
-  const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => {
-    const refuseEnded = (): void => {
-      if (!scope.open) throw new Error('a transaction session was used after its transaction ended');
-    };
-    const inside = async <R>(step: DatabaseWork<R>): Promise<R> => {
-      refuseEnded();
-      return step(connection);
-    };
-    const touching = async <R>(step: TouchingWork<R>): Promise<R> => {
-      refuseEnded();
-      return change(connection, scope, step);
-    };
-    return work(createSession({
-      read: inside,
-      memo: (_space, _key, step) => inside(step),
-      write: (accountId, step) => touching((db, touch) => { touch(accountId); return step(db); }),
-      writeTouching: touching,
-      writeQuietly: inside,
-    }));
-  });
+  const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => work(transactionSession(connection, scope)));
 
   const touchingOutside = <R>(step: TouchingWork<R>): Promise<R> => inTransaction((connection, scope) => change(connection, scope, step));
 
