@@ -56,3 +56,39 @@ it('a later set without expiry replaces one with expiry', () => {
   clock.advance(100);
   assert.equal(cache.get('k'), undefined);
 });
+
+it('grows to its bound without dropping an entry, keeping recency and each entry\'s expiry', () => {
+  const clock = new ManualClock(1_700_000_000_000);
+  const cache = new BoundedCache<string, { n: number }>(1000, clock);
+  cache.set('expiring', { n: -1 }, clock.now() + 5_000);
+  cache.set('expired-soon', { n: -2 }, clock.now() + 10);
+  for (let n = 0; n < 997; n++) cache.set(`k${n}`, { n });
+  clock.advance(20); // 'expired-soon' has passed, unread
+  assert.deepEqual(cache.get('k0'), { n: 0 }); // the most recently used now, though among the first set
+  cache.set('one-more', { n: 997 });
+  assert.equal(cache.get('expired-soon'), undefined);
+  assert.equal(cache.size, 999); // nothing dropped for room while below the bound
+  for (let n = 1; n < 997; n++) assert.deepEqual(cache.get(`k${n}`), { n });
+  cache.set('k998', { n: 998 });
+  cache.set('k999', { n: 999 }); // full: the least recently used ('expiring', never read) goes first
+  assert.equal(cache.size, 1000);
+  assert.deepEqual(cache.get('k0'), { n: 0 });
+  cache.set('k1000', { n: 1000 });
+  assert.equal(cache.get('expiring'), undefined);
+  assert.equal(cache.size, 1000);
+});
+
+it('keeps an entry\'s expiry when it grows', () => {
+  const clock = new ManualClock(1_700_000_000_000);
+  const cache = new BoundedCache<string, { n: number }>(500, clock);
+  cache.set('session', { n: 1 }, clock.now() + 1_000);
+  for (let n = 0; n < 300; n++) cache.set(`k${n}`, { n });
+  clock.advance(999);
+  assert.deepEqual(cache.get('session'), { n: 1 });
+  clock.advance(2);
+  assert.equal(cache.get('session'), undefined);
+});
+
+it('refuses a bound below one entry', () => {
+  assert.throws(() => new BoundedCache(0), RangeError);
+});
