@@ -6,7 +6,7 @@
  * default) answers them as warnings, `Ignore` drops nothing and says nothing. Fields of open-ended
  * types (RawExtension, maps) are not checked.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../../kernel/yaml-parse.ts';
 import { badRequest, unsupportedMediaType } from '../kube-status.ts';
 import { decodeProtobufBody, ProtobufError } from '../protobuf/protobuf-body.ts';
 import { isScalar, isStringListMessage, messageSchema, SPECIAL } from '../schema/type-schema.ts';
@@ -27,7 +27,7 @@ function isObject(value: unknown): value is KubeObject {
 /** Parses JSON or YAML text into an object, with Kubernetes's wording for malformed bodies. */
 export function parseText(text: string, yaml: boolean): unknown {
   try {
-    return yaml ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
+    return yaml ? parseYaml(text) : (JSON.parse(text) as unknown);
   } catch (error) {
     throw badRequest(`couldn't get version/kind; json parse error: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -6,7 +6,7 @@
  * the rest kept. An entry matches the caller's canonical ARN ignoring case; a role's canonical ARN has
  * no path, so a `rolearn` written with a path never matches.
  */
-import { parse } from 'yaml';
+import { parseYaml } from '../../kernel/yaml-parse.ts';
 
 /** One mapping of aws-auth. */
 export interface AwsAuthMapping {
@@ -41,7 +41,7 @@ function mappings(text: string | undefined, arnKey: 'rolearn' | 'userarn', probl
   if (text === undefined || skippable(text)) return [];
   let value: unknown;
   try {
-    value = parse(text);
+    value = parseYaml(text);
   } catch (error) {
     problems.push(`${arnKey === 'rolearn' ? 'mapRoles' : 'mapUsers'}: ${(error as Error).message.split('\n')[0]}`);
     return [];
@@ -80,7 +80,7 @@ export function parseAwsAuth(data: Readonly<Record<string, string>> | undefined)
   const accountText = data['mapAccounts'];
   if (accountText !== undefined && !skippable(accountText)) {
     try {
-      const value: unknown = parse(accountText);
+      const value: unknown = parseYaml(accountText);
       if (Array.isArray(value)) accounts = value.map(String);
       else problems.push('mapAccounts is not a list');
     } catch (error) {
