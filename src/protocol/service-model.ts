@@ -147,30 +147,38 @@ function expandMember(raw: unknown): unknown {
   return typeof raw === 'string' ? { shape: raw } : raw;
 }
 
+/** Expands the member references of `raw` in place (parseServiceModel owns its input; see there). */
 function expandShape(name: string, raw: unknown): ShapeModel {
   if (!isRecord(raw) || typeof raw.type !== 'string' || !SHAPE_TYPES.has(raw.type)) throw new Error(`service model: shape \`${name}\` has no known type`);
-  const shape: Record<string, unknown> = { ...raw };
-  if (isRecord(raw.members)) shape.members = Object.fromEntries(Object.entries(raw.members).map(([k, m]) => [k, expandMember(m)]));
-  for (const part of ['member', 'key', 'value'] as const) if (part in raw) shape[part] = expandMember(raw[part]);
-  return shape as unknown as ShapeModel;
+  const members = raw.members;
+  if (isRecord(members)) for (const key in members) members[key] = expandMember(members[key]);
+  if ('member' in raw) raw.member = expandMember(raw.member);
+  if ('key' in raw) raw.key = expandMember(raw.key);
+  if ('value' in raw) raw.value = expandMember(raw.value);
+  return raw as unknown as ShapeModel;
 }
 
-/** Checks generated model data (known shape types, every shape reference resolves) and types it. */
+/**
+ * Checks generated model data (known shape types, every shape reference resolves) and types it. The
+ * data becomes the model: member references are expanded in place rather than copied (a server starts
+ * with four models and a few thousand shapes), so `raw` must not be shared with anything else; parsing
+ * the same data twice gives the same model.
+ */
 export function parseServiceModel(raw: unknown): ServiceModel {
   if (!isRecord(raw) || !isRecord(raw.metadata) || !isRecord(raw.operations) || !isRecord(raw.shapes) || !isRecord(raw.errors)) {
     throw new Error('service model: expected {metadata, operations, shapes, errors}');
   }
   if (raw.metadata.protocol !== 'query' && raw.metadata.protocol !== 'rest-json' && raw.metadata.protocol !== 'json') throw new Error(`service model: unknown protocol \`${String(raw.metadata.protocol)}\``);
-  const shapes = Object.fromEntries(Object.entries(raw.shapes).map(([name, shape]) => [name, expandShape(name, shape)]));
-  const model = { ...raw, shapes } as unknown as ServiceModel;
+  const shapes = raw.shapes as Record<string, ShapeModel>;
+  for (const name in shapes) shapes[name] = expandShape(name, shapes[name]);
   const missing = (ref: unknown): boolean => ref !== undefined && (typeof ref !== 'string' || !Object.hasOwn(shapes, ref));
-  for (const [name, shape] of Object.entries(shapes)) {
-    for (const ref of memberRefs(shape)) if (!isRecord(ref) || missing(ref.shape)) throw new Error(`service model: shape \`${name}\` has a dangling member reference`);
+  for (const name in shapes) {
+    for (const ref of memberRefs(shapes[name]!)) if (!isRecord(ref) || missing(ref.shape)) throw new Error(`service model: shape \`${name}\` has a dangling member reference`);
   }
   for (const [name, op] of Object.entries(raw.operations)) {
     if (!isRecord(op) || missing(op.input) || missing(op.output)) throw new Error(`service model: operation \`${name}\` refers to an unknown shape`);
   }
-  return model;
+  return raw as unknown as ServiceModel;
 }
 
 /** The shape named `name`; throws on a dangling reference (parseServiceModel rules those out). */
