@@ -43,6 +43,12 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use an `as const` table instead of an enum.' }],
     },
   },
+  {
+    // The command's entry and its bundle loader are CommonJS (Node starts them without its ES module loader).
+    files: ['bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   ...pureLayers.map((layer) => ({
     files: [`src/${layer}/**/*.ts`],
     ignores: ['**/*.test.ts'], // tests may read fixtures and start processes

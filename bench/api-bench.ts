@@ -36,7 +36,7 @@ const { values } = parseArgs({ options: { json: { type: 'boolean', default: fals
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
-const bin = fileURLToPath(new URL('../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/tollgate.cjs', import.meta.url));
 if (values.store === 'postgres') {
   // `--store postgres`: SQLite against PostgreSQL, one process and two (bench/postgres-bench.ts).
   const { postgresBench } = await import('./postgres-bench.ts');

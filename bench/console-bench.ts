@@ -22,7 +22,7 @@ import { chromium, type Page } from 'playwright-core';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
-const bin = fileURLToPath(new URL('../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/tollgate.cjs', import.meta.url));
 const dist = fileURLToPath(new URL('../console/dist/', import.meta.url));
 
 function listening(child: ChildProcess): Promise<string> {

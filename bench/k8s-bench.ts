@@ -30,7 +30,7 @@ const { values } = parseArgs({ options: { json: { type: 'boolean', default: fals
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const freshCount = Number(values.fresh);
-const bin = fileURLToPath(new URL('../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/tollgate.cjs', import.meta.url));
 const CLUSTER = 'bench';
 const REGION = 'us-west-2';
 

@@ -21,7 +21,7 @@ import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { signRequest } from '../src/sigv4/index.ts';
 import { postgresSkipReason, startPostgresCluster } from '../test/support/postgres-cluster.ts';
 
-const bin = fileURLToPath(new URL('../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/tollgate.cjs', import.meta.url));
 const MASTER_KEY = 'd'.repeat(64);
 const CLUSTER = 'team-9-prod';
 const REGION = 'us-west-2';

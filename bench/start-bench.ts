@@ -1,7 +1,7 @@
 /**
  * `npm run bench:start`: how fast the `tollgate` command starts, as a user meets it. Three workloads,
  * each run `--runs` times (10) in a fresh process, started as `npm start` starts it (node with
- * `--max-semi-space-size=32`, then bin/tollgate.mjs):
+ * `--max-semi-space-size=32`, then bin/tollgate.cjs):
  *
  * - `serve, existing data directory`: from exec of `tollgate serve --port 0` on a data directory made
  *   by an earlier start, until the answer to one signed sts:GetCallerIdentity by the root user;
@@ -18,7 +18,7 @@
  * threads had used when the answer came (the schedstat of each of its tasks in /proc): on a machine
  * shared with other work, wall time includes waiting for a core, and this figure does not.
  *
- * `--root DIR` measures another checkout of Tollgate (its bin/tollgate.mjs), e.g. an older commit
+ * `--root DIR` measures another checkout of Tollgate (its bin/tollgate.cjs), e.g. an older commit
  * unpacked with `git archive` beside a link to node_modules. Given more than once, the checkouts take
  * turns run by run, so that a before-and-after comparison sees the same machine.
  */
@@ -35,7 +35,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' 
 const runs = Number(values.runs);
 const roots = (values.root ?? [fileURLToPath(new URL('..', import.meta.url))]).map((root) => resolve(root));
 /** The command line of `npm start` (package.json) in checkout `root`, less `serve`. */
-const commandOf = (root: string) => [process.execPath, '--max-semi-space-size=32', join(root, 'bin', 'tollgate.mjs')];
+const commandOf = (root: string) => [process.execPath, '--max-semi-space-size=32', join(root, 'bin', 'tollgate.cjs')];
 
 interface Credentials { readonly accessKeyId: string; readonly secretAccessKey: string }
 
@@ -189,7 +189,7 @@ if (values.json) {
   console.log(`tollgate start-up, median of ${runs} runs, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; bare node (exec to exit): ${bare?.toFixed(0)} ms`);
   for (const [i, r] of results.entries()) {
     if (i === 0 || results[i - 1]!.root !== r.root) {
-      console.log(join(r.root, 'bin', 'tollgate.mjs'));
+      console.log(join(r.root, 'bin', 'tollgate.cjs'));
       console.log(`  ${'workload'.padEnd(46)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'listening'.padStart(10)} ${'cpu'.padStart(7)} ${'target'.padStart(7)} ${'ratio'.padStart(6)}`);
     }
     const ms = (x: number | undefined) => (x === undefined ? '' : `${x.toFixed(0)} ms`);

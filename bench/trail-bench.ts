@@ -3,7 +3,7 @@
  * directory's trail (200 event names, 1,000 users, over the last 80 days), then a `tollgate serve` in
  * its own process answers LookupEvents from the SDK v3 CloudTrail client, filtered by EventName and by
  * Username (50 lookups each, MaxResults 50; target p50 < 50 ms); then `tollgate why REQUEST_ID` of a
- * recorded denial is timed from exec to exit (5 runs; target < 200 ms wall). `--events N` changes the
+ * recorded denial is timed from exec of the command (bin/tollgate.cjs, run by its first line as a user runs it) to exit (5 runs; target < 200 ms wall). `--events N` changes the
  * count. The trail's write side is measured by `npm run bench:api` (trail on against trail off).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +19,7 @@ import type { TrailEventRecord } from '../src/store/trail-records.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' } } });
 const total = Number(values.events);
-const bin = fileURLToPath(new URL('../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/tollgate.cjs', import.meta.url));
 const ACCOUNT = '111122223333';
 const NAMES = Array.from({ length: 200 }, (_, i) => `Operation${i}`);
 const USERS = Array.from({ length: 1000 }, (_, i) => `user-${i}`);
@@ -97,7 +97,7 @@ try {
   const walls: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    await new Promise<void>((resolve, reject) => execFile(process.execPath, [bin, 'why', denied, '--data-dir', dataDir], (error, stdout) => (error ? reject(error) : stdout.includes('Fix (verified') ? resolve() : reject(new Error(stdout)))));
+    await new Promise<void>((resolve, reject) => execFile(bin, ['why', denied, '--data-dir', dataDir], (error, stdout) => (error ? reject(error) : stdout.includes('Fix (verified') ? resolve() : reject(new Error(stdout)))));
     walls.push(performance.now() - t);
   }
   walls.sort((a, b) => a - b);

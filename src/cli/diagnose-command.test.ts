@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnoseCommand, type DiagnoseIo } from './diagnose-command.ts';
 import { main } from './main.ts';
 
-const bin = fileURLToPath(new URL('../../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/tollgate.cjs', import.meta.url));
 const SEED = 'User: arn:aws:iam::123456789012:user/marymajor is not authorized to perform: iam:PassRole';
 const CLI_TEXT = 'An error occurred (AccessDeniedException) when calling the CreateCluster operation: User: arn:aws:iam::111122223333:user/marymajor is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111122223333:role/eks-cluster-role because no identity-based policy allows the iam:PassRole action';
 

@@ -161,6 +161,14 @@ TOLLGATE_ROOT_SECRET_ACCESS_KEY, when set, give the key. The master key stays.`)
       return whyCommand({ requestId, dataDir: options.dataDir, json: options.json === true }, io);
     })());
 
+  // Not for users: `npm run build` runs it to fill the V8 code cache (warm-up-command.ts).
+  program.command('warm-up', { hidden: true })
+    .description('run through a first start, one call of each protocol, a denial and why (for the build\'s code cache)')
+    .action(() => run('warm-up', async () => {
+      const { warmUpCommand } = await import('./warm-up-command.ts');
+      return warmUpCommand(io);
+    })());
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

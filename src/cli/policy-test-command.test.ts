@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './main.ts';
 
-const bin = fileURLToPath(new URL('../../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/tollgate.cjs', import.meta.url));
 const denied = {
   name: 'no-permission',
   provenance: 'derived',

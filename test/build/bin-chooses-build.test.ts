@@ -1,10 +1,10 @@
-// bin/tollgate.mjs runs the build in dist/server/ while it is current, and the TypeScript sources
+// bin/tollgate.cjs runs the build in dist/server/ while it is current, and the TypeScript sources
 // (saying so on a terminal) when a source file changed since, or when there is no build: an edit is
 // never answered by stale code. Tried on a copy of the package, built, then edited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,14 +15,14 @@ const DESCRIPTION = 'A local, AWS-compatible control plane';
 
 /** `tollgate --help` of the package in `pkg`, its standard output and standard error. */
 function help(pkg: string): { stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [join(pkg, 'bin', 'tollgate.mjs'), '--help'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(pkg, 'bin', 'tollgate.cjs'), '--help'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return { stdout: run.stdout, stderr: run.stderr };
 }
 
 /** `tollgate --help` of the package in `pkg` on a pseudo-terminal (`script`), all it printed. */
 function helpOnTerminal(pkg: string): string {
-  const command = [process.execPath, join(pkg, 'bin', 'tollgate.mjs'), '--help'].map((word) => `'${word}'`).join(' ');
+  const command = [process.execPath, join(pkg, 'bin', 'tollgate.cjs'), '--help'].map((word) => `'${word}'`).join(' ');
   const run = spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   return run.stdout;
@@ -38,17 +38,16 @@ function mark(file: string, marked: string): void {
 test('the command runs the current build, and the sources once one of them changed or without a build', async () => {
   const pkg = mkdtempSync(join(tmpdir(), 'tollgate-package-'));
   try {
-    mkdirSync(join(pkg, 'bin'));
-    cpSync(join(root, 'bin', 'tollgate.mjs'), join(pkg, 'bin', 'tollgate.mjs'));
+    cpSync(join(root, 'bin'), join(pkg, 'bin'), { recursive: true });
     cpSync(join(root, 'package.json'), join(pkg, 'package.json'));
     cpSync(join(root, 'src'), join(pkg, 'src'), { recursive: true, filter: (path) => !path.endsWith('.test.ts') });
     symlinkSync(join(root, 'data'), join(pkg, 'data'));
     symlinkSync(join(root, 'console'), join(pkg, 'console'));
     symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
-    await buildServer({ root: pkg });
+    await buildServer({ root: pkg, codeCache: false });
 
     // The build answers (its text marked after building: the record of its sources does not cover it).
-    mark(join(pkg, 'dist', 'server', 'cli.js'), `BUILT ${DESCRIPTION}`);
+    mark(join(pkg, 'dist', 'server', 'cli.cjs'), `BUILT ${DESCRIPTION}`);
     const built = help(pkg);
     assert.match(built.stdout, /BUILT A local/);
     assert.equal(built.stderr, '');
@@ -63,7 +62,7 @@ test('the command runs the current build, and the sources once one of them chang
     assert.match(helpOnTerminal(pkg), /^tollgate: src\/cli\/main\.ts changed since the last build; running the TypeScript sources \(slower to start; npm run build\)\r?$/m);
 
     // Rebuilt: the build answers again.
-    await buildServer({ root: pkg });
+    await buildServer({ root: pkg, codeCache: false });
     assert.match(help(pkg).stdout, /EDITED A local/);
     assert.doesNotMatch(helpOnTerminal(pkg), /running the TypeScript sources/);
 

@@ -10,16 +10,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetPolicyCommand, CreateServiceLinkedRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { buildServer, repointPackageFiles } from '../../scripts/build-server.mjs';
+import { BUNDLE_FILE, buildServer, repointPackageFiles } from '../../scripts/build-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** `node` running the built command in `outdir` with `args`, as bin/tollgate.mjs runs it. */
+/** `node` running the built command in `outdir` with `args`, as bin/tollgate.cjs runs it. */
 const runBuilt = (outdir: string, args: readonly string[]) => [
-  '--input-type=module', '-e',
-  'const { main } = await import(process.argv[1]); process.exitCode = await main(process.argv.slice(2));',
-  join(outdir, 'cli.js'), ...args,
+  '-e',
+  `require(${JSON.stringify(join(root, 'bin', 'bundle-loader.cjs'))}).runBundle(process.argv[1], process.argv.slice(2)).then((code) => { process.exitCode = code; });`,
+  join(outdir, BUNDLE_FILE), ...args,
 ];
 
 test('the built command serves, finds the data files and package.json from its own directory', async () => {
@@ -33,7 +33,7 @@ test('the built command serves, finds the data files and package.json from its o
     const inputs = JSON.parse(readFileSync(join(outdir, 'inputs.json'), 'utf8')) as Record<string, [number, number]>;
     assert.ok(inputs['src/cli/main.ts'] && inputs['src/main.ts'], 'the record of what was built names the sources');
 
-    // The CLI's own --version (bin/tollgate.mjs answers the bare flag itself) reads package.json.
+    // The CLI's own --version (bin/tollgate.cjs answers the bare flag itself) reads package.json.
     const versionRun = spawnSync(process.execPath, runBuilt(outdir, ['--version']), { encoding: 'utf8' });
     assert.equal(versionRun.status, 0, versionRun.stderr);
     assert.equal(versionRun.stdout, `${version}\n`);

@@ -14,7 +14,7 @@ import { CreateClusterCommand, DescribeClusterCommand, EKSClient } from '@aws-sd
 import { main } from '../../src/cli/main.ts';
 import { DEFAULT_ACCOUNT_ID as ACCOUNT } from '../support/defaults.ts';
 
-const bin = fileURLToPath(new URL('../../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/tollgate.cjs', import.meta.url));
 
 /** Starts `tollgate serve --port 0` and resolves with its URL once the banner says where it listens. */
 function serve(dataDir: string): Promise<{ child: ChildProcess; url: string; banner: string }> {

@@ -17,7 +17,7 @@ import { DEFAULT_ACCOUNT_ID } from '../support/defaults.ts';
 import { requireClient } from '../support/interop.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'bin/tollgate.mjs');
+const bin = join(root, 'bin/tollgate.cjs');
 
 /** Resolves with what `promise` gives, or rejects with `what` once `ms` have passed (a hang detector, not a speed target). */
 function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {

@@ -1,5 +1,5 @@
 /**
- * A real `tollgate serve` process (bin/tollgate.mjs) for tests that need several processes on one
+ * A real `tollgate serve` process (bin/tollgate.cjs) for tests that need several processes on one
  * PostgreSQL database, with real AWS SDK v3 clients pointed at it. Stopped by `stop()` (SIGTERM) or
  * `kill()` (SIGKILL).
  */
@@ -14,7 +14,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { freePortRange } from './free-ports.ts';
 import type { Credentials } from './tollgate-fixture.ts';
 
-const bin = fileURLToPath(new URL('../../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/tollgate.cjs', import.meta.url));
 
 /** A running server process. */
 export interface TollgateProcess {
