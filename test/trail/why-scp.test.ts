@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CreateAccessKeyCommand, CreateUserCommand, ListUsersCommand, PutUserPolicyCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateUserCommand, ListGroupsCommand, ListUsersCommand, PutUserPolicyCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { main } from '../../src/cli/main.ts';
 import { whyCommand } from '../../src/cli/why-command.ts';
 import { diagnoseWithDataDir } from '../../src/diagnose/store-diagnosis.ts';
@@ -152,6 +152,11 @@ test('no SCP allows it: AWS\'s message; why names the SCPs that lack the Allow; 
   assert.equal(w.fix!.changes[0]!.command, `tollgate accounts scp put ${ACCOUNT} TollgateWhyFix '${doc({ Sid: 'TollgateSuggested', Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })}'`);
   const text = (await why(denied.$metadata.requestId, false)).text;
   assert.match(text, new RegExp(`Missing: no statement of the service control policies of account ${ACCOUNT} \\(EksOnly\\) allows iam:ListUsers on \\*\\.`));
+  const diagnosis = await diagnoseWithDataDir(denied.message, f.dataDir, { operation: 'ListUsers' });
+  assert.ok(diagnosis);
+  assert.match(diagnosis.explanation, /Missing statement: no statement of the caller's service control policy allows iam:ListUsers/);
+  assert.equal(diagnosis.verified, true);
+  assert.deepEqual(diagnosis.fixes.map((x) => [x.kind, x.where]), [['scp', `service control policy TollgateDiagnose of account ${ACCOUNT}: tollgate accounts scp put ${ACCOUNT} TollgateDiagnose file://policy.json`]]);
 
   await applyFix(w);
   assert.equal((await tollgate('accounts', 'scp', 'list', ACCOUNT)).stdout, 'EksOnly\nTollgateWhyFix\n');
@@ -162,6 +167,34 @@ test('no SCP allows it: AWS\'s message; why names the SCPs that lack the Allow; 
   assert.equal((await tollgate('accounts', 'scp', 'delete', ACCOUNT, 'EksOnly')).code, 0);
   assert.equal((await tollgate('accounts', 'scp', 'delete', ACCOUNT, 'TollgateWhyFix')).code, 0);
   await f.iam(ola).send(new CreateAccessKeyCommand({ UserName: 'ola' }));
+});
+
+test('an SCP holding nothing but the Deny is deleted by the fix, the missing Allow goes to TollgateWhyFix; a second fix adds to it under a fresh Sid', async () => {
+  const ACCOUNT = '543210987654';
+  const root = await account(ACCOUNT);
+  const uma = await admin(root, 'uma');
+  assert.equal((await tollgate('accounts', 'scp', 'put', ACCOUNT, 'Base', doc({ Effect: 'Allow', Action: 'iam:CreateUser', Resource: '*' }))).code, 0);
+  assert.equal((await tollgate('accounts', 'scp', 'put', ACCOUNT, 'DenyOnly', doc({ Effect: 'Deny', Action: 'iam:ListUsers', Resource: '*' }))).code, 0);
+  const denied = await rejection(f.iam(uma).send(new ListUsersCommand({})));
+  assert.match(denied.message, / with an explicit deny in a service control policy$/);
+  const w = (await why(denied.$metadata.requestId)).json!;
+  assert.deepEqual(w.fix?.changes.map((c) => c.command), [
+    `tollgate accounts scp delete ${ACCOUNT} DenyOnly`,
+    `tollgate accounts scp put ${ACCOUNT} TollgateWhyFix '${doc({ Sid: 'TollgateSuggested', Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })}'`,
+  ]);
+  await applyFix(w);
+  await f.iam(uma).send(new ListUsersCommand({}));
+
+  const again = await rejection(f.iam(uma).send(new ListGroupsCommand({})));
+  assert.match(again.message, / because no service control policy allows the iam:ListGroups action$/);
+  const second = (await why(again.$metadata.requestId)).json!;
+  assert.deepEqual(second.fix?.changes.map((c) => c.command), [`tollgate accounts scp put ${ACCOUNT} TollgateWhyFix '${doc(
+    { Sid: 'TollgateSuggested', Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' },
+    { Sid: 'TollgateSuggested2', Effect: 'Allow', Action: 'iam:ListGroups', Resource: '*' },
+  )}'`]);
+  await applyFix(second);
+  await f.iam(uma).send(new ListGroupsCommand({}));
+  await f.iam(uma).send(new ListUsersCommand({}));
 });
 
 test('accounts scp: an unknown account, a bad account id, an invalid or oversized document, a missing file or SCP are one line and exit 1, and change nothing', async () => {
