@@ -12,6 +12,7 @@ import type { Fix, JsonData, JsonMap } from './diagnosis.ts';
 import { allowDocument, FIX_SID, passedToCondition, trustDocument } from './fix-policies.ts';
 import { compileHeld, policyLabel, type Entity, type HeldPolicy } from './held-policies.ts';
 import { callerPrincipal } from './offline-fixes.ts';
+import { scpDeleteCommandLine, scpPutFileCommandLine } from '../services/shared/service-control-policies.ts';
 
 /** A fix and the edit it makes to the held policies. */
 export interface StoredFix {
@@ -54,7 +55,7 @@ function rewriteWhere(held: HeldPolicy, what: string): string {
     case 'managed':
     case 'boundary': return `${policyLabel(o)}, ${what} (the new version applies wherever the policy is attached or used as a boundary): aws iam create-policy-version --policy-arn ${o.arn} --policy-document file://policy.json --set-as-default`;
     case 'trust': return `${policyLabel(o)}, ${what}: aws iam update-assume-role-policy --role-name ${o.role.name} --policy-document file://policy.json`;
-    case 'scp': return `${policyLabel(o)}, ${what}: tollgate accounts scp put ${o.accountId} ${o.name} file://policy.json`;
+    case 'scp': return `${policyLabel(o)}, ${what}: ${scpPutFileCommandLine(o.accountId, o.name)}`;
   }
 }
 
@@ -85,7 +86,7 @@ export function removeStatement(held: HeldPolicy, index: number, sid: string | u
   }
   if (rest.length === 0 && o.type === 'scp') {
     return {
-      fix: { kind: 'remove-deny', where: `${policyLabel(o)} holds nothing but the Deny (${named}): take it from the account: tollgate accounts scp delete ${o.accountId} ${o.name}`, policy: (removed ?? {}) as JsonMap },
+      fix: { kind: 'remove-deny', where: `${policyLabel(o)} holds nothing but the Deny (${named}): take it from the account: ${scpDeleteCommandLine(o.accountId, o.name)}`, policy: (removed ?? {}) as JsonMap },
       apply: (all) => replace(all, held, undefined),
     };
   }
@@ -134,7 +135,7 @@ function scpAllow(grant: Parameters<typeof allowDocument>[0], accountId: string,
   const text = JSON.stringify(document);
   const added: HeldPolicy = { origin: { type: 'scp', accountId, name: FIX_SID }, document: text, compiled: compileHeld(text, 'scp', 'scp', FIX_SID, undefined, accountId) };
   return {
-    fix: { kind: 'scp', where: `service control policy ${FIX_SID} of account ${accountId}${existing ? ' (its statement replaced)' : ''}: tollgate accounts scp put ${accountId} ${FIX_SID} file://policy.json`, policy: document },
+    fix: { kind: 'scp', where: `service control policy ${FIX_SID} of account ${accountId}${existing ? ' (its statement replaced)' : ''}: ${scpPutFileCommandLine(accountId, FIX_SID)}`, policy: document },
     apply: (all) => (existing ? replace(all, existing, added) : [...all, added]),
   };
 }

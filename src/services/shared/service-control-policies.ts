@@ -80,14 +80,24 @@ export async function scpLevels(store: StoreSession, cache: PolicyCache, account
   return [{ orgIdentifier: accountId, policies: records.map((r) => cache.compiled({ kind: 'scp', name: r.name, arn: undefined, document: r.document, orgIdentifier: accountId })) }];
 }
 
-/** `'…'` for a POSIX shell, when `text` needs it. */
+/** `'…'` for a POSIX shell. */
+function shellQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `text` as one POSIX shell word: as is when it needs no quoting. */
 function shellWord(text: string): string {
-  return /^[\w+=,.@:/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  return /^[\w+=,.@:/-]+$/.test(text) ? text : shellQuoted(text);
 }
 
 /** The command that gives `accountId` the SCP `name` with `document`, as printed by fixes (the data directory from TOLLGATE_DATA_DIR). */
 export function scpPutCommandLine(accountId: string, name: string, document: string): string {
-  return `tollgate accounts scp put ${accountId} ${shellWord(name)} ${`'${document.replace(/'/g, `'\\''`)}'`}`;
+  return `tollgate accounts scp put ${accountId} ${shellWord(name)} ${shellQuoted(document)}`;
+}
+
+/** The command that gives `accountId` the SCP `name` with the document in `policy.json` (diagnose's fixes print the document apart). */
+export function scpPutFileCommandLine(accountId: string, name: string): string {
+  return `tollgate accounts scp put ${accountId} ${shellWord(name)} file://policy.json`;
 }
 
 /** The command that takes the SCP `name` from `accountId`. */
