@@ -1,5 +1,5 @@
 /**
- * The `tollgate` command line (commander): `serve`, `accounts create|list`, `reset`, `policy test`, `diagnose`, with
+ * The `tollgate` command line (commander): `serve`, `accounts create|list|scp`, `reset`, `policy test`, `diagnose`, with
  * `--help` on each and `--version`. Settings come from flags or the environment (`TOLLGATE_*`; a flag
  * wins). Exit codes: 0 done, 1 failed (said in one line), 2 a usage error.
  *
@@ -84,7 +84,7 @@ for up to 10 s, the log flushed, exit 0); a second signal stops it at once.`)
       return serveCommand({ ...options, logFormat: options.logFormat, k8sPorts: options.k8sPortRange }, io);
     })());
 
-  const accounts = program.command('accounts').description('create and list accounts (works while a server runs)');
+  const accounts = program.command('accounts').description('create and list accounts, give them SCPs (works while a server runs)');
   accounts.command('create')
     .description('create an account with its root user and one root access key; prints {"AccountId","AccessKeyId","SecretAccessKey"}')
     .requiredOption('--id <account-id>', 'the 12-digit account id')
@@ -101,6 +101,45 @@ for up to 10 s, the log flushed, exit 0); a second signal stops it at once.`)
     .action((options: { dataDir: string; database?: string }) => run('accounts list', async () => {
       const { accountsListCommand } = await import('./accounts-command.ts');
       return accountsListCommand(options, io);
+    })());
+
+  const scp = accounts.command('scp')
+    .description("an account's service control policies, as AWS Organizations would have them in effect for a member account")
+    .addHelpText('after', `
+An account without SCPs is unrestricted (as with only FullAWSAccess attached). Once it has some, every
+request of its IAM users, roles, sessions and root user must be allowed by an SCP and denied by none;
+service-linked roles are not affected. A server running on the data directory decides its next request
+by the change.`);
+  scp.command('list')
+    .description("print the names of the account's SCPs, one a line")
+    .argument('<account-id>', 'the 12-digit account id')
+    .option('--json', 'print one JSON array of {"Name","Document"}')
+    .addOption(dataDirOption())
+    .addOption(databaseOption())
+    .action((accountId: string, options: { json?: boolean; dataDir: string; database?: string }) => run('accounts scp list', async () => {
+      const { scpListCommand } = await import('./accounts-scp-command.ts');
+      return scpListCommand(accountId, { ...options, json: options.json === true }, io);
+    })());
+  scp.command('put')
+    .description('give the account the SCP NAME (replacing one of that name); the document is checked as an SCP (grammar, no Principal, 5,120 characters)')
+    .argument('<account-id>', 'the 12-digit account id')
+    .argument('<name>', 'the policy name (1 to 128 characters)')
+    .argument('<document>', 'the policy as JSON text, file://PATH or PATH')
+    .addOption(dataDirOption())
+    .addOption(databaseOption())
+    .action((accountId: string, name: string, document: string, options: { dataDir: string; database?: string }) => run('accounts scp put', async () => {
+      const { scpPutCommand } = await import('./accounts-scp-command.ts');
+      return scpPutCommand(accountId, name, document, options, io);
+    })());
+  scp.command('delete')
+    .description('take the SCP NAME from the account (with none left, the account is unrestricted)')
+    .argument('<account-id>', 'the 12-digit account id')
+    .argument('<name>', 'the policy name')
+    .addOption(dataDirOption())
+    .addOption(databaseOption())
+    .action((accountId: string, name: string, options: { dataDir: string; database?: string }) => run('accounts scp delete', async () => {
+      const { scpDeleteCommand } = await import('./accounts-scp-command.ts');
+      return scpDeleteCommand(accountId, name, options, io);
     })());
 
   accounts.command('set-root-password')

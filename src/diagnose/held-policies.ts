@@ -1,7 +1,8 @@
 /**
  * The policies a Tollgate data directory holds for a caller, each with where it lives (inline on the
  * user, a group or the role; a managed policy attached to one of them; the boundary; a role's trust
- * policy), so that a deciding statement can be named and its policy edited. They are compiled exactly
+ * policy; the service control policies of the caller's account), so that a deciding statement can be
+ * named and its policy edited. They are compiled exactly
  * as the authorizer compiles them (services/iam/caller-policy-set.ts): an IAM user's inline and
  * attached policies, then each group's, then the boundary; a role's inline, attached and boundary.
  */
@@ -23,7 +24,8 @@ export type PolicyOrigin =
   | { readonly type: 'inline'; readonly owner: Entity; readonly name: string }
   | { readonly type: 'managed'; readonly arn: string; readonly aws: boolean; readonly attachedTo: Entity }
   | { readonly type: 'boundary'; readonly arn: string; readonly aws: boolean; readonly of: Entity }
-  | { readonly type: 'trust'; readonly role: Entity; readonly roleArn: string };
+  | { readonly type: 'trust'; readonly role: Entity; readonly roleArn: string }
+  | { readonly type: 'scp'; readonly accountId: string; readonly name: string };
 
 /** A policy, its document as IAM shows it, and its compiled form. */
 export interface HeldPolicy {
@@ -33,10 +35,10 @@ export interface HeldPolicy {
 }
 
 /** Compiles a stored document (validated when it was written; AWS's own may exceed customer size limits). */
-export function compileHeld(document: string, validateAs: DocumentKind, kind: PolicyKind, name: string, arn: string | undefined): CompiledPolicy {
+export function compileHeld(document: string, validateAs: DocumentKind, kind: PolicyKind, name: string, arn: string | undefined, orgIdentifier?: string): CompiledPolicy {
   const result = validatePolicy(document, validateAs, { enforceSizeLimit: false });
   if (!result.ok) throw new Error(`policy ${arn ?? name} does not validate: ${result.error.message}`);
-  return compilePolicy(result.document, { kind, name, arn });
+  return compilePolicy(result.document, { kind, name, arn, orgIdentifier });
 }
 
 /** The display name of a policy: its ARN, or the inline policy's name and owner. */
@@ -46,6 +48,7 @@ export function policyLabel(origin: PolicyOrigin): string {
     case 'managed': return `${origin.aws ? 'AWS' : 'customer'} managed policy ${origin.arn} attached to IAM ${origin.attachedTo.type} ${origin.attachedTo.name}`;
     case 'boundary': return `permissions boundary ${origin.arn} of IAM ${origin.of.type} ${origin.of.name}`;
     case 'trust': return `trust policy of role ${origin.roleArn}`;
+    case 'scp': return `service control policy ${origin.name} of account ${origin.accountId}`;
   }
 }
 
@@ -92,4 +95,13 @@ export async function userPolicies(store: StoreSession, catalog: AwsManagedPolic
 /** An IAM role's policies: its own and its boundary. */
 export async function rolePolicies(store: StoreSession, catalog: AwsManagedPolicyCatalog, role: Entity, boundaryArn: string | undefined): Promise<HeldPolicy[]> {
   return [...(await entityPolicies(store, catalog, role)), ...(await boundary(store, catalog, role, boundaryArn))];
+}
+
+/** An account's service control policies, one organization level named by the account id (as the authorizer compiles them). */
+export async function accountScps(store: StoreSession, accountId: string): Promise<HeldPolicy[]> {
+  return (await store.serviceControlPolicies.list(accountId)).map((p) => ({
+    origin: { type: 'scp', accountId, name: p.name },
+    document: p.document,
+    compiled: compileHeld(p.document, 'scp', 'scp', p.name, undefined, accountId),
+  }));
 }

@@ -179,9 +179,9 @@ test('a request the current policies allow: said so, with nothing to fix', async
   assert.equal(d.verified, false);
 });
 
-test('a denial by a kind of policy the data directory does not hold (an SCP): explained, fixes offered, nothing verified', async () => {
+test('an SCP denial for an account the data directory gives no SCPs: explained, fixes offered, nothing verified', async () => {
   const d = await diagnose('User: arn:aws:iam::111122223333:user/marymajor is not authorized to perform: eks:DeleteCluster on resource: arn:aws:eks:us-west-2:111122223333:cluster/prod with an explicit deny in a service control policy');
-  assert.match(d.explanation, /A data directory holds no service control policies, so the denial was not decided again/);
+  assert.match(d.explanation, /the data directory gives account 111122223333 no service control policies \(tollgate accounts scp put\), so the denial was not decided again/);
   assert.equal(d.verified, false);
   assert.equal(d.fixes.length, 2);
 });

@@ -29,11 +29,14 @@ const KIND_WORDS: Readonly<Record<PolicyKind, PolicyType>> = {
 };
 
 /** Kinds of policy a data directory does not hold: denials they decided cannot be decided again. */
-const NOT_HELD: readonly PolicyType[] = ['session policy', 'service control policy', 'resource control policy', 'VPC endpoint policy'];
+const NOT_HELD: readonly PolicyType[] = ['session policy', 'resource control policy', 'VPC endpoint policy'];
 
 function setOf(held: readonly HeldPolicy[]): PolicySet {
   const of = (kind: PolicyKind) => held.filter((h) => h.compiled.kind === kind).map((h) => h.compiled);
-  return new PolicySet({ identity: of('identity'), boundary: of('boundary'), resource: [...of('trust'), ...of('resource')] });
+  // The caller's account's SCPs are one organization level, as the authorizer has them (services/shared/service-control-policies.ts).
+  const scps = of('scp');
+  const scp = scps.length > 0 ? [{ orgIdentifier: scps[0]!.orgIdentifier ?? '', policies: scps }] : [];
+  return new PolicySet({ identity: of('identity'), boundary: of('boundary'), resource: [...of('trust'), ...of('resource')], scp });
 }
 
 function holderOf(held: readonly HeldPolicy[], ref: StatementRef): HeldPolicy | undefined {
@@ -117,6 +120,11 @@ export async function diagnoseAgainstStore(text: string, store: StoreSession, ca
   const type = denial.reason.policyType;
   if (type !== null && NOT_HELD.includes(type)) {
     return { denial, explanation: `${base} A data directory holds no ${type === 'session policy' ? 'session policies of past credentials' : `${type === 'VPC endpoint policy' ? 'VPC endpoint' : type.replace(/ policy$/, '')} policies`}, so the denial was not decided again and the fixes are not verified.`, fixes: offlineFixes(req), verified: false };
+  }
+  const scpAccount = req.principal?.account ?? null;
+  if (type === 'service control policy' && (scpAccount === null || (await store.serviceControlPolicies.list(scpAccount)).length === 0)) {
+    const none = scpAccount === null ? 'the denial names no account' : `the data directory gives account ${scpAccount} no service control policies (tollgate accounts scp put)`;
+    return { denial, explanation: `${base} Against the data directory ${dataDir}: ${none}, so the denial was not decided again and the fixes are not verified.`, fixes: offlineFixes(req), verified: false };
   }
   const rebuilt = await storedRequest(store, catalog, req, now);
   if (!rebuilt.ok) {

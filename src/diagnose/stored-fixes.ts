@@ -3,8 +3,8 @@
  * be verified: a Deny statement taken out of the exact document that holds it (a new inline document,
  * a new default version, a new trust policy; an AWS managed policy, which cannot be edited, detached),
  * and an Allow merged into the caller's own inline policy, its boundary's document or a role's trust
- * policy. What the data directory cannot hold (SCPs, RCPs, other resources' policies, session
- * policies) stays an unverified offline fix.
+ * policy, or the caller's account's SCP of that name (`tollgate accounts scp put`). What the data
+ * directory cannot hold (RCPs, other resources' policies, session policies) stays an unverified offline fix.
  */
 import { parseJsonDocument, type JsonValue } from '../policy/index.ts';
 import type { DeniedRequest } from './denied-request.ts';
@@ -12,6 +12,7 @@ import type { Fix, JsonData, JsonMap } from './diagnosis.ts';
 import { allowDocument, FIX_SID, passedToCondition, trustDocument } from './fix-policies.ts';
 import { compileHeld, policyLabel, type Entity, type HeldPolicy } from './held-policies.ts';
 import { callerPrincipal } from './offline-fixes.ts';
+import { scpDeleteCommandLine, scpPutFileCommandLine } from '../services/shared/service-control-policies.ts';
 
 /** A fix and the edit it makes to the held policies. */
 export interface StoredFix {
@@ -34,9 +35,9 @@ function documentWith(document: string, statements: readonly JsonValue[]): JsonM
 function recompiled(held: HeldPolicy, document: JsonMap): HeldPolicy {
   const text = JSON.stringify(document);
   const c = held.compiled;
-  // Held policies are identity-based, boundaries and trust policies (held-policies.ts).
-  const validateAs = c.kind === 'boundary' ? 'boundary' : c.kind === 'identity' ? 'identity-inline' : 'trust';
-  return { ...held, document: text, compiled: compileHeld(text, validateAs, c.kind, c.name, c.arn) };
+  // Held policies are identity-based, boundaries, trust policies and SCPs (held-policies.ts).
+  const validateAs = c.kind === 'boundary' ? 'boundary' : c.kind === 'identity' ? 'identity-inline' : c.kind === 'scp' ? 'scp' : 'trust';
+  return { ...held, document: text, compiled: compileHeld(text, validateAs, c.kind, c.name, c.arn, c.orgIdentifier) };
 }
 
 const replace = (held: readonly HeldPolicy[], old: HeldPolicy, next: HeldPolicy | undefined): HeldPolicy[] =>
@@ -54,6 +55,7 @@ function rewriteWhere(held: HeldPolicy, what: string): string {
     case 'managed':
     case 'boundary': return `${policyLabel(o)}, ${what} (the new version applies wherever the policy is attached or used as a boundary): aws iam create-policy-version --policy-arn ${o.arn} --policy-document file://policy.json --set-as-default`;
     case 'trust': return `${policyLabel(o)}, ${what}: aws iam update-assume-role-policy --role-name ${o.role.name} --policy-document file://policy.json`;
+    case 'scp': return `${policyLabel(o)}, ${what}: ${scpPutFileCommandLine(o.accountId, o.name)}`;
   }
 }
 
@@ -79,6 +81,12 @@ export function removeStatement(held: HeldPolicy, index: number, sid: string | u
   if (rest.length === 0 && o.type === 'inline') {
     return {
       fix: { kind: 'remove-deny', where: `${policyLabel(o)} holds nothing but the Deny (${named}): delete it: aws iam delete-${o.owner.type}-policy ${entityCli(o.owner)} --policy-name ${o.name}`, policy: (removed ?? {}) as JsonMap },
+      apply: (all) => replace(all, held, undefined),
+    };
+  }
+  if (rest.length === 0 && o.type === 'scp') {
+    return {
+      fix: { kind: 'remove-deny', where: `${policyLabel(o)} holds nothing but the Deny (${named}): take it from the account: ${scpDeleteCommandLine(o.accountId, o.name)}`, policy: (removed ?? {}) as JsonMap },
       apply: (all) => replace(all, held, undefined),
     };
   }
@@ -119,6 +127,19 @@ function mergeInto(held: HeldPolicy, statement: JsonMap, kind: Fix['kind']): Sto
   return { fix: { kind, where, policy: document }, apply: (all) => replace(all, held, recompiled(held, document)) };
 }
 
+/** The account's SCP named FIX_SID, with the allow statement merged in (its SCPs lack one that allows). */
+function scpAllow(grant: Parameters<typeof allowDocument>[0], accountId: string, held: readonly HeldPolicy[]): StoredFix {
+  const statement = (allowDocument(grant)['Statement'] as readonly JsonData[])[0] as JsonMap;
+  const existing = held.find((h) => h.origin.type === 'scp' && h.origin.accountId === accountId && h.origin.name === FIX_SID);
+  const document = existing ? documentWith(existing.document, [...statementsOf(existing.document).filter((s) => !(typeof s === 'object' && s !== null && !Array.isArray(s) && s['Sid'] === FIX_SID)), statement as JsonValue]) : allowDocument(grant);
+  const text = JSON.stringify(document);
+  const added: HeldPolicy = { origin: { type: 'scp', accountId, name: FIX_SID }, document: text, compiled: compileHeld(text, 'scp', 'scp', FIX_SID, undefined, accountId) };
+  return {
+    fix: { kind: 'scp', where: `service control policy ${FIX_SID} of account ${accountId}${existing ? ' (its statement replaced)' : ''}: ${scpPutFileCommandLine(accountId, FIX_SID)}`, policy: document },
+    apply: (all) => (existing ? replace(all, existing, added) : [...all, added]),
+  };
+}
+
 /** The Allow a policy kind lacks, against the held policies; undefined when the data directory does not hold that kind. */
 export function allowFix(kind: string, req: DeniedRequest, caller: Entity, held: readonly HeldPolicy[]): StoredFix | undefined {
   const grant = { action: req.denial.action!, resource: req.policyResource, condition: req.passedTo ? passedToCondition(req.passedTo.service) : undefined };
@@ -127,6 +148,7 @@ export function allowFix(kind: string, req: DeniedRequest, caller: Entity, held:
     const boundary = held.find((h) => h.origin.type === 'boundary');
     return boundary && mergeInto(boundary, (allowDocument(grant)['Statement'] as readonly JsonData[])[0] as JsonMap, 'boundary');
   }
+  if (kind === 'scp') return scpAllow(grant, caller.accountId, held);
   if (kind === 'trust' || kind === 'resource') {
     const trust = held.find((h) => h.origin.type === 'trust');
     const principal = callerPrincipal(req);

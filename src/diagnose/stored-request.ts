@@ -1,6 +1,6 @@
 /**
  * The denied request rebuilt against a Tollgate data directory: the caller as the store knows it (an
- * IAM user, or a role for a role session), its policies, the trust policy of a role being assumed, and
+ * IAM user, or a role for a role session), its policies and its account's SCPs, the trust policy of a role being assumed, and
  * the condition keys the text implies (the caller's and resource's tags, `iam:PassedToService`, the
  * Region of the resource, the time) as the server's authorizer would set them.
  */
@@ -11,7 +11,7 @@ import { resourceTagKeys } from '../services/shared/iam-resource-tags.ts';
 import type { RoleRecord, Tag } from '../store/iam-records.ts';
 import type { StoreSession } from '../store/store.ts';
 import type { DeniedRequest } from './denied-request.ts';
-import { rolePolicies, userPolicies, type Entity, type HeldPolicy } from './held-policies.ts';
+import { accountScps, rolePolicies, userPolicies, type Entity, type HeldPolicy } from './held-policies.ts';
 import type { PassedTo } from './passed-to-service.ts';
 
 /** The rebuilt request, or why it could not be rebuilt. */
@@ -86,7 +86,8 @@ export async function storedRequest(store: StoreSession, catalog: AwsManagedPoli
   };
   const region = req.policyResource.startsWith('arn:') ? req.policyResource.split(':')[3] : undefined;
   if (region) context['aws:RequestedRegion'] = region;
-  const policies = [...found.policies];
+  // The caller's account's service control policies decide too (none: unrestricted).
+  const policies = [...found.policies, ...(await accountScps(store, found.entity.accountId))];
   const action = d.action.toLowerCase();
   const role = action === 'iam:passrole' || action.startsWith('sts:assumerole') ? await storedRole(store, req.policyResource) : undefined;
   if (action === 'iam:passrole') {

@@ -20,6 +20,8 @@ export interface PolicySource {
   readonly arn: string | undefined;
   /** The policy document as stored (JSON text). */
   readonly document: string;
+  /** The organization level an SCP or RCP belongs to (`OrganizationLevel.orgIdentifier`). */
+  readonly orgIdentifier?: string | undefined;
 }
 
 /** The most compiled policies kept. */
@@ -41,7 +43,8 @@ export class PolicyCache {
   compiled(source: PolicySource): CompiledPolicy {
     // Lengths delimit the name and ARN, whatever they hold; the document comes last, as it is.
     const arn = source.arn === undefined ? '-' : `${source.arn.length}:${source.arn}`;
-    const key = `${source.kind}\n${source.name.length}:${source.name}\n${arn}\n${source.document}`;
+    const org = source.orgIdentifier === undefined ? '-' : `${source.orgIdentifier.length}:${source.orgIdentifier}`;
+    const key = `${source.kind}\n${source.name.length}:${source.name}\n${arn}\n${org}\n${source.document}`;
     let policy = this.policies.get(key);
     if (policy === undefined) this.policies.set(key, (policy = compile(source)));
     return policy;
@@ -56,7 +59,7 @@ export class PolicyCache {
 function compile(source: PolicySource): CompiledPolicy {
   const result = validatePolicy(source.document, storedKind(source.kind), { enforceSizeLimit: false });
   if (!result.ok) throw new Error(`stored ${source.kind} policy ${source.arn ?? source.name} no longer validates: ${result.error.message}`);
-  return compilePolicy(result.document, { kind: source.kind, name: source.name, arn: source.arn });
+  return compilePolicy(result.document, { kind: source.kind, name: source.name, arn: source.arn, orgIdentifier: source.orgIdentifier });
 }
 
 /** How a stored policy of `kind` is validated: identity policies by the rules of inline ones, which managed ones also meet. */

@@ -13,6 +13,7 @@ import { kubernetesCases } from './conformance/kubernetes-cases.ts';
 import { policyCases } from './conformance/policy-cases.ts';
 import { recordIdentityCases } from './conformance/record-identity-cases.ts';
 import { roleCases } from './conformance/role-cases.ts';
+import { scpCases } from './conformance/scp-cases.ts';
 import { sessionCases } from './conformance/session-cases.ts';
 import { trailCases } from './conformance/trail-cases.ts';
 import { transactionCases } from './conformance/transaction-cases.ts';
@@ -36,5 +37,6 @@ export function storeConformanceSuite(name: string, open: () => Promise<Store>):
     kubernetesCases(open);
     recordIdentityCases(open);
     trailCases(open);
+    scpCases(open);
   });
 }

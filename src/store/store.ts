@@ -38,6 +38,7 @@ import type {
 } from './iam-records.ts';
 import type { StsSessionRecord } from './session-records.ts';
 import type { RootPasswordRecord } from './root-password-records.ts';
+import type { ServiceControlPolicyRecord } from './scp-records.ts';
 import type { EksDocument, EksKey, EksKind } from './eks-records.ts';
 import type { TrailEventRecord, TrailHit, TrailQuery, TrailRetention } from './trail-records.ts';
 import type { KubernetesChanges, KubernetesObjectKey, KubernetesObjectRecord, KubernetesPortRecord } from './kubernetes-records.ts';
@@ -233,6 +234,15 @@ export interface StoreSession {
     /** Inserts or replaces. */
     put(record: RootPasswordRecord): Promise<void>;
     delete(accountId: string): Promise<void>;
+  };
+  /** The service control policies in effect for an account (`scp-records.ts`), by exact name. */
+  readonly serviceControlPolicies: {
+    get(accountId: string, name: string): Promise<ServiceControlPolicyRecord | undefined>;
+    /** An account's SCPs, ordered by name (by code point). */
+    list(accountId: string): Promise<ServiceControlPolicyRecord[]>;
+    /** Inserts or replaces the SCP of that name. */
+    put(policy: ServiceControlPolicyRecord): Promise<void>;
+    delete(accountId: string, name: string): Promise<void>;
   };
   /**
    * The audit trail (`trail-records.ts`), written in batches after the requests it records were answered.

@@ -2,12 +2,14 @@
  * The changes `explain` suggests, turned into edits of the caller's real policies with the AWS CLI
  * command that makes each: a Deny statement taken out of the document holding it, an Allow put in the
  * caller's own inline policy, merged into its permissions boundary or a role's trust policy, or, for a
- * session policy (fixed when the credentials were issued), new credentials with the statement added.
- * Each command carries its policy document inline, so it runs as printed.
+ * session policy (fixed when the credentials were issued), new credentials with the statement added; for
+ * a service control policy, `tollgate accounts scp put|delete` (SCPs are given to accounts by Tollgate's
+ * command line, not an AWS API). Each command carries its policy document inline, so it runs as printed.
  */
 import { parseJsonDocument, type JsonValue, type PolicyChange, type StatementRef } from '../policy/index.ts';
 import type { StsSessionRecord } from '../store/session-records.ts';
 import type { HeldPolicy } from '../diagnose/held-policies.ts';
+import { scpDeleteCommandLine, scpPutCommandLine } from '../services/shared/service-control-policies.ts';
 import type { Entity } from '../diagnose/held-policies.ts';
 
 /** The inline policy `tollgate why` adds its Allow statements to. */
@@ -15,9 +17,11 @@ export const WHY_POLICY_NAME = 'TollgateWhyFix';
 
 /** What a change edits. */
 export interface FixTarget {
-  readonly type: 'user' | 'role' | 'group' | 'policy' | 'session';
+  readonly type: 'user' | 'role' | 'group' | 'policy' | 'session' | 'scp';
   readonly name: string;
   readonly arn: string | undefined;
+  /** For a service control policy: the account it is in effect for. */
+  readonly accountId?: string;
 }
 
 /** One change, ready to apply. */
@@ -104,7 +108,23 @@ function removal(ref: StatementRef, ctx: FixContext): FixChange | undefined {
     }
     case 'trust':
       return { ...base, target: { type: 'role', name: o.role.name, arn: o.roleArn }, command: `aws iam update-assume-role-policy --role-name ${o.role.name} --policy-document ${shellQuote(withStatements(held.document, rest))}` };
+    case 'scp': {
+      // An SCP left without statements is taken away (a policy needs one); the account's other SCPs still apply.
+      const command = rest.length === 0 ? scpDeleteCommandLine(o.accountId, o.name) : scpPutCommandLine(o.accountId, o.name, withStatements(held.document, rest));
+      return { ...base, target: { type: 'scp', name: o.name, arn: undefined, accountId: o.accountId }, command };
+    }
   }
+}
+
+/** `statement` with a Sid none of `existing` has (a policy's Sids are unique). */
+function uniqueSid(existing: readonly JsonValue[], statement: JsonValue): JsonValue {
+  if (typeof statement !== 'object' || statement === null || Array.isArray(statement) || typeof statement['Sid'] !== 'string') return statement;
+  const taken = new Set(existing.map((s) => (typeof s === 'object' && s !== null && !Array.isArray(s) ? s['Sid'] : undefined)));
+  const sid = statement['Sid'];
+  let n = 1;
+  let candidate = sid;
+  while (taken.has(candidate)) candidate = `${sid}${++n}`;
+  return { ...statement, Sid: candidate };
 }
 
 function addition(change: Extract<PolicyChange, { change: 'add-statement' }>, ctx: FixContext): FixChange | undefined {
@@ -148,12 +168,22 @@ function addition(change: Extract<PolicyChange, { change: 'add-statement' }>, ct
       if (session.kind === 'federated-user') return { ...base, target, command: `aws sts get-federation-token --name ${session.name} --policy ${shellQuote(document)}${arns}` };
       return undefined;
     }
+    case 'scp': {
+      // The Allow the account's SCPs lack goes into its SCP named TollgateWhyFix (made when absent).
+      const accountId = change.orgIdentifier;
+      if (accountId === undefined) return undefined;
+      const existing = ctx.held.find((h) => h.origin.type === 'scp' && h.origin.accountId === accountId && h.origin.name === WHY_POLICY_NAME);
+      const statements = existing ? statementsOf(existing.document) : [];
+      const added = uniqueSid(statements, statement);
+      const document = existing ? withStatements(existing.document, [...statements, added]) : JSON.stringify({ Version: '2012-10-17', Statement: [added] });
+      return { ...base, statement: added, target: { type: 'scp', name: WHY_POLICY_NAME, arn: undefined, accountId }, command: scpPutCommandLine(accountId, WHY_POLICY_NAME, document) };
+    }
     default:
       return undefined;
   }
 }
 
-/** The commands of `changes`; undefined entries are changes no command can make here (SCPs, RCPs). */
+/** The commands of `changes`; undefined entries are changes no command can make here (RCPs, another account's SCPs). */
 export function fixChanges(changes: readonly PolicyChange[], ctx: FixContext): (FixChange | undefined)[] {
   return changes.map((change) => (change.change === 'remove-statement' ? removal(change.statement, ctx) : addition(change, ctx)));
 }

@@ -2,7 +2,7 @@
  * `tollgate why REQUEST_ID` and `GET /_tollgate/why/REQUEST_ID`: the recorded request (its trail event
  * and stored decision) decided again by the authorizer over the policies as they are now, with the
  * engine's `explain`: the policy kinds that blocked it, the deciding statements named by policy and
- * where it is attached, and the minimal fix, verified by deciding the request again with the fix
+ * where it is attached (a service control policy: the account it is in effect for), and the minimal fix, verified by deciding the request again with the fix
  * applied, with the AWS CLI command that applies it; and whether the request would be allowed now.
  */
 import { explain, type DecisionOutcome, type PolicyKind } from '../policy/index.ts';
@@ -12,13 +12,14 @@ import type { AuthorizationCheck, Caller } from '../services/operation.ts';
 import type { Authorizer } from '../server/authorizer.ts';
 import type { StoreSession } from '../store/store.ts';
 import type { TrailEventRecord } from '../store/trail-records.ts';
-import { compileHeld, rolePolicies, userPolicies, type Entity, type HeldPolicy } from '../diagnose/held-policies.ts';
+import { accountScps, compileHeld, rolePolicies, userPolicies, type Entity, type HeldPolicy } from '../diagnose/held-policies.ts';
 import { storedRole } from '../diagnose/stored-request.ts';
 import { parseDecisionRecord, type DecisionRecord, type RecordedStatement } from './decision-record.ts';
 import { fixChanges, type FixChange } from './fix-commands.ts';
 
 /** A statement as `why` names it. */
 export interface WhyStatement {
+  /** `attachedTo`: the entity's ARN; for a service control policy, the account it is in effect for. */
   readonly policy: { readonly arn: string | null; readonly name: string; readonly kind: PolicyKind; readonly attachedTo: string | null };
   readonly sid: string | null;
   readonly index: number;
@@ -40,6 +41,8 @@ export interface WhyExplanation {
   readonly fix: { readonly verified: boolean; readonly decisionAfter: DecisionOutcome; readonly changes: readonly FixChange[] } | null;
   /** The decision over the policies as they are now. */
   readonly decisionNow: DecisionOutcome | null;
+  /** The service control policies in effect for the caller's account now, by name; null when it has none (unrestricted). */
+  readonly serviceControlPolicies: { readonly accountId: string; readonly names: readonly string[] } | null;
 }
 
 /** What the explanation reads. */
@@ -89,6 +92,7 @@ function attachedTo(held: HeldPolicy | undefined, d: DecisionRecord): string | n
     case 'managed': return arn(o.attachedTo);
     case 'boundary': return arn(o.of);
     case 'trust': return o.roleArn;
+    case 'scp': return o.accountId;
   }
 }
 
@@ -107,13 +111,13 @@ export async function explainRecorded(record: TrailEventRecord, deps: WhyDepende
   const event = JSON.parse(record.event) as { errorMessage?: string; userIdentity?: { arn?: string } };
   const base = { requestId: record.requestId, eventTime: record.eventTime.toISOString().replace(/\.\d{3}Z$/, 'Z') };
   if (record.decision === undefined) {
-    return { ...base, principal: event.userIdentity?.arn ?? '', action: null, resource: null, decision: null, message: event.errorMessage ?? null, blockedBy: [], statements: [], fix: null, decisionNow: null };
+    return { ...base, principal: event.userIdentity?.arn ?? '', action: null, resource: null, decision: null, message: event.errorMessage ?? null, blockedBy: [], statements: [], fix: null, decisionNow: null, serviceControlPolicies: null };
   }
   const d = parseDecisionRecord(record.decision);
   const principal = 'arn' in d.principal ? d.principal.arn : d.principal.type;
   const recordedCheck = d.check;
   if (recordedCheck === undefined) {
-    return { ...base, principal, action: null, resource: null, decision: d.decision, message: d.message ?? null, blockedBy: d.blockedBy, statements: [], fix: null, decisionNow: null };
+    return { ...base, principal, action: null, resource: null, decision: d.decision, message: d.message ?? null, blockedBy: d.blockedBy, statements: [], fix: null, decisionNow: null, serviceControlPolicies: null };
   }
   const { caller, entity, boundaryArn, roleArn } = await callerNow(deps.store, d);
   const held: HeldPolicy[] = entity === undefined ? []
@@ -121,6 +125,9 @@ export async function explainRecorded(record: TrailEventRecord, deps: WhyDepende
     : await rolePolicies(deps.store, deps.catalog, entity, boundaryArn);
   const now = await checkNow(deps.store, recordedCheck);
   if (now.trust) held.push(now.trust);
+  const scpAccount = 'accountId' in d.principal ? d.principal.accountId : undefined;
+  const scps = scpAccount === undefined ? [] : await accountScps(deps.store, scpAccount);
+  held.push(...scps);
   const facts = { ...d.facts, time: new Date(d.facts.time), userAgent: d.facts.userAgent, referer: d.facts.referer };
   const { request, set } = await deps.authorizer.rebuild(caller, now.check, facts);
   const explanation = explain(request, set);
@@ -138,6 +145,7 @@ export async function explainRecorded(record: TrailEventRecord, deps: WhyDepende
   return {
     ...base, principal, action: recordedCheck.action, resource: recordedCheck.resource, decision: d.decision, message: d.message ?? null,
     blockedBy: d.blockedBy, statements, fix, decisionNow,
+    serviceControlPolicies: scpAccount !== undefined && scps.length > 0 ? { accountId: scpAccount, names: scps.map((h) => h.compiled.name) } : null,
   };
 }
 

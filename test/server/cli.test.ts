@@ -143,7 +143,7 @@ test('--version prints the package version (the fast path of bin/ and the CLI it
 });
 
 test('--help on every command and sub-command, and `help COMMAND`, exit 0 with usage on standard output', async () => {
-  const commands = [[], ['serve'], ['accounts'], ['accounts', 'create'], ['accounts', 'list'], ['reset'], ['policy'], ['policy', 'test']];
+  const commands = [[], ['serve'], ['accounts'], ['accounts', 'create'], ['accounts', 'list'], ['accounts', 'scp'], ['accounts', 'scp', 'list'], ['accounts', 'scp', 'put'], ['accounts', 'scp', 'delete'], ['reset'], ['policy'], ['policy', 'test']];
   for (const command of commands) {
     for (const flag of ['--help', '-h']) {
       const result = await inProcess([...command, flag]);

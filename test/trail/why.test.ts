@@ -1,5 +1,5 @@
 // Issue 14 item 3: `tollgate why REQUEST_ID` for every kind of denial Tollgate decides (identity,
-// explicit deny, boundary, session policy, trust, cross-account): the explanation names the policy
+// explicit deny, boundary, session policy, trust, cross-account; SCPs in why-scp.test.ts): the explanation names the policy
 // kinds that blocked it and the deciding statements, the fix is verified by deciding the recorded
 // request again, its printed AWS CLI command is run as printed by the real AWS CLI, and the request
 // made again is allowed; `why` then says it would be allowed now. Also `GET /_tollgate/why/ID`, signed

@@ -3,12 +3,14 @@
  * policies, those of each of its groups, and its permissions boundary; for a role session the role's
  * policies and boundary with the session policies; for a federated user the IAM user's policies with
  * the session policies (none passed: no permissions). Documents compile once through the PolicyCache,
- * which keeps them by their whole source.
+ * which keeps them by their whole source. The account's service control policies, when it has any,
+ * limit every caller of the account (services/shared/service-control-policies.ts).
  */
 import { compilePolicy, PolicySet, type CompiledPolicy, type PolicyCache, type PolicyKind, type PolicySetInput, type RequestPrincipal } from '../../policy/index.ts';
 import type { PrincipalEntityType } from '../../store/iam-records.ts';
 import type { StsSessionRecord } from '../../store/session-records.ts';
 import type { StoreSession } from '../../store/store.ts';
+import { scpLevels } from '../shared/service-control-policies.ts';
 import type { AwsManagedPolicyCatalog } from './aws-managed-policy-catalog.ts';
 
 /** What loading needs. */
@@ -19,30 +21,39 @@ export interface PolicySources {
 }
 
 /**
- * The caller's policy set; root and callers unknown to IAM have none (root is not limited by policies).
+ * The caller's policy set: its identity-side policies (root and callers unknown to IAM have none: root is
+ * limited by no IAM policy) and its account's service control policies.
  * `session` is the record of the caller's temporary credentials, if it uses some.
  */
 export async function loadCallerPolicySet(principal: RequestPrincipal, sources: PolicySources, session?: StsSessionRecord): Promise<PolicySet> {
+  const input = await ownPolicies(principal, sources, session);
+  // The service control policies of the caller's account (the engine leaves out service-linked roles).
+  const scp = 'accountId' in principal ? await scpLevels(sources.store, sources.cache, principal.accountId) : [];
+  return new PolicySet(scp.length > 0 ? { ...input, scp } : input);
+}
+
+/** The caller's identity-side policies: its own, its boundary and its session's. */
+async function ownPolicies(principal: RequestPrincipal, sources: PolicySources, session: StsSessionRecord | undefined): Promise<PolicySetInput> {
   if (principal.type === 'AssumedRole' && principal.roleUniqueId !== undefined) {
     const role = await sources.store.roles.getById(principal.accountId, principal.roleUniqueId);
-    if (!role) return new PolicySet({});
+    if (!role) return {};
     const identity = await entityPolicies(sources, role.accountId, 'role', role.id);
     const boundary = role.permissionsBoundaryArn ? await managedPolicy(sources, role.permissionsBoundaryArn, 'boundary') : undefined;
-    return new PolicySet({ identity, boundary: boundary ? [boundary] : [], session: session ? await sessionPolicies(sources, session) : [] });
+    return { identity, boundary: boundary ? [boundary] : [], session: session ? await sessionPolicies(sources, session) : [] };
   }
   if (principal.type === 'FederatedUser' && session) {
     const passed = await sessionPolicies(sources, session);
     // A federated user without session policies has no permissions (docs/aws-behaviour/sts-sessions.md): an empty session
     // policy, so that a denial says no session policy allows the action.
     const policies = passed.length > 0 ? passed : [emptyPolicy('session', 'no-session-policy')];
-    if (session.principalId === undefined) return new PolicySet({ identity: [rootEquivalent(sources)], session: policies });
+    if (session.principalId === undefined) return { identity: [rootEquivalent(sources)], session: policies };
     const user = await userPolicySet(sources, principal.accountId, session.principalId);
-    return new PolicySet({ ...user, session: policies });
+    return { ...user, session: policies };
   }
-  if (principal.type !== 'User' || principal.uniqueId === undefined) return new PolicySet({});
+  if (principal.type !== 'User' || principal.uniqueId === undefined) return {};
   const user = await userPolicySet(sources, principal.accountId, principal.uniqueId);
   // A console session limited to changing the password (server/console-session.ts) has a session policy.
-  return new PolicySet(session?.policy !== undefined ? { ...user, session: await sessionPolicies(sources, session) } : user);
+  return session?.policy !== undefined ? { ...user, session: await sessionPolicies(sources, session) } : user;
 }
 
 async function userPolicySet(sources: PolicySources, accountId: string, userId: string): Promise<PolicySetInput> {

@@ -17,7 +17,7 @@ import {
 
 /** The Store's methods that only read. */
 const READS = new Set([
-  'accounts.get', 'accounts.list', 'accounts.generation', 'rootPasswords.get',
+  'accounts.get', 'accounts.list', 'accounts.generation', 'rootPasswords.get', 'serviceControlPolicies.get', 'serviceControlPolicies.list',
   'trail.lookup', 'trail.byRequestId',
   'users.get', 'users.getById', 'users.list', 'users.count',
   'groups.get', 'groups.getById', 'groups.list', 'groups.count', 'groups.ofUser', 'groups.members',
@@ -31,6 +31,9 @@ const READS = new Set([
   'kubernetes.get', 'kubernetes.list', 'kubernetes.resourceVersion', 'kubernetes.changes', 'kubernetes.ports',
   'sessions.get',
 ]);
+
+/** A service control policy document. */
+const SCP = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"eks:*","Resource":"*"}]}';
 
 /** A write to check: `prepare` makes what it needs (outside the generation measured), `write` makes it. */
 interface WriteCase {
@@ -186,6 +189,11 @@ function writeCases(): Record<string, () => WriteCase> {
     'rootPasswords.delete': () => ({
       prepare: (store) => store.rootPasswords.put({ accountId: ACCOUNT, passwordHash: 'scrypt$hash', updatedAt: at(7) }),
       write: (s) => s.rootPasswords.delete(ACCOUNT),
+    }),
+    'serviceControlPolicies.put': () => ({ write: (s) => s.serviceControlPolicies.put({ accountId: ACCOUNT, name: 'DenyEks', document: SCP, updatedAt: at(7) }) }),
+    'serviceControlPolicies.delete': () => ({
+      prepare: (store) => store.serviceControlPolicies.put({ accountId: ACCOUNT, name: 'DenyEks', document: SCP, updatedAt: at(7) }),
+      write: (s) => s.serviceControlPolicies.delete(ACCOUNT, 'DenyEks'),
     }),
     'sessions.deleteExpired': () => ({
       prepare: async (store) => {

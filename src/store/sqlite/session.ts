@@ -13,6 +13,7 @@ import { passwordPoliciesRepository } from './repositories/password-policies-rep
 import { rolesRepository } from './repositories/roles-repository.ts';
 import { sessionsRepository } from './repositories/sessions-repository.ts';
 import { rootPasswordsRepository } from './repositories/root-passwords-repository.ts';
+import { serviceControlPoliciesRepository } from './repositories/service-control-policies-repository.ts';
 import { trailRepository } from './repositories/trail-repository.ts';
 import { usersRepository } from './repositories/users-repository.ts';
 import type { Runner } from './runner.ts';
@@ -34,6 +35,7 @@ export function createSession(run: Runner): StoreSession {
     kubernetes: kubernetesRepository(run),
     sessions: sessionsRepository(run),
     rootPasswords: rootPasswordsRepository(run),
+    serviceControlPolicies: serviceControlPoliciesRepository(run),
     trail: trailRepository(run),
   };
 }

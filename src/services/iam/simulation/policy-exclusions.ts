@@ -1,7 +1,7 @@
 /**
  * SimulatePrincipalPolicy's `PolicyExclusionList`: policies of the principal left out of the simulation,
- * each named by policy type (`inline`, `aws-managed`, `user-managed`, `permission-boundary`; `scp` and
- * `rcp` exclude nothing here, as no organization policies take part), by managed policy ARN, or by an
+ * each named by policy type (`inline`, `aws-managed`, `user-managed`, `permission-boundary`, `scp` for
+ * the account's service control policies; `rcp` excludes nothing, as no RCPs take part), by managed policy ARN, or by an
  * inline policy's name with the type and name of its owner (the owner's name may hold one `*` and any
  * number of `?`). A malformed identifier is InvalidInput; one matching no policy is ignored.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html

@@ -6,7 +6,7 @@
  */
 import type { AuthorizationCheck, OperationContext, OperationInput } from '../../operation.ts';
 import { contextKeysOf } from '../../../simulator/context-keys.ts';
-import { inputPolicies, type SimulatedPolicy } from '../../../simulator/simulated-policy.ts';
+import { inputPolicies, simulatedPolicy, type SimulatedPolicy } from '../../../simulator/simulated-policy.ts';
 import { invalidInput } from '../shared/iam-errors.ts';
 import { principalPolicies } from './principal-policies.ts';
 import { readExclusions } from './policy-exclusions.ts';
@@ -37,16 +37,18 @@ export function anyResourceCheck(action: string): readonly AuthorizationCheck[] 
   return [{ action, resource: '*' }];
 }
 
-/** SimulatePrincipalPolicy: the entity's policies, plus those given, as the entity or as CallerArn. */
+/** SimulatePrincipalPolicy: the entity's policies and its account's SCPs, plus those given, as the entity or as CallerArn. */
 export async function simulatePrincipalPolicy(input: SimulatePrincipalPolicyInput, ctx: OperationContext): Promise<SimulationResponse> {
   const entity = entityArn(input.PolicySourceArn);
   const exclusions = readExclusions(input.PolicyExclusionList);
   const given = inputPolicies('PolicyInputList', input.PolicyInputList, 'identity');
   const givenBoundary = boundaryInput(input.PermissionsBoundaryPolicyInputList);
   const own = await principalPolicies(ctx, entity, exclusions);
+  // The SCPs in effect for the entity's account, one organization level (none: the account is unrestricted).
+  const scps = exclusions.some((e) => e.by === 'type' && e.type === 'scp') ? [] : await accountScpPolicies(ctx, entity.accountId);
   return runSimulation(
     input,
-    { identity: [...own.identity, ...given], boundary: givenBoundary ?? own.boundary, organizations: [] },
+    { identity: [...own.identity, ...given], boundary: givenBoundary ?? own.boundary, organizations: scps.length > 0 ? [scps] : [] },
     simulatedCaller(entity),
     ctx.caller.accountId,
   );
@@ -79,6 +81,11 @@ export function getContextKeysForCustomPolicy(input: { readonly PolicyInputList:
 
 function keysOf(policies: readonly SimulatedPolicy[]): GetContextKeysResponse {
   return { ContextKeyNames: contextKeysOf(policies.map((p) => p.document)) };
+}
+
+/** The service control policies the account has (`tollgate accounts scp`), as the simulator reads them. */
+async function accountScpPolicies(ctx: OperationContext, accountId: string): Promise<SimulatedPolicy[]> {
+  return (await ctx.store.serviceControlPolicies.list(accountId)).map((p) => simulatedPolicy({ id: p.name, type: 'none', text: p.document, kind: 'scp' }));
 }
 
 /** The boundary given in the request, if any: AWS takes one. */
