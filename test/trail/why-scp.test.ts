@@ -18,7 +18,7 @@ import type { WhyExplanation } from '../../src/trail/why.ts';
 import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
 import { eventsOf } from './trail-support.ts';
 
-const bin = fileURLToPath(new URL('../../bin/tollgate.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/tollgate.cjs', import.meta.url));
 let f: TollgateFixture;
 
 before(async () => {
