@@ -25,7 +25,7 @@ import type { KubernetesForwarder } from './server/kubernetes-proxy.ts';
 import { loadMasterKey } from './store/master-key.ts';
 import { PRIVATE_DIRECTORY_MODE, restrictToOwner } from './store/private-files.ts';
 import { masterKeyProblem } from './store/master-key-check.ts';
-import { describeUrl } from './store/postgres/describe-url.ts';
+import { openSharedStore } from './store-location.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { bootstrapDefaultAccount } from './default-account.ts';
@@ -81,17 +81,6 @@ export async function openRuntime(dataDir: string, options: {
     throw new StartupError(problem);
   }
   return { dataDir: dir, store, secrets, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
-}
-
-/** The PostgreSQL store at `url`, a failure told as a StartupError naming the database (never its password). */
-async function openSharedStore(url: string): Promise<Store> {
-  try {
-    // Loaded only when asked for: a process on SQLite never loads pg.
-    const { openPostgresStore } = await import('./store/postgres/postgres-store.ts');
-    return await openPostgresStore({ url, onIdleError: () => undefined });
-  } catch (error) {
-    throw new StartupError(`cannot use database ${describeUrl(url)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
-  }
 }
 
 /** The application over a runtime. */

@@ -13,7 +13,7 @@ import { EXPECTED_FORMS } from '../diagnose/parse-denial.ts';
 import { renderDiagnosis } from '../diagnose/render-diagnosis.ts';
 import type { CommandIo } from './command-io.ts';
 
-const USAGE = 'usage: tollgate diagnose [--json] [--data-dir D] [--operation NAME] "DENIAL TEXT" (- or no text reads standard input)';
+const USAGE = 'usage: tollgate diagnose [--json] [--data-dir D | --database URL] [--operation NAME] "DENIAL TEXT" (- or no text reads standard input)';
 
 /** Where the text comes from when it is not an argument; injectable for tests. */
 export interface DiagnoseIo extends CommandIo {
@@ -28,7 +28,7 @@ export async function diagnoseCommand(argv: readonly string[], io: DiagnoseIo): 
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, operation: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, database: { type: 'string' }, operation: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     io.stderr(`tollgate diagnose: ${(error as Error).message}\n${USAGE}\n`);
@@ -48,14 +48,15 @@ export async function diagnoseCommand(argv: readonly string[], io: DiagnoseIo): 
   const text = fromStdin ? (io.readStdin ?? (() => readFileSync(0, 'utf8')))() : positionals.join(' ');
   const options = { operation: values.operation };
   let diagnosis: Diagnosis | undefined;
-  if (values['data-dir'] === undefined) {
+  const dataDir = values['data-dir'];
+  if (dataDir === undefined && values.database === undefined) {
     diagnosis = diagnoseText(text, options);
   } else {
-    const { diagnoseWithDataDir, DataDirError } = await import('../diagnose/store-diagnosis.ts');
+    const [{ diagnoseWithStore }, { StartupError }] = await Promise.all([import('../diagnose/store-diagnosis.ts'), import('../startup-error.ts')]);
     try {
-      diagnosis = await diagnoseWithDataDir(text, values['data-dir'], options);
+      diagnosis = await diagnoseWithStore(text, { dataDir: dataDir ?? '.', database: values.database }, options);
     } catch (error) {
-      if (!(error instanceof DataDirError)) throw error;
+      if (!(error instanceof StartupError)) throw error;
       io.stderr(`tollgate diagnose: ${error.message}\n`);
       return 2;
     }

@@ -182,10 +182,12 @@ TOLLGATE_ROOT_SECRET_ACCESS_KEY, when set, give the key. The master key stays.`)
     .argument('[text...]', 'the denial text (- or none reads standard input)')
     .option('--json', 'print one JSON object')
     .option('--data-dir <dir>', 'a Tollgate data directory: decide the request again over its policies and verify the fix')
+    .addOption(new Option('--database <url>', 'a PostgreSQL database several Tollgate processes share, instead of --data-dir').env('TOLLGATE_DATABASE_URL'))
     .option('--operation <name>', 'the operation, when the text does not name it (SDK messages never do)')
-    .action((text: string[], options: { json?: boolean; dataDir?: string; operation?: string }) => run('diagnose', async () => {
+    .action((text: string[], options: { json?: boolean; dataDir?: string; database?: string; operation?: string }) => run('diagnose', async () => {
       const { diagnoseCommand } = await import('./diagnose-command.ts');
       const args = [...(options.json ? ['--json'] : []), ...(options.dataDir === undefined ? [] : ['--data-dir', options.dataDir]),
+        ...(options.database === undefined ? [] : ['--database', options.database]),
         ...(options.operation === undefined ? [] : ['--operation', options.operation]), ...(text.length > 0 ? ['--', ...text] : [])];
       return diagnoseCommand(args, io);
     })());
@@ -195,9 +197,10 @@ TOLLGATE_ROOT_SECRET_ACCESS_KEY, when set, give the key. The master key stays.`)
     .argument('<request-id>', 'the request id AWS errors carry (x-amzn-RequestId; RequestId in the SDKs\' response metadata)')
     .option('--json', 'print one JSON object')
     .addOption(dataDirOption())
-    .action((requestId: string, options: { json?: boolean; dataDir: string }) => run('why', async () => {
+    .addOption(databaseOption())
+    .action((requestId: string, options: { json?: boolean; dataDir: string; database?: string }) => run('why', async () => {
       const { whyCommand } = await import('./why-command.ts');
-      return whyCommand({ requestId, dataDir: options.dataDir, json: options.json === true }, io);
+      return whyCommand({ requestId, dataDir: options.dataDir, database: options.database, json: options.json === true }, io);
     })());
 
   // Not for users: `npm run build` runs it to fill the V8 code cache (warm-up-command.ts).

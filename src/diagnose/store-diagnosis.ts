@@ -4,12 +4,11 @@
  * a missing Allow, the statements that came closest), and the fixes applied to a copy of those
  * policies and the request decided once more: `verified` only when that allows it.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { evaluate, explain, PolicySet, type AuthorizationRequest, type Decision, type PolicyKind, type StatementRef } from '../policy/index.ts';
 import type { ConditionTrace } from '../policy/trace.ts';
 import type { AwsManagedPolicyCatalog } from '../services/iam/aws-managed-policy-catalog.ts';
 import type { StoreSession } from '../store/store.ts';
+import type { StoreLocation } from '../store-location.ts';
 import { deniedRequest, type DeniedRequest } from './denied-request.ts';
 import type { Diagnosis, Fix, PolicyType } from './diagnosis.ts';
 import { explainDenial } from './explain-denial.ts';
@@ -19,9 +18,6 @@ import type { DiagnoseOptions } from './diagnose-offline.ts';
 import { parseDenial, withOperation } from './parse-denial.ts';
 import { allowFix, removeStatement, type StoredFix } from './stored-fixes.ts';
 import { passedToByTrust, storedRequest } from './stored-request.ts';
-
-/** A data directory that cannot be read. */
-export class DataDirError extends Error {}
 
 const KIND_WORDS: Readonly<Record<PolicyKind, PolicyType>> = {
   identity: 'identity-based policy', boundary: 'permissions boundary', session: 'session policy', resource: 'resource-based policy',
@@ -105,8 +101,8 @@ function storedFixes(req: DeniedRequest, request: AuthorizationRequest, caller: 
   return { fixes: [...fixes.map((f) => f.fix), ...unverifiable], verified: now.decision === 'Allowed' && unverifiable.length === 0 && fixes.length > 0 };
 }
 
-/** Diagnoses `text` against an open store. */
-export async function diagnoseAgainstStore(text: string, store: StoreSession, catalog: AwsManagedPolicyCatalog, dataDir: string, now: Date, options: DiagnoseOptions = {}): Promise<Diagnosis | undefined> {
+/** Diagnoses `text` against an open store; `where` names it in the explanation (`the data directory /x`). */
+export async function diagnoseAgainstStore(text: string, store: StoreSession, catalog: AwsManagedPolicyCatalog, where: string, now: Date, options: DiagnoseOptions = {}): Promise<Diagnosis | undefined> {
   const parsed = parseDenial(text);
   if (!parsed) return undefined;
   const denial = withOperation(parsed, options.operation);
@@ -124,16 +120,16 @@ export async function diagnoseAgainstStore(text: string, store: StoreSession, ca
   const scpAccount = req.principal?.account ?? null;
   if (type === 'service control policy' && (scpAccount === null || (await store.serviceControlPolicies.list(scpAccount)).length === 0)) {
     const none = scpAccount === null ? 'the denial names no account' : `the data directory gives account ${scpAccount} no service control policies (tollgate accounts scp put)`;
-    return { denial, explanation: `${base} Against the data directory ${dataDir}: ${none}, so the denial was not decided again and the fixes are not verified.`, fixes: offlineFixes(req), verified: false };
+    return { denial, explanation: `${base} Against ${where}: ${none}, so the denial was not decided again and the fixes are not verified.`, fixes: offlineFixes(req), verified: false };
   }
   const rebuilt = await storedRequest(store, catalog, req, now);
   if (!rebuilt.ok) {
-    return { denial, explanation: `${base} Against the data directory ${dataDir}: ${rebuilt.why}, so nothing was decided again and the fixes are not verified.`, fixes: offlineFixes(req), verified: false };
+    return { denial, explanation: `${base} Against ${where}: ${rebuilt.why}, so nothing was decided again and the fixes are not verified.`, fixes: offlineFixes(req), verified: false };
   }
   const { request, policies, caller } = rebuilt;
   const decision = evaluate(request, setOf(policies));
   const held = policies.length > 0 ? policies.map((h) => policyLabel(h.origin)).join('; ') : 'no policies';
-  const parts = [`Against the data directory ${dataDir}, the request was decided again by Tollgate's policy engine over ${held}: ${decisionWords(decision)}.`];
+  const parts = [`Against ${where}, the request was decided again by Tollgate's policy engine over ${held}: ${decisionWords(decision)}.`];
   const said = denial.reason;
   const engineEffect = decision.decision === 'ExplicitlyDenied' ? 'explicit' : decision.decision === 'ImplicitlyDenied' ? 'implicit' : undefined;
   const engineType = decision.blockedBy[0] && KIND_WORDS[decision.blockedBy[0]];
@@ -159,14 +155,13 @@ export async function diagnoseAgainstStore(text: string, store: StoreSession, ca
   return { denial, explanation: `${base} ${parts.join(' ')}`, fixes, verified };
 }
 
-/** Diagnoses `text` against the data directory `dataDir`, opened read only. */
-export async function diagnoseWithDataDir(text: string, dataDir: string, options: DiagnoseOptions = {}, now: Date = new Date()): Promise<Diagnosis | undefined> {
-  if (!existsSync(join(dataDir, 'tollgate.db'))) throw new DataDirError(`no Tollgate data directory at \`${dataDir}\` (no tollgate.db)`);
-  const { openRuntime, managedPolicyCatalog } = await import('../main.ts');
-  const runtime = await openRuntime(dataDir);
+/** Diagnoses `text` against the state at `location` (a data directory, or a shared database), opened to read. */
+export async function diagnoseWithStore(text: string, location: StoreLocation, options: DiagnoseOptions = {}, now: Date = new Date()): Promise<Diagnosis | undefined> {
+  const [{ openStoreToRead, describeLocation }, { managedPolicyCatalog }] = await Promise.all([import('../store-location.ts'), import('../managed-policy-catalog.ts')]);
+  const store = await openStoreToRead(location);
   try {
-    return await diagnoseAgainstStore(text, runtime.store, managedPolicyCatalog(), runtime.dataDir, now, options);
+    return await diagnoseAgainstStore(text, store, managedPolicyCatalog(), describeLocation(location), now, options);
   } finally {
-    await runtime.store.close();
+    await store.close();
   }
 }

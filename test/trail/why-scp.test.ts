@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { CreateAccessKeyCommand, CreateUserCommand, ListGroupsCommand, ListUsersCommand, PutUserPolicyCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { main } from '../../src/cli/main.ts';
 import { whyCommand } from '../../src/cli/why-command.ts';
-import { diagnoseWithDataDir } from '../../src/diagnose/store-diagnosis.ts';
+import { diagnoseWithStore } from '../../src/diagnose/store-diagnosis.ts';
 import { createAccount } from '../../src/services/iam/create-account.ts';
 import type { WhyExplanation } from '../../src/trail/why.ts';
 import { rejection, startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
@@ -118,7 +118,7 @@ test('explicit deny in an SCP: AWS\'s message, the root user limited too; why na
   assert.match(text, new RegExp(`remove from the service control policy DenyUserListing of account ${ACCOUNT}:`));
 
   // diagnose --data-dir decides the denial text again over the same SCPs, and verifies its fix.
-  const diagnosis = await diagnoseWithDataDir(`An error occurred (AccessDenied) when calling the ListUsers operation: ${denied.message}`, f.dataDir);
+  const diagnosis = await diagnoseWithStore(`An error occurred (AccessDenied) when calling the ListUsers operation: ${denied.message}`, { dataDir: f.dataDir });
   assert.ok(diagnosis);
   assert.match(diagnosis.explanation, new RegExp(`Deciding statement: statement NoListing \\(#1\\) of service control policy DenyUserListing of account ${ACCOUNT} \\(Effect Deny\\)`));
   assert.equal(diagnosis.verified, true);
@@ -152,7 +152,7 @@ test('no SCP allows it: AWS\'s message; why names the SCPs that lack the Allow; 
   assert.equal(w.fix!.changes[0]!.command, `tollgate accounts scp put ${ACCOUNT} TollgateWhyFix '${doc({ Sid: 'TollgateSuggested', Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })}'`);
   const text = (await why(denied.$metadata.requestId, false)).text;
   assert.match(text, new RegExp(`Missing: no statement of the service control policies of account ${ACCOUNT} \\(EksOnly\\) allows iam:ListUsers on \\*\\.`));
-  const diagnosis = await diagnoseWithDataDir(denied.message, f.dataDir, { operation: 'ListUsers' });
+  const diagnosis = await diagnoseWithStore(denied.message, { dataDir: f.dataDir }, { operation: 'ListUsers' });
   assert.ok(diagnosis);
   assert.match(diagnosis.explanation, /Missing statement: no statement of the caller's service control policy allows iam:ListUsers/);
   assert.equal(diagnosis.verified, true);
