@@ -1,40 +1,20 @@
 // Interoperability: requests signed by the AWS SDK for JavaScript v3 signer (@smithy/signature-v4) and by the real
 // IAM/STS/EKS clients must verify. (@smithy/signature-v4 arrives with the @aws-sdk/client-* devDependencies.)
 import assert from 'node:assert/strict';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { EKSClient, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-eks';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { Checksum, HttpRequest, SourceData } from '@smithy/types';
+import type { HttpRequest } from '@smithy/types';
 import fc from 'fast-check';
 import { ManualClock, systemClock } from '../kernel/clock.ts';
 import { splitRequestTarget, type SigV4Request } from './sigv4-request.ts';
 import { lookupVectorCredentials, VECTOR_KEY, VECTOR_SESSION, VECTOR_TIME } from './sigv4-vectors.ts';
 import { verifySignature, type VerifyOptions } from './verify-signature.ts';
 import type { SigningCredential } from './verify-signature.ts';
+import { NodeSha256 } from '../../test/support/node-sha256.ts';
 
-/** node:crypto behind smithy's Checksum interface (what @smithy/hash-node does). */
-class NodeSha256 implements Checksum {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  update(data: Uint8Array): void {
-    this.hash.update(data);
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    if (this.secret === undefined) return createHash('sha256');
-    return createHmac('sha256', typeof this.secret === 'string' ? this.secret : new Uint8Array(this.secret as ArrayBuffer));
-  }
-}
 
 const signingDate = new Date(VECTOR_TIME);
 

@@ -5,14 +5,13 @@
 // request leaves one audit line: IAM principal, Kubernetes user, verb, resource, decision and reason.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { CreateAccessEntryCommand, AssociateAccessPolicyCommand, CreateClusterCommand, DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { Checksum, SourceData } from '@smithy/types';
 import type { RequestLog } from '../../src/server/request-log.ts';
 import { createServiceRole, VPC } from '../eks/eks-helpers.ts';
 import { startFixture, type Credentials, type TollgateFixture } from '../support/tollgate-fixture.ts';
+import { NodeSha256 } from '../support/node-sha256.ts';
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-west-2';
@@ -33,24 +32,6 @@ before(async () => {
 });
 after(() => f?.close());
 
-class NodeSha256 implements Checksum {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  update(data: Uint8Array): void {
-    this.hash.update(data);
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', typeof this.secret === 'string' ? this.secret : new Uint8Array(this.secret as ArrayBuffer));
-  }
-}
 
 /** GET of a proxied Kubernetes path of cluster demo, signed for eks in us-west-2 as `credentials`. */
 function proxied(credentials: Credentials, kubernetesPath: string): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -5,16 +5,15 @@
 // tampered one and one whose access key was deleted are all 401 Unauthorized.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { CreateRoleCommand, DeleteAccessKeyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { Checksum, SourceData } from '@smithy/types';
 import { kubectlSkipReason, type Kubectl } from '../support/kubectl.ts';
 import { runAwsCli } from '../support/aws-cli.ts';
 import { requireClient } from '../support/interop.ts';
 import type { Credentials } from '../support/tollgate-fixture.ts';
 import { ACCOUNT, REGION, startK8sWorld, type K8sWorld } from './k8s-world.ts';
+import { NodeSha256 } from '../support/node-sha256.ts';
 
 const UNAUTHORIZED = 'error: You must be logged in to the server (Unauthorized)';
 const skip = kubectlSkipReason();
@@ -81,25 +80,6 @@ test('API mode ignores aws-auth', { skip }, async () => {
   assert.equal((await platform.run(['auth', 'whoami'])).stderr, UNAUTHORIZED);
 });
 
-/** node:crypto behind smithy's Checksum interface. */
-class NodeSha256 implements Checksum {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  update(data: Uint8Array): void {
-    this.hash.update(data);
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', typeof this.secret === 'string' ? this.secret : new Uint8Array(this.secret as ArrayBuffer));
-  }
-}
 
 /** A token as `aws eks get-token` makes it, but signed at `signedAt`. */
 async function tokenSignedAt(credentials: Credentials, cluster: string, signedAt: Date): Promise<string> {
