@@ -11,8 +11,12 @@
  * see committed data only.
  *
  * Exactness. Generations move in the write's own transaction (`../sqlite/account-generations.ts`), and
- * the point reads of the request path are remembered only while PostgreSQL's snapshot is unchanged
- * (`snapshot-memo.ts`), so a change committed by any process is seen by every process's next request.
+ * every write transaction sends a notification at its commit (`pg_notify`, taken with the lock). Each
+ * process listens on a connection of its own (`change-listener.ts`) and drops its read memo
+ * (`snapshot-memo.ts`) on another process's notification; a write is acknowledged only once its own
+ * notification has come back to its process. While no connection listens, the memo compares
+ * PostgreSQL's snapshot at each turn instead. So a change committed by any process is seen by every
+ * process's next request (docs/postgresql-store.md says how far that is guaranteed).
  *
  * Faults. A refused or dropped connection becomes StoreUnavailable (`unavailable.ts`); a transaction
  * that did not commit left nothing, and the pool connects afresh when the database is back.
@@ -32,6 +36,8 @@ import { createSession } from '../sqlite/session.ts';
 import type { Store, StoreSession } from '../store.ts';
 import { describeUrl } from './describe-url.ts';
 import { postgresColumnTypes } from './postgres-schema-plugin.ts';
+import { trailRepository } from '../sqlite/repositories/trail-repository.ts';
+import { ChangeListener, type ListenerState } from './change-listener.ts';
 import { SnapshotMemo } from './snapshot-memo.ts';
 import { storeError } from './unavailable.ts';
 
@@ -47,7 +53,12 @@ export interface PostgresStoreOptions {
   readonly detectNestedUse?: boolean;
   /** Told of errors of idle pooled connections (the server went away between queries). */
   readonly onIdleError?: (error: Error) => void;
+  /** Told when the listening connection is lost (it connects again by itself). */
+  readonly onListenerLost?: (error: Error | undefined) => void;
 }
+
+/** How long a writer waits for its own notification before it takes its listening connection for broken. */
+const ECHO_TIMEOUT_MS = 1000;
 
 /** Lock classes of `pg_advisory_xact_lock(class, hashtext(schema))`. */
 const MIGRATION_LOCK = 74_131;
@@ -63,13 +74,13 @@ const types = {
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`\`${schema}\` is not a plain schema name`);
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     connectionString: options.url,
-    max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
     types,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   // A connection whose server went away emits 'error' (the pool's, when idle; its own, when lent out or
   // being removed): unheard, either would end the process. The query that was running fails anyway.
   pool.on('error', (error) => options.onIdleError?.(error));
@@ -87,6 +98,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const result = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
     return result.rows[0]!.snapshot;
   });
+  // One channel per schema: stores of other schemas in the database are not told of these writes.
+  const channel = `tollgate_changes_${schema ?? 'public'}`;
+  const listener = new ChangeListener({
+    client: connection,
+    channel,
+    onListening: () => memo.trust(),
+    onLost: (error) => {
+      memo.distrust();
+      options.onListenerLost?.(error);
+    },
+    onChange: () => memo.invalidate(),
+  });
+  await listener.start();
   const detect = options.detectNestedUse ?? process.env['NODE_TEST_CONTEXT'] !== undefined;
   const scopes = detect ? new AsyncLocalStorage<TransactionScope>() : undefined;
   let closed = false;
@@ -98,22 +122,30 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   };
 
+  // A write transaction: it notifies every process at its commit, drops this process's memo when it
+  // ends, and answers only once its notification has come back here (or the listener is taken for broken).
   const inTransaction = async <T>(work: (connection: Kysely<Database>, scope: TransactionScope) => Promise<T>): Promise<T> => {
     refuseMisuse();
+    const payload = listener.payload();
+    const echo = listener.expect(payload);
+    let result: T;
     try {
-      return await inLockedTransaction(db, WRITE_LOCK, async (connection) => {
+      result = await inLockedTransaction(db, WRITE_LOCK, async (connection) => {
         const scope: TransactionScope = { open: true, moved: new Set() };
         try {
           return await (scopes ? scopes.run(scope, () => work(connection, scope)) : work(connection, scope));
         } finally {
           scope.open = false;
         }
-      });
+      }, { channel, payload });
     } catch (error) {
+      echo.cancel();
       throw storeError(error);
     } finally {
       memo.invalidate();
     }
+    await echo.wait(ECHO_TIMEOUT_MS);
+    return result;
   };
 
   const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => work(transactionSession(connection, scope)));
@@ -136,26 +168,51 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     writeQuietly: (work) => inTransaction((connection) => work(connection)),
   };
 
+  // The audit trail is never read through the memo: its batches (outside a transaction) notify no one and drop nothing.
+  const trail = trailRepository({
+    ...outside,
+    writeQuietly: async (work) => {
+      refuseMisuse();
+      try {
+        return await inLockedTransaction(db, WRITE_LOCK, work);
+      } catch (error) {
+        throw storeError(error);
+      }
+    },
+  });
+
   return {
     ...createSession(outside),
+    trail,
     transaction,
     description: describeUrl(options.url) + (schema === undefined ? '' : ` (schema ${schema})`),
     ping: () => read(async () => { await sql`select 1`.execute(db); }),
-    stats: () => ({ memoHits: memo.hits, memoMisses: memo.misses, pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } }),
+    stats: () => ({ memoHits: memo.hits, memoMisses: memo.misses, pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }, listener: listenerState(listener.state) }),
     close: async () => {
       if (closed) return;
       closed = true;
+      await listener.close();
       await db.destroy();
     },
   };
 }
 
-/** Runs `work` in a transaction on one pooled connection, after taking the schema's advisory lock of class `lock`. */
-async function inLockedTransaction<T>(db: Kysely<Database>, lock: number, work: (connection: Kysely<Database>) => Promise<T>): Promise<T> {
+/** What `/_tollgate/health` says of the listening connection. */
+function listenerState(state: ListenerState): 'listening' | 'reconnecting' | 'closed' {
+  return state === 'connecting' ? 'reconnecting' : state;
+}
+
+/**
+ * Runs `work` in a transaction on one pooled connection, after taking the schema's advisory lock of
+ * class `lock`; with `notify`, the same statement queues that notification, which PostgreSQL sends
+ * if and only if the transaction commits.
+ */
+async function inLockedTransaction<T>(db: Kysely<Database>, lock: number, work: (connection: Kysely<Database>) => Promise<T>, notify?: { channel: string; payload: string }): Promise<T> {
   return db.connection().execute(async (connection) => {
     await sql`begin`.execute(connection);
     try {
-      await sql`select pg_advisory_xact_lock(${sql.lit(lock)}, hashtext(current_schema()))`.execute(connection);
+      if (notify === undefined) await sql`select pg_advisory_xact_lock(${sql.lit(lock)}, hashtext(current_schema()))`.execute(connection);
+      else await sql`select pg_advisory_xact_lock(${sql.lit(lock)}, hashtext(current_schema())), pg_notify(${notify.channel}, ${notify.payload})`.execute(connection);
       const result = await work(connection);
       await sql`commit`.execute(connection);
       return result;
