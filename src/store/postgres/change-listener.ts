@@ -3,13 +3,16 @@
  * dedicated `pg` client, outside the pool, that LISTENs on the schema's change channel. Every write
  * transaction of every process sends one notification on that channel at its commit
  * (`pg_notify`, sent if and only if the transaction commits), its payload the writer's nonce and a
- * counter, so a writer recognises its own notification (its echo) among the others'.
+ * counter, so that a process recognises its own notifications among the others'.
  *
- * While the connection listens, the store trusts its read memo and drops it on each other process's
- * notification (`onChange`); the moment the connection is lost (an error, PostgreSQL restarting, the
- * backend terminated), `onLost` tells the store to stop trusting the memo, and the listener connects
- * again by itself, with a growing pause. `onListening` is told after LISTEN has succeeded again:
- * notifications sent while nobody listened are lost, so the store then drops the whole memo.
+ * While the connection listens, the store trusts its read memo, drops it on each other process's
+ * notification (`onChange`), and makes sure with `barrier` that every notification committed before
+ * a request arrived has been handled before the memo answers the request. The moment the connection
+ * is lost (an error, PostgreSQL restarting, the backend terminated), `onLost` tells the store to stop
+ * trusting the memo, and the listener connects again by itself, with a growing pause. `onListening`
+ * is told after LISTEN has succeeded again: notifications sent while nobody listened are lost, so the
+ * store then drops the whole memo. The connection is named `tollgate-listener <pid>` in
+ * `pg_stat_activity`.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -35,12 +38,6 @@ export interface ChangeListenerOptions {
   readonly onChange: () => void;
 }
 
-/** A writer's wait for its own notification. */
-export interface Echo {
-  wait(timeoutMs: number): Promise<boolean>;
-  cancel(): void;
-}
-
 /** One listening connection, connected again by itself whenever it is lost. */
 export class ChangeListener {
   /** This process's mark in payloads: random, so that no two processes share it. */
@@ -50,8 +47,6 @@ export class ChangeListener {
   private current: ListenerState = 'connecting';
   private pause = FIRST_PAUSE_MS;
   private timer: NodeJS.Timeout | undefined;
-  /** Writers waiting for their echo, by payload. */
-  private readonly waiting = new Map<string, (heard: boolean) => void>();
 
   constructor(private readonly options: ChangeListenerOptions) {}
 
@@ -65,48 +60,44 @@ export class ChangeListener {
     return this.connect();
   }
 
-  /** A payload no other write of any process uses. */
+  /** A payload no other write of any process uses; the listener recognises this process's own. */
   payload(): string {
     return `${this.nonce}:${(this.sent += 1)}`;
   }
 
   /**
-   * Starts waiting for the notification carrying `payload` to come back on this connection. Call it
-   * before the transaction commits (the echo may arrive before COMMIT's answer); then `wait` resolves
-   * true when it has come, false when the connection is lost first or `timeoutMs` passes (the
-   * connection is then taken for broken and made anew), and `cancel` forgets it (a rollback).
+   * Resolves once every notification committed before this call has been handled (`onChange`):
+   * an empty query on the listening connection, answered only after the backend has sent the
+   * notifications it was signalled for (PostgreSQL signals listening backends before it acknowledges
+   * the COMMIT, and a backend delivers pending notifications before it reads the next command), on
+   * the same ordered stream. Rejects when the connection does not listen, is lost, or does not
+   * answer within `timeoutMs` (it is then taken for broken and made anew).
    */
-  expect(payload: string): Echo {
-    if (this.current !== 'listening') return { wait: () => Promise.resolve(false), cancel: () => undefined };
-    let settle!: (heard: boolean) => void;
-    const heard = new Promise<boolean>((resolve) => {
-      settle = resolve;
-    });
-    this.waiting.set(payload, settle);
+  barrier(timeoutMs: number): Promise<void> {
     const client = this.client;
-    return {
-      wait: (timeoutMs) => {
-        if (!this.waiting.has(payload)) return heard;
-        const timeout = setTimeout(() => {
-          if (this.waiting.get(payload) !== settle) return;
-          this.waiting.delete(payload);
-          settle(false);
-          this.lose(client, new Error(`the notification of a committed write did not come back within ${timeoutMs} ms`));
-        }, timeoutMs);
-        return heard.finally(() => clearTimeout(timeout));
-      },
-      cancel: () => {
-        if (this.waiting.get(payload) === settle) this.waiting.delete(payload);
-        settle(false);
-      },
-    };
+    if (this.current !== 'listening' || client === undefined) return Promise.reject(new Error('no connection listens'));
+    return new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        const error = new Error(`the listening connection did not answer within ${timeoutMs} ms`);
+        this.lose(client, error);
+        reject(error);
+      }, timeoutMs);
+      client.query(';').then(() => {
+        clearTimeout(timeout);
+        // Lost meanwhile: a notification may have been missed before the answer.
+        if (client === this.client) resolve();
+        else reject(new Error('the listening connection was lost'));
+      }, (error: unknown) => {
+        clearTimeout(timeout);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
   }
 
   /** Ends the connection for good. */
   async close(): Promise<void> {
     this.current = 'closed';
     clearTimeout(this.timer);
-    this.settleAll(false);
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
@@ -115,18 +106,15 @@ export class ChangeListener {
   private async connect(): Promise<void> {
     this.timer = undefined;
     if (this.current === 'closed') return;
-    const client = new pg.Client({ ...this.options.client, application_name: 'tollgate-listener', keepAlive: true });
+    const client = new pg.Client({ ...this.options.client, application_name: `tollgate-listener ${process.pid}`, keepAlive: true });
     this.client = client;
     client.on('error', (error) => this.lose(client, error));
     client.on('end', () => this.lose(client, undefined));
     client.on('notification', (message) => {
       if (client !== this.client) return;
       const payload = message.payload ?? '';
-      const waiter = this.waiting.get(payload);
-      if (waiter !== undefined) {
-        this.waiting.delete(payload);
-        waiter(true);
-      } else if (!payload.startsWith(`${this.nonce}:`)) this.options.onChange();
+      // This process's own writes dropped its memo as they ended.
+      if (!payload.startsWith(`${this.nonce}:`)) this.options.onChange();
     });
     try {
       await client.connect();
@@ -149,16 +137,9 @@ export class ChangeListener {
     client.end().catch(() => undefined);
     if (this.current === 'closed') return;
     this.current = 'connecting';
-    this.settleAll(false);
     this.options.onLost(error);
     this.timer = setTimeout(() => void this.connect(), this.pause);
     this.timer.unref();
     this.pause = Math.min(this.pause * 2, LONGEST_PAUSE_MS);
-  }
-
-  private settleAll(heard: boolean): void {
-    const waiting = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const settle of waiting) settle(heard);
   }
 }

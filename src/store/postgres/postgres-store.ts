@@ -11,12 +11,12 @@
  * see committed data only.
  *
  * Exactness. Generations move in the write's own transaction (`../sqlite/account-generations.ts`), and
- * every write transaction sends a notification at its commit (`pg_notify`, taken with the lock). Each
+ * every write transaction sends a notification at its commit (`pg_notify`, queued with the lock). Each
  * process listens on a connection of its own (`change-listener.ts`) and drops its read memo
- * (`snapshot-memo.ts`) on another process's notification; a write is acknowledged only once its own
- * notification has come back to its process. While no connection listens, the memo compares
- * PostgreSQL's snapshot at each turn instead. So a change committed by any process is seen by every
- * process's next request (docs/postgresql-store.md says how far that is guaranteed).
+ * (`snapshot-memo.ts`) on another process's notification; before the memo answers a turn's requests,
+ * an empty query on that connection makes sure every notification committed earlier has arrived.
+ * While no connection listens, the memo compares PostgreSQL's snapshot at each turn instead. So a
+ * change committed by any process is seen by every process's next request.
  *
  * Faults. A refused or dropped connection becomes StoreUnavailable (`unavailable.ts`); a transaction
  * that did not commit left nothing, and the pool connects afresh when the database is back.
@@ -57,8 +57,8 @@ export interface PostgresStoreOptions {
   readonly onListenerLost?: (error: Error | undefined) => void;
 }
 
-/** How long a writer waits for its own notification before it takes its listening connection for broken. */
-const ECHO_TIMEOUT_MS = 1000;
+/** How long the listening connection may take to answer a barrier before it is taken for broken. */
+const BARRIER_TIMEOUT_MS = 1000;
 
 /** Lock classes of `pg_advisory_xact_lock(class, hashtext(schema))`. */
 const MIGRATION_LOCK = 74_131;
@@ -94,12 +94,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw storeError(error);
   }
 
+  // One channel per schema: stores of other schemas in the database are not told of these writes.
+  const channel = `tollgate_changes_${schema ?? 'public'}`;
   const memo = new SnapshotMemo(async () => {
     const result = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
     return result.rows[0]!.snapshot;
-  });
-  // One channel per schema: stores of other schemas in the database are not told of these writes.
-  const channel = `tollgate_changes_${schema ?? 'public'}`;
+  }, () => listener.barrier(BARRIER_TIMEOUT_MS));
   const listener = new ChangeListener({
     client: connection,
     channel,
@@ -122,30 +122,23 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   };
 
-  // A write transaction: it notifies every process at its commit, drops this process's memo when it
-  // ends, and answers only once its notification has come back here (or the listener is taken for broken).
+  // A write transaction: it notifies every process at its commit and drops this process's memo when it ends.
   const inTransaction = async <T>(work: (connection: Kysely<Database>, scope: TransactionScope) => Promise<T>): Promise<T> => {
     refuseMisuse();
-    const payload = listener.payload();
-    const echo = listener.expect(payload);
-    let result: T;
     try {
-      result = await inLockedTransaction(db, WRITE_LOCK, async (connection) => {
+      return await inLockedTransaction(db, WRITE_LOCK, async (connection) => {
         const scope: TransactionScope = { open: true, moved: new Set() };
         try {
           return await (scopes ? scopes.run(scope, () => work(connection, scope)) : work(connection, scope));
         } finally {
           scope.open = false;
         }
-      }, { channel, payload });
+      }, { channel, payload: listener.payload() });
     } catch (error) {
-      echo.cancel();
       throw storeError(error);
     } finally {
       memo.invalidate();
     }
-    await echo.wait(ECHO_TIMEOUT_MS);
-    return result;
   };
 
   const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => work(transactionSession(connection, scope)));

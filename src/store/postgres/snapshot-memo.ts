@@ -5,9 +5,11 @@
  *
  * - **Notified** (`trust()`), while the process's listening connection listens (`change-listener.ts`):
  *   every committed write of any process drops the memo, this process's at its end, the others' when
- *   their notification arrives. A memo read waits for the check phase of the event loop's turn, so
- *   every socket event the kernel reported together with the request that asked (a notification on the
- *   listening connection among them) has been handled before the memo answers.
+ *   their notification arrives. At the first memo read of each turn the memo waits for a barrier on
+ *   the listening connection (an empty query, answered after every notification committed before it
+ *   was sent), so a notification of a commit that preceded the request has been handled before the
+ *   memo answers. The barrier costs PostgreSQL no snapshot and the pool no connection; should it
+ *   fail, the turn falls back to the snapshot check below.
  * - **Checked** (`distrust()`), while no connection listens (at start, after an error, reconnecting):
  *   at the first memo read of each turn the memo asks PostgreSQL for its current snapshot
  *   (`pg_current_snapshot()`: the oldest transaction still running, the next transaction id, and those
@@ -41,7 +43,7 @@ export class SnapshotMemo {
     this.check = undefined;
   };
 
-  constructor(private readonly snapshot: () => Promise<string>) {}
+  constructor(private readonly snapshot: () => Promise<string>, private readonly barrier: () => Promise<void>) {}
 
   /** The value of `key` in `space`: remembered when the database is unchanged since it was read, else read by `load`. */
   async read<T>(space: string, key: string, load: () => Promise<T>): Promise<T> {
@@ -90,22 +92,17 @@ export class SnapshotMemo {
 
   private current(): Promise<void> {
     if (this.check === undefined) {
-      if (this.trusted) {
-        const check: Promise<void> = new Promise((resolve) => setImmediate(() => {
-          if (this.check === check) this.check = undefined;
-          resolve();
-        }));
-        this.check = check;
-      } else {
-        this.check = this.snapshot().then((snapshot) => {
-          if (snapshot !== this.seen) {
-            this.seen = snapshot;
-            this.invalidate();
-          }
-        });
-        setImmediate(this.endTurn);
-      }
+      this.check = this.trusted ? this.barrier().catch(() => this.compareSnapshots()) : this.compareSnapshots();
+      setImmediate(this.endTurn);
     }
     return this.check;
+  }
+
+  private async compareSnapshots(): Promise<void> {
+    const snapshot = await this.snapshot();
+    if (snapshot !== this.seen) {
+      this.seen = snapshot;
+      this.invalidate();
+    }
   }
 }
