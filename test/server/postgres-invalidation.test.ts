@@ -28,7 +28,7 @@ async function freshDatabase(): Promise<{ url: string; name: string }> {
 
 /** The backend pid of `process`'s listening connection, or undefined while it has none. */
 async function listenerPid(process: TollgateProcess): Promise<number | undefined> {
-  const found = await admin!.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [`tollgate-listener ${process.child.pid}`]);
+  const found = await admin!.query<{ pid: number }>('select pid from pg_stat_activity where application_name like $1', [`tollgate-listener % ${process.child.pid}`]);
   return found.rows[0]?.pid;
 }
 

@@ -12,11 +12,11 @@
  *
  * Exactness. Generations move in the write's own transaction (`../sqlite/account-generations.ts`), and
  * every write transaction sends a notification at its commit (`pg_notify`, queued with the lock). Each
- * process listens on a connection of its own (`change-listener.ts`) and drops its read memo
- * (`snapshot-memo.ts`) on another process's notification; before the memo answers a turn's requests,
- * an empty query on that connection makes sure every notification committed earlier has arrived.
- * While no connection listens, the memo compares PostgreSQL's snapshot at each turn instead. So a
- * change committed by any process is seen by every process's next request.
+ * process listens on a connection of its own (`change-listener.ts`), drops its read memo
+ * (`snapshot-memo.ts`) on another process's notification and acknowledges it; a write is answered
+ * once the processes listening at its commit have acknowledged (at most a second). While no
+ * connection listens, the memo compares PostgreSQL's snapshot at each turn instead. So a change
+ * committed by any process is seen by every process's next request.
  *
  * Faults. A refused or dropped connection becomes StoreUnavailable (`unavailable.ts`); a transaction
  * that did not commit left nothing, and the pool connects afresh when the database is back.
@@ -57,8 +57,8 @@ export interface PostgresStoreOptions {
   readonly onListenerLost?: (error: Error | undefined) => void;
 }
 
-/** How long the listening connection may take to answer a barrier before it is taken for broken. */
-const BARRIER_TIMEOUT_MS = 1000;
+/** How long a write waits for the other processes' acknowledgements before it answers anyway. */
+const ACK_TIMEOUT_MS = 1000;
 
 /** Lock classes of `pg_advisory_xact_lock(class, hashtext(schema))`. */
 const MIGRATION_LOCK = 74_131;
@@ -99,7 +99,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const memo = new SnapshotMemo(async () => {
     const result = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
     return result.rows[0]!.snapshot;
-  }, () => listener.barrier(BARRIER_TIMEOUT_MS));
+  });
   const listener = new ChangeListener({
     client: connection,
     channel,
@@ -122,23 +122,37 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   };
 
-  // A write transaction: it notifies every process at its commit and drops this process's memo when it ends.
+  // A write transaction: it notifies every process at its commit, drops this process's memo when it
+  // ends, and answers once the processes listening at its commit have dropped theirs.
   const inTransaction = async <T>(work: (connection: Kysely<Database>, scope: TransactionScope) => Promise<T>): Promise<T> => {
     refuseMisuse();
+    const payload = listener.payload();
+    const acknowledgements = listener.collect(payload);
+    let result: T;
     try {
-      return await inLockedTransaction(db, WRITE_LOCK, async (connection) => {
+      result = await inLockedTransaction(db, WRITE_LOCK, async (connection) => {
         const scope: TransactionScope = { open: true, moved: new Set() };
         try {
           return await (scopes ? scopes.run(scope, () => work(connection, scope)) : work(connection, scope));
         } finally {
           scope.open = false;
         }
-      }, { channel, payload: listener.payload() });
+      }, { channel, payload });
     } catch (error) {
+      acknowledgements.cancel();
       throw storeError(error);
     } finally {
       memo.invalidate();
     }
+    const own = listener.backendPid;
+    if (own !== undefined) {
+      // The listening connections named now listened at the commit, or began after it (and dropped their memo then).
+      const others = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name like ${`${listener.tag} %`} and pid <> ${own}`.execute(db)
+        .then((found) => new Set(found.rows.map((row) => row.pid)), () => undefined);
+      if (others !== undefined) await acknowledgements.wait(others, ACK_TIMEOUT_MS);
+    }
+    acknowledgements.cancel();
+    return result;
   };
 
   const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => work(transactionSession(connection, scope)));

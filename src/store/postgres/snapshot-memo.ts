@@ -5,11 +5,10 @@
  *
  * - **Notified** (`trust()`), while the process's listening connection listens (`change-listener.ts`):
  *   every committed write of any process drops the memo, this process's at its end, the others' when
- *   their notification arrives. At the first memo read of each turn the memo waits for a barrier on
- *   the listening connection (an empty query, answered after every notification committed before it
- *   was sent), so a notification of a commit that preceded the request has been handled before the
- *   memo answers. The barrier costs PostgreSQL no snapshot and the pool no connection; should it
- *   fail, the turn falls back to the snapshot check below.
+ *   their notification arrives, which their writer waits for. A memo read waits for the check phase
+ *   of the event loop's turn, so every socket event the kernel reported together with the request
+ *   that asked (a notification, or the loss of the listening connection) is handled before the memo
+ *   answers.
  * - **Checked** (`distrust()`), while no connection listens (at start, after an error, reconnecting):
  *   at the first memo read of each turn the memo asks PostgreSQL for its current snapshot
  *   (`pg_current_snapshot()`: the oldest transaction still running, the next transaction id, and those
@@ -43,7 +42,7 @@ export class SnapshotMemo {
     this.check = undefined;
   };
 
-  constructor(private readonly snapshot: () => Promise<string>, private readonly barrier: () => Promise<void>) {}
+  constructor(private readonly snapshot: () => Promise<string>) {}
 
   /** The value of `key` in `space`: remembered when the database is unchanged since it was read, else read by `load`. */
   async read<T>(space: string, key: string, load: () => Promise<T>): Promise<T> {
@@ -92,7 +91,7 @@ export class SnapshotMemo {
 
   private current(): Promise<void> {
     if (this.check === undefined) {
-      this.check = this.trusted ? this.barrier().catch(() => this.compareSnapshots()) : this.compareSnapshots();
+      this.check = this.trusted ? new Promise((resolve) => setImmediate(resolve)) : this.compareSnapshots();
       setImmediate(this.endTurn);
     }
     return this.check;
