@@ -63,6 +63,8 @@ const ACK_TIMEOUT_MS = 1000;
 /** Lock classes of `pg_advisory_xact_lock(class, hashtext(schema))`. */
 const MIGRATION_LOCK = 74_131;
 const WRITE_LOCK = 74_132;
+/** The audit trail's own lock: its batches (numbered by `max(seq) + 1`) run one at a time, but not in the way of IAM and EKS writes. */
+const TRAIL_LOCK = 74_133;
 
 /** int8 (bigint) as a JavaScript number: epoch milliseconds, counts and generations are far below 2^53. */
 const INT8_OID = 20;
@@ -155,7 +157,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     return result;
   };
 
-  const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => work(transactionSession(connection, scope)));
+  const transaction = <T>(work: (session: StoreSession) => Promise<T>): Promise<T> => inTransaction((connection, scope) => {
+    const session = transactionSession(connection, scope);
+    // A transaction's trail writes take the trail's lock too (after the write lock, as no batch takes them).
+    const lockTrail = () => sql`select pg_advisory_xact_lock(${sql.lit(TRAIL_LOCK)}, hashtext(current_schema()))`.execute(connection);
+    return work({
+      ...session,
+      trail: {
+        ...session.trail,
+        append: async (records, retention) => { await lockTrail(); return session.trail.append(records, retention); },
+        expire: async (before) => { await lockTrail(); return session.trail.expire(before); },
+      },
+    });
+  });
 
   const touchingOutside = <R>(step: TouchingWork<R>): Promise<R> => inTransaction((connection, scope) => change(connection, scope, step));
   const read = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -175,13 +189,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     writeQuietly: (work) => inTransaction((connection) => work(connection)),
   };
 
-  // The audit trail is never read through the memo: its batches (outside a transaction) notify no one and drop nothing.
+  // The audit trail is never read through the memo: its batches (outside a transaction) notify no one,
+  // drop nothing, and take the trail's lock only, so that a long batch holds up no IAM or EKS write.
   const trail = trailRepository({
     ...outside,
     writeQuietly: async (work) => {
       refuseMisuse();
       try {
-        return await inLockedTransaction(db, WRITE_LOCK, work);
+        return await inLockedTransaction(db, TRAIL_LOCK, work);
       } catch (error) {
         throw storeError(error);
       }
