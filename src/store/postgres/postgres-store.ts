@@ -7,8 +7,8 @@
  * transaction-scoped advisory lock of the schema (`pg_advisory_xact_lock`), so write transactions of
  * every process run one at a time, as SQLite's `BEGIN IMMEDIATE` makes them: a check-then-write (two
  * access keys per user, five policy versions, one EKS update at a time) sees no other writer between
- * its check and its write. Reads outside a transaction run on any pooled connection, in parallel, and
- * see committed data only.
+ * its check and its write. The audit trail's batches take a lock of their own (TRAIL_LOCK). Reads
+ * outside a transaction run on any pooled connection, in parallel, and see committed data only.
  *
  * Exactness. Generations move in the write's own transaction (`../sqlite/account-generations.ts`), and
  * every write transaction sends a notification at its commit (`pg_notify`, queued with the lock). Each

@@ -84,11 +84,6 @@ export class SnapshotMemo {
     this.check = undefined;
   }
 
-  /** Whether notifications, rather than snapshot checks, keep the memo exact now. */
-  get notified(): boolean {
-    return this.trusted;
-  }
-
   private current(): Promise<void> {
     if (this.check === undefined) {
       this.check = this.trusted ? new Promise((resolve) => setImmediate(resolve)) : this.compareSnapshots();
