@@ -35,7 +35,9 @@ async function serve(database: string | undefined): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-pgbench-'));
   const logFile = join(dataDir, 'server.log');
   const log = openSync(logFile, 'w');
-  const args = ['--max-semi-space-size=32', bin, 'serve', '--port', '0', '--data-dir', dataDir, ...(database === undefined ? [] : ['--database', database])];
+  // TOLLGATE_BENCH_PROFILE=DIR: each server writes a V8 CPU profile there when it exits (as bench/api-bench.ts).
+  const profile = process.env['TOLLGATE_BENCH_PROFILE'];
+  const args = ['--max-semi-space-size=32', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), bin, 'serve', '--port', '0', '--data-dir', dataDir, ...(database === undefined ? [] : ['--database', database])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', log, log], env: { ...process.env, TOLLGATE_MASTER_KEY: MASTER_KEY } });
   closeSync(log);
   let exited = false;

@@ -1,9 +1,10 @@
 /**
- * `GET /_tollgate/health`: the version, the services served, the store (its description, kind and
- * whether it answers now) and the uptime, as JSON, unsigned. 200 while the store answers, else 503
+ * `GET /_tollgate/health`: the version, the services served, the store (its description, kind,
+ * whether it answers now and, on PostgreSQL, whether its listening connection listens) and the uptime, as JSON, unsigned. 200 while the store answers, else 503
  * with the same body, so that a load balancer takes a process whose database is gone out of service.
  */
 import type { Clock } from '../kernel/clock.ts';
+import type { StoreStats } from '../store/store.ts';
 import type { EndpointRoute } from './endpoint-route.ts';
 
 const HEALTH_PATH = '/_tollgate/health';
@@ -12,7 +13,7 @@ const HEALTH_PATH = '/_tollgate/health';
 export interface HealthFacts {
   readonly version: string;
   readonly services: readonly string[];
-  readonly store: { readonly description: string; ping(): Promise<void> };
+  readonly store: { readonly description: string; ping(): Promise<void>; stats?(): StoreStats };
   readonly clock: Clock;
 }
 
@@ -24,8 +25,10 @@ export function healthRoute(facts: HealthFacts): EndpointRoute {
       if (request.path !== HEALTH_PATH || request.method !== 'GET') return undefined;
       return facts.store.ping().then(() => true, () => false).then((reachable) => {
         const description = facts.store.description;
+        const listener = facts.store.stats?.().listener;
         const body = {
           version: facts.version, services: facts.services, store: description, storeKind: description.slice(0, description.indexOf(':')), storeReachable: reachable,
+          ...(listener === undefined ? {} : { storeListener: listener }),
           uptimeSeconds: Math.floor((facts.clock.now() - started) / 1000),
         };
         return { status: reachable ? 200 : 503, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify(body) };

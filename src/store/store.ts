@@ -267,6 +267,8 @@ export interface StoreStats {
   readonly memoMisses: number;
   /** The connection pool, when the store has one. */
   readonly pool?: { readonly total: number; readonly idle: number; readonly waiting: number };
+  /** The connection listening for other processes' writes, when the store has one. */
+  readonly listener?: 'listening' | 'reconnecting' | 'closed';
 }
 
 /** A store: a session for reads, and transactions for writes that must be atomic. */

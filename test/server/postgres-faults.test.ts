@@ -54,6 +54,7 @@ describe('faults of processes on PostgreSQL', { skip }, () => {
       assert.equal(health0.status, 200);
       assert.equal(health0.body['storeKind'], 'postgres');
       assert.equal(health0.body['storeReachable'], true);
+      assert.equal(health0.body['storeListener'], 'listening');
 
       // Load: writers on both processes, each write a new user; outcomes noted by name.
       const acknowledged = new Set<string>();
@@ -91,6 +92,8 @@ describe('faults of processes on PostgreSQL', { skip }, () => {
       const down = await health(one);
       assert.equal(down.status, 503);
       assert.equal(down.body['storeReachable'], false);
+      // Its listening connection is gone too: the process trusts no memo until it listens again.
+      assert.equal(down.body['storeListener'], 'reconnecting');
 
       cluster!.start();
       const acknowledgedBefore = acknowledged.size;
@@ -103,6 +106,14 @@ describe('faults of processes on PostgreSQL', { skip }, () => {
       assert.deepEqual(other, [], 'every failure was a 503 ServiceUnavailable');
       assert.equal((await health(one)).status, 200);
       assert.equal((await health(two)).status, 200);
+      // And the listening connections came back by themselves (their pause grows to 2 s at most).
+      for (const process of [one, two]) {
+        const until = Date.now() + 10_000;
+        while ((await health(process)).body['storeListener'] !== 'listening') {
+          assert.ok(Date.now() < until, 'the listening connection came back');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
 
       // The metrics of a process on PostgreSQL: its 503s counted as store errors, its pool's connections.
       const metrics = await (await fetch(`${one.url}/_tollgate/metrics`)).text();

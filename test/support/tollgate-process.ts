@@ -49,11 +49,11 @@ export function runTollgate(args: readonly string[], env: Record<string, string>
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-/** Starts `tollgate serve --database URL --port 0` in a data directory of its own; rejects with its output if it exits first. */
-export async function startTollgateProcess(database: string, env: Record<string, string>): Promise<TollgateProcess> {
+/** Starts `tollgate serve --database URL --port 0 ...extra` in a data directory of its own; rejects with its output if it exits first. */
+export async function startTollgateProcess(database: string, env: Record<string, string>, extra: readonly string[] = []): Promise<TollgateProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-process-'));
   const ports = await freePortRange();
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, '--database', database, '--log-level', 'warn', '--k8s-port-range', `${ports.first}-${ports.last}`],
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, '--database', database, '--log-level', 'warn', '--k8s-port-range', `${ports.first}-${ports.last}`, ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
 import { postgresSkipReason, startPostgresCluster, type PostgresCluster } from '../../../test/support/postgres-cluster.ts';
 import { testStores } from '../../../test/support/postgres-test-stores.ts';
 import type { Store } from '../store.ts';
@@ -47,6 +49,45 @@ describe('postgres', { skip }, () => {
       await b.users.list(ACCOUNT);
       assert.equal(await a.users.get(ACCOUNT, 'alice'), again);
     } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test('postgres: a store whose listening connection was terminated (a notification lost) reads the database until it listens again, then trusts notifications', async () => {
+    const schema = cluster!.freshSchema();
+    const a = await openPostgresStore({ url: cluster!.url, schema });
+    const b = await openPostgresStore({ url: cluster!.url, schema });
+    const admin = new pg.Client({ connectionString: cluster!.url });
+    await admin.connect();
+    try {
+      assert.equal(b.stats?.().listener, 'listening');
+      await a.accounts.create({ id: ACCOUNT, createdAt: new Date(0) });
+      const alice = user('alice');
+      await a.users.insert(alice);
+      assert.equal((await b.users.get(ACCOUNT, 'alice'))?.path, alice.path);
+      // Both listening connections of the schema (a's and b's) are named after its channel; terminate them and wait until they are gone.
+      const tag = createHash('sha256').update(`tollgate_changes_${schema}`).digest('hex').slice(0, 12);
+      const listeners = await admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [`tollgate-listener ${tag} ${process.pid}`]);
+      assert.equal(listeners.rows.length, 2);
+      for (const { pid } of listeners.rows) await admin.query('select pg_terminate_backend($1, 5000)', [pid]);
+      // a's write is notified to no one; b's next read is still fresh (it compares snapshots meanwhile).
+      await a.users.update({ ...alice, path: '/lost/' });
+      assert.equal((await b.users.get(ACCOUNT, 'alice'))?.path, '/lost/');
+      await a.users.update({ ...alice, path: '/still-lost/' });
+      assert.equal((await b.users.get(ACCOUNT, 'alice'))?.path, '/still-lost/');
+      // Back by itself; from then on notifications keep b exact without asking PostgreSQL.
+      const deadline = Date.now() + 10_000;
+      while (b.stats?.().listener !== 'listening' || a.stats?.().listener !== 'listening') {
+        assert.ok(Date.now() < deadline, 'the listening connections came back');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const read = await b.users.get(ACCOUNT, 'alice');
+      assert.equal(await b.users.get(ACCOUNT, 'alice'), read, 'remembered again');
+      await a.users.update({ ...alice, path: '/notified/' });
+      assert.equal((await b.users.get(ACCOUNT, 'alice'))?.path, '/notified/');
+    } finally {
+      await admin.end();
       await a.close();
       await b.close();
     }
