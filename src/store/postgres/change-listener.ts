@@ -64,6 +64,9 @@ export class ChangeListener {
   private pause = FIRST_PAUSE_MS;
   private timer: NodeJS.Timeout | undefined;
   private readonly waiting = new Map<string, Waiter>();
+  /** Acknowledgements not yet sent, and whether a query sending some is on its way. */
+  private unsent: string[] = [];
+  private acking = false;
 
   constructor(private readonly options: ChangeListenerOptions) {
     if (!/^[a-z_][a-z0-9_]*$/.test(options.channel)) throw new Error(`\`${options.channel}\` is not a plain channel name`);
@@ -161,6 +164,7 @@ export class ChangeListener {
     this.current = 'listening';
     this.pause = FIRST_PAUSE_MS;
     this.options.onListening();
+    void this.sendAcknowledgements(client); // any heard while the connection was being set up
   }
 
   private heard(client: pg.Client, message: pg.Notification): void {
@@ -175,8 +179,30 @@ export class ChangeListener {
     // This process's own writes dropped its memo as they ended.
     if (payload.startsWith(`${this.nonce}:`)) return;
     this.options.onChange();
-    // Dropped: now the writer may answer its client. A failure here is the connection's, heard through 'error'.
-    client.query('select pg_notify($1, $2)', [this.options.channel, ACK + payload]).catch(() => undefined);
+    // Dropped: now the writer may answer its client.
+    this.unsent.push(ACK + payload);
+    void this.sendAcknowledgements(client);
+  }
+
+  /**
+   * Sends the acknowledgements heard so far from `client`, once it listens: one query at a time (a `pg`
+   * client runs one query at a time; pg@9 refuses a second while one runs), each carrying all that
+   * gathered while the previous one was on its way. A failure is the connection's, heard through 'error'.
+   */
+  private async sendAcknowledgements(client: pg.Client): Promise<void> {
+    if (this.acking || this.current !== 'listening') return;
+    this.acking = true;
+    try {
+      while (this.unsent.length > 0 && client === this.client) {
+        const payloads = this.unsent;
+        this.unsent = [];
+        await client.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [this.options.channel, payloads]).catch(() => undefined);
+      }
+    } finally {
+      this.acking = false;
+    }
+    // Lost meanwhile and listening again on a new connection: what it heard is sent from there.
+    if (this.unsent.length > 0 && this.client !== undefined && this.client !== client) void this.sendAcknowledgements(this.client);
   }
 
   /** `client` failed: stop trusting, give up the waits on it, and connect again after a pause. */
@@ -184,6 +210,7 @@ export class ChangeListener {
     if (client === undefined || client !== this.client) return;
     this.client = undefined;
     this.backend = undefined;
+    this.unsent = []; // the writers waiting for them are given up on the other side, or time out
     client.end().catch(() => undefined);
     if (this.current === 'closed') return;
     this.current = 'connecting';
