@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../kernel/clock.ts';
 import type { Store } from '../store/store.ts';
+import { eventIdFor } from '../store/trail-ids.ts';
 import type { TrailEventRecord } from '../store/trail-records.ts';
 import { trailEvents, type DecidedCall } from '../trail/trail-event.ts';
 import type { RequestLog } from './request-log.ts';
@@ -65,7 +66,8 @@ export class TrailRecorder {
     for (const call of calls) {
       let records: TrailEventRecord[];
       try {
-        records = trailEvents({ ...call, eventId: randomUUID() });
+        // The event id is derived from the request id, so the request's index finds it (store/trail-ids.ts).
+        records = trailEvents({ ...call, eventId: eventIdFor(call.requestId, 0) ?? randomUUID() });
       } catch (error) {
         this.log.failure('audit-trail', error);
         this.settled += 1;

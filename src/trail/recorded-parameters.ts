@@ -48,3 +48,31 @@ export function recordedParameters(value: WireStructure | undefined): { readonly
   const out = structure(value);
   return Object.keys(out).length === 0 ? null : out;
 }
+
+function recordedText(value: WireValue): string | undefined {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return `"${value.toISOString().replace(/\.\d{3}Z$/, 'Z')}"`;
+  if (value instanceof Uint8Array) return undefined;
+  if (Array.isArray(value)) return `[${(value as readonly WireValue[]).map((item) => recordedText(item) ?? 'null').join(',')}]`;
+  return isWireStructure(value) ? structureText(value) : undefined;
+}
+
+function structureText(value: WireStructure): string {
+  let out = '';
+  for (const key in value) {
+    const member = value[key];
+    if (member === undefined || member === null || isSecretMember(key)) continue;
+    const written = recordedText(member);
+    if (written !== undefined) out += `${out === '' ? '{' : ','}${JSON.stringify(lowerCamel(key))}:${written}`;
+  }
+  return out === '' ? '{}' : `${out}}`;
+}
+
+/** `recordedParameters(value)` as JSON text (`null` when it has no members to record), written directly rather than built and serialised. */
+export function recordedParametersText(value: WireStructure | undefined): string {
+  if (value === undefined) return 'null';
+  const text = structureText(value);
+  return text === '{}' ? 'null' : text;
+}

@@ -38,6 +38,7 @@ test('sqlite: data survives closing and reopening; migrations run once', async (
     { version: 5, name: 'root-passwords' },
     { version: 6, name: 'kubernetes' },
     { version: 7, name: 'trail' },
+    { version: 8, name: 'trail-keys' },
   ]);
   await db.destroy();
 });

@@ -10,6 +10,7 @@ import * as generationFloor from './0004-generation-floor.ts';
 import * as rootPasswords from './0005-root-passwords.ts';
 import * as kubernetes from './0006-kubernetes.ts';
 import * as trail from './0007-trail.ts';
+import * as trailKeys from './0008-trail-keys.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'root-passwords', up: rootPasswords.up },
   { version: 6, name: 'kubernetes', up: kubernetes.up },
   { version: 7, name: 'trail', up: trail.up },
+  { version: 8, name: 'trail-keys', up: trailKeys.up },
 ];
