@@ -148,9 +148,10 @@ function outcomeText(decision: Decision): string {
 function decisionText(call: DecidedCall): string | undefined {
   const d = call.decided;
   if (d === undefined) return undefined;
-  const facts = { sourceIp: call.sourceIp, secure: call.secure, time: call.time.toISOString(), region: call.region, userAgent: call.userAgent, referer: call.referer };
+  const facts = `{"sourceIp":${q(call.sourceIp)},"secure":${call.secure},"time":"${call.time.toISOString()}","region":${q(call.region)}`
+    + `${call.userAgent === undefined ? '' : `,"userAgent":${q(call.userAgent)}`}${call.referer === undefined ? '' : `,"referer":${q(call.referer)}`}}`;
   const message = d.decision.decision === 'Allowed' ? undefined : call.errorMessage;
-  return `${textsOf(call.caller).decisionHead},"facts":${JSON.stringify(facts)},"check":${JSON.stringify(recordedCheck(d.check))},"actions":${JSON.stringify((call.checks ?? []).map((check) => check.action))}`
+  return `${textsOf(call.caller).decisionHead},"facts":${facts},"check":${JSON.stringify(recordedCheck(d.check))},"actions":${JSON.stringify((call.checks ?? []).map((check) => check.action))}`
     + `${outcomeText(d.decision)}${message === undefined ? '' : `,"message":${q(message)}`}${call.decidedBy === undefined ? '' : `,"decidedBy":${q(call.decidedBy)}`}}`;
 }
 

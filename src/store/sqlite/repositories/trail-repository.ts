@@ -145,12 +145,11 @@ export function trailRepository(run: Runner): StoreSession['trail'] {
         where e.account_id = ${query.accountId} and e.region = ${query.region} and ${filter} and ${bounds(query, 'e')}
         order by e.event_time desc, e.seq desc limit ${query.limit}`.execute(db)).rows;
       if (key === 'EventId') {
-        // A derived id is found by its request's key; any other in the partial index (trail-ids.ts).
+        // A derived id is found by its request's key, any other in the partial index (trail-ids.ts): the
+        // events are picked by those indexes first, as the planner would rather walk the time index.
         const keys = requestIdsOfEventId(value!).map(requestKey);
-        const derived = keys.length === 0 ? [] : await page(sql`e.request_key in (${sql.join(keys)}) and e.derived_event_id = 1 and e.event_id = ${value}`);
-        const other = await page(sql`e.derived_event_id = 0 and e.event_id = ${value}`);
-        const rows = [...derived, ...other].sort((a, b) => b.event_time - a.event_time || b.seq - a.seq).slice(0, query.limit);
-        return hits(db, rows);
+        const seqs = (await sql<{ seq: number }>`select seq from trail_events where event_id = ${value} and (derived_event_id = 0${keys.length === 0 ? sql`` : sql` or request_key in (${sql.join(keys)})`})`.execute(db)).rows.map((row) => row.seq);
+        return seqs.length === 0 ? [] : hits(db, await page(sql`e.seq in (${sql.join(seqs)})`));
       }
       const filter = key === undefined ? sql`1 = 1`
         : key === 'ReadOnly' ? sql`e.read_only = ${value === 'true' ? 1 : 0}`
