@@ -107,10 +107,13 @@ export class TrailRecorder {
     });
   };
 
-  private async write(calls: readonly TrailEventRecord[][]): Promise<void> {
+  private async write(calls: TrailEventRecord[][]): Promise<void> {
+    const count = calls.length;
     try {
-      const records = calls.flat();
-      await this.store.trail.append(records, { keep: this.maxEvents });
+      const appended = this.store.trail.append(calls.flat(), { keep: this.maxEvents });
+      // Not held while the batch commits: the store has what it needs, and the events' texts can die young.
+      calls.length = 0;
+      await appended;
       const now = this.clock.now();
       if (now - this.expiredAt >= HOUR_MS) {
         this.expiredAt = now;
@@ -123,7 +126,7 @@ export class TrailRecorder {
     } catch (error) {
       this.log.failure('audit-trail', error);
     } finally {
-      this.settled += calls.length;
+      this.settled += count;
     }
   }
 }
