@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../kernel/clock.ts';
 import type { Store } from '../store/store.ts';
+import { eventIdFor } from '../store/trail-ids.ts';
 import type { TrailEventRecord } from '../store/trail-records.ts';
 import { trailEvents, type DecidedCall } from '../trail/trail-event.ts';
 import type { RequestLog } from './request-log.ts';
@@ -65,7 +66,8 @@ export class TrailRecorder {
     for (const call of calls) {
       let records: TrailEventRecord[];
       try {
-        records = trailEvents({ ...call, eventId: randomUUID() });
+        // The event id is derived from the request id, so the request's index finds it (store/trail-ids.ts).
+        records = trailEvents({ ...call, eventId: eventIdFor(call.requestId, 0) ?? randomUUID() });
       } catch (error) {
         this.log.failure('audit-trail', error);
         this.settled += 1;
@@ -105,10 +107,13 @@ export class TrailRecorder {
     });
   };
 
-  private async write(calls: readonly TrailEventRecord[][]): Promise<void> {
+  private async write(calls: TrailEventRecord[][]): Promise<void> {
+    const count = calls.length;
     try {
-      const records = calls.flat();
-      await this.store.trail.append(records, { keep: this.maxEvents });
+      const appended = this.store.trail.append(calls.flat(), { keep: this.maxEvents });
+      // Not held while the batch commits: the store has what it needs, and the events' texts can die young.
+      calls.length = 0;
+      await appended;
       const now = this.clock.now();
       if (now - this.expiredAt >= HOUR_MS) {
         this.expiredAt = now;
@@ -121,7 +126,7 @@ export class TrailRecorder {
     } catch (error) {
       this.log.failure('audit-trail', error);
     } finally {
-      this.settled += calls.length;
+      this.settled += count;
     }
   }
 }

@@ -6,9 +6,6 @@
  */
 import { isWireStructure, type WireStructure, type WireValue } from '../kernel/wire-value.ts';
 
-/** A JSON value as recorded. */
-export type RecordedValue = string | number | boolean | null | readonly RecordedValue[] | { readonly [key: string]: RecordedValue };
-
 /** Members that carry secrets (compared in lower case): never recorded. */
 const SECRET_MEMBERS = new Set([
   'password', 'oldpassword', 'newpassword', 'secretaccesskey', 'sessiontoken', 'privatekey', 'samlassertion', 'webidentitytoken',
@@ -24,27 +21,30 @@ function lowerCamel(name: string): string {
   return name.length > 0 && name[0] !== name[0]!.toLowerCase() ? name[0]!.toLowerCase() + name.slice(1) : name;
 }
 
-function recorded(value: WireValue): RecordedValue | undefined {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+function recordedText(value: WireValue): string | undefined {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return `"${value.toISOString().replace(/\.\d{3}Z$/, 'Z')}"`;
   if (value instanceof Uint8Array) return undefined; // blobs (certificates, keys) are not recorded
-  if (Array.isArray(value)) return (value as readonly WireValue[]).map((item) => recorded(item) ?? null);
-  return isWireStructure(value) ? structure(value) : undefined;
+  if (Array.isArray(value)) return `[${(value as readonly WireValue[]).map((item) => recordedText(item) ?? 'null').join(',')}]`;
+  return isWireStructure(value) ? structureText(value) : undefined;
 }
 
-function structure(value: WireStructure): { [key: string]: RecordedValue } {
-  const out: { [key: string]: RecordedValue } = {};
-  for (const [key, member] of Object.entries(value)) {
+function structureText(value: WireStructure): string {
+  let out = '';
+  for (const key in value) {
+    const member = value[key];
     if (member === undefined || member === null || isSecretMember(key)) continue;
-    const written = recorded(member);
-    if (written !== undefined) out[lowerCamel(key)] = written;
+    const written = recordedText(member);
+    if (written !== undefined) out += `${out === '' ? '{' : ','}${JSON.stringify(lowerCamel(key))}:${written}`;
   }
-  return out;
+  return out === '' ? '{}' : `${out}}`;
 }
 
-/** The recorded form of an input or output structure; null when it has no members to record. */
-export function recordedParameters(value: WireStructure | undefined): { readonly [key: string]: RecordedValue } | null {
-  if (value === undefined) return null;
-  const out = structure(value);
-  return Object.keys(out).length === 0 ? null : out;
+/** The recorded form of an input or output structure as JSON text, written directly (not built and serialised); `null` when it has no members to record. */
+export function recordedParametersText(value: WireStructure | undefined): string {
+  if (value === undefined) return 'null';
+  const text = structureText(value);
+  return text === '{}' ? 'null' : text;
 }

@@ -55,6 +55,28 @@ test('an allowed call is a CloudTrail event with CloudTrail\'s members, in the c
   assert.equal(record!.username, 'root');
 });
 
+test('a read records no responseElements, a change records its response; the decision record reads back whole', async () => {
+  // CloudTrail record contents: responseElements "is present in events for actions that make changes (create, update, or delete actions)".
+  const read = await f.iam().send(new GetUserCommand({ UserName: 'bob' }));
+  const [readRecord] = await eventsOf(f, read.$metadata.requestId);
+  const readEvent = cloudTrailEvent(readRecord!);
+  assert.deepEqual(readEvent['requestParameters'], { userName: 'bob' });
+  assert.equal(readEvent['responseElements'], null);
+  assert.notEqual(readEvent['eventID'], readEvent['requestID']);
+  const created = await f.iam().send(new CreateUserCommand({ UserName: 'carol' }));
+  const [createRecord] = await eventsOf(f, created.$metadata.requestId);
+  const createEvent = cloudTrailEvent(createRecord!);
+  assert.equal(createEvent['readOnly'], false);
+  assert.equal((createEvent['responseElements'] as { user: Record<string, unknown> }).user['userName'], 'carol');
+  assert.equal((createEvent['responseElements'] as { user: Record<string, unknown> }).user['arn'], `arn:aws:iam::${ACCOUNT}:user/carol`);
+  const decision = parseDecisionRecord(readRecord!.decision!);
+  assert.deepEqual(Object.keys(decision), ['principal', 'accountId', 'accessKeyId', 'credentialType', 'facts', 'check', 'actions', 'decision', 'blockedBy', 'statements']);
+  assert.equal(decision.accessKeyId, f.root.accessKeyId);
+  assert.equal(decision.facts.region, 'us-east-1');
+  assert.equal(decision.check?.action, 'iam:GetUser');
+  assert.deepEqual(decision.actions, ['iam:GetUser']);
+});
+
 test('a denied call records AWS\'s error and the missing statement; IAM\'s events are in us-east-1', async () => {
   const denied = await rejection(f.iam(bob).send(new ListUsersCommand({})));
   const [record] = await eventsOf(f, denied.$metadata.requestId);

@@ -111,6 +111,19 @@ test('StartTime and EndTime bound the events; a start after the end is InvalidTi
   assert.equal(refused.$metadata.httpStatusCode, 400);
 });
 
+test('of several lookup attributes the first decides and the others are ignored, as CloudTrail answers them (no error)', async () => {
+  // AWS: "Currently the list can contain only one item" (API_LookupEvents.html). CloudTrail does not
+  // refuse a longer list: it answers the events of the first attribute (a ReadOnly and a Username sent
+  // together came back filtered by ReadOnly alone: github.com/guessi/cloudtrail-cli issue 2).
+  const both = await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'ListUsers' }, { AttributeKey: 'Username', AttributeValue: 'lee' }] });
+  const first = await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'ListUsers' }] });
+  assert.equal(both.Events?.length, 7);
+  assert.deepEqual(both.Events!.map((e) => e.EventId), first.Events!.map((e) => e.EventId));
+  assert.ok(both.Events!.every((e) => e.Username === 'root'));
+  const reversed = await lookup({ LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'lee' }, { AttributeKey: 'EventName', AttributeValue: 'ListUsers' }] });
+  assert.deepEqual(reversed.Events!.map((e) => e.EventName), ['GetUser']);
+});
+
 test('MaxResults above 50 or below 1 is the model\'s ValidationException; a ReadOnly value other than true/false is InvalidLookupAttributesException', async () => {
   const big = await rejection(lookup({ MaxResults: 51 }));
   assert.equal(big.name, 'ValidationException');

@@ -39,6 +39,7 @@ test('sqlite: data survives closing and reopening; migrations run once', async (
     { version: 6, name: 'kubernetes' },
     { version: 7, name: 'trail' },
     { version: 8, name: 'service-control-policies' },
+    { version: 9, name: 'trail-keys' },
   ]);
   await db.destroy();
 });

@@ -129,9 +129,14 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const session = createSession(outside);
   const trail: StoreSession['trail'] = options.file === ':memory:' ? session.trail : {
     ...session.trail,
-    append: async (records, retention) => {
-      refuseMisuse();
-      await (trailWriter ??= new TrailWriter(options.file)).append(records, retention);
+    // Not async: the batch is posted at once, and no suspended frame holds its events while it commits.
+    append: (records, retention) => {
+      try {
+        refuseMisuse();
+        return (trailWriter ??= new TrailWriter(options.file)).append(records, retention);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
   };
 

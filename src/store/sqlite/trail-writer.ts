@@ -8,10 +8,11 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { isDerivedEventId, requestKey } from '../trail-ids.ts';
 import type { TrailEventRecord, TrailRetention } from '../trail-records.ts';
 import { BUSY_TIMEOUT_MS } from './open-database.ts';
 
-// Rows travel as arrays of strings and numbers: cheap to copy to the worker.
+// A batch travels as one flat array of strings and numbers (`values`): the cheapest shape to copy to the worker.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -19,17 +20,19 @@ const db = new Database(workerData.file, { timeout: workerData.busyMs });
 db.pragma('busy_timeout = ' + workerData.busyMs);
 db.pragma('synchronous = FULL');
 const newest = db.prepare('select max(seq) as seq from trail_events');
-const insertEvent = db.prepare('insert into trail_events (seq, account_id, region, event_id, request_id, event_time, event_name, event_source, username, access_key_id, read_only, event, decision) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+const insertEvent = db.prepare('insert into trail_events (seq, account_id, region, event_id, request_id, event_time, event_name, event_source, username, access_key_id, read_only, event, decision, request_key, derived_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
 const insertResource = db.prepare('insert into trail_resources (seq, position, account_id, region, resource_type, resource_name, event_time) values (?, ?, ?, ?, ?, ?, ?)');
 const trimEvents = db.prepare('delete from trail_events where seq <= ?');
 const trimResources = db.prepare('delete from trail_resources where seq <= ?');
-const append = db.transaction((rows, keep) => {
+const append = db.transaction((values, keep) => {
   let seq = Number(newest.get().seq ?? 0);
-  for (const row of rows) {
+  for (let i = 0; i < values.length;) {
     seq += 1;
-    insertEvent.run(seq, row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11]);
-    const resources = row[12];
-    for (let i = 0; i < resources.length; i += 2) insertResource.run(seq, i / 2, row[0], row[1], resources[i], resources[i + 1], row[4]);
+    const account = values[i], region = values[i + 1], time = values[i + 4];
+    insertEvent.run(seq, account, region, values[i + 2], values[i + 3], time, values[i + 5], values[i + 6], values[i + 7], values[i + 8], values[i + 9], values[i + 10], values[i + 11], values[i + 12], values[i + 13]);
+    const resources = values[i + 14];
+    i += 15;
+    for (let position = 0; position < resources; position++, i += 2) insertResource.run(seq, position, account, region, values[i], values[i + 1], time);
   }
   if (keep !== undefined && seq - keep > 0) {
     trimEvents.run(seq - keep);
@@ -39,7 +42,7 @@ const append = db.transaction((rows, keep) => {
 parentPort.on('message', (message) => {
   if (message.close) { db.close(); parentPort.close(); return; }
   try {
-    append.immediate(message.rows, message.keep);
+    append.immediate(message.values, message.keep);
     parentPort.postMessage({ id: message.id });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
@@ -47,13 +50,13 @@ parentPort.on('message', (message) => {
 });
 `;
 
-type Row = [string, string, string, string, number, string, string, string | null, string | null, number, string, string | null, string[]];
-
-/** An event as the worker inserts it. */
-function row(r: TrailEventRecord): Row {
-  const resources: string[] = [];
-  for (const resource of r.resources) resources.push(resource.type, resource.name);
-  return [r.accountId, r.region, r.eventId, r.requestId, r.eventTime.getTime(), r.eventName, r.eventSource, r.username ?? null, r.accessKeyId ?? null, r.readOnly ? 1 : 0, r.event, r.decision ?? null, resources];
+/** Appends an event's values to the batch: its 14 columns, its count of resources, then each resource's type and name. */
+function pushValues(values: (string | number | null)[], r: TrailEventRecord): void {
+  values.push(
+    r.accountId, r.region, r.eventId, r.requestId, r.eventTime.getTime(), r.eventName, r.eventSource, r.username ?? null, r.accessKeyId ?? null, r.readOnly ? 1 : 0, r.event, r.decision ?? null,
+    requestKey(r.requestId), isDerivedEventId(r.eventId, r.requestId) ? 1 : 0, r.resources.length,
+  );
+  for (const resource of r.resources) values.push(resource.type, resource.name);
 }
 
 /** Appends trail events to the database file `file` from a worker thread. */
@@ -87,7 +90,9 @@ export class TrailWriter {
       this.waiting.set(id, { resolve, reject });
       // Referenced while a write is in flight, so the process does not exit with it unwritten.
       this.worker.ref();
-      this.worker.postMessage({ id, rows: records.map(row), keep: retention?.keep });
+      const values: (string | number | null)[] = [];
+      for (const record of records) pushValues(values, record);
+      this.worker.postMessage({ id, values, keep: retention?.keep });
     }).finally(() => {
       if (this.waiting.size === 0) this.worker.unref();
     });

@@ -11,6 +11,7 @@ import * as rootPasswords from './0005-root-passwords.ts';
 import * as kubernetes from './0006-kubernetes.ts';
 import * as trail from './0007-trail.ts';
 import * as serviceControlPolicies from './0008-service-control-policies.ts';
+import * as trailKeys from './0009-trail-keys.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'kubernetes', up: kubernetes.up },
   { version: 7, name: 'trail', up: trail.up },
   { version: 8, name: 'service-control-policies', up: serviceControlPolicies.up },
+  { version: 9, name: 'trail-keys', up: trailKeys.up },
 ];

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { StoreSession } from '../../store.ts';
+import { isDerivedEventId, requestIdsOfEventId, requestKey } from '../../trail-ids.ts';
 import type { TrailCursor, TrailEventRecord, TrailHit, TrailQuery, TrailResource } from '../../trail-records.ts';
 import type { Runner } from '../runner.ts';
 import type { Database } from '../schema.ts';
@@ -24,6 +25,10 @@ interface TrailEventsTable {
   read_only: number;
   event: string;
   decision: string | null;
+  /** `requestKey(request_id)`: the narrow index finding a request's events (`../../trail-ids.ts`). */
+  request_key: number;
+  /** 1 when `event_id` is derived from `request_id` (found through `request_key`), 0 when the partial index on `event_id` holds it. */
+  derived_event_id: number;
 }
 
 /** The row of `trail_resources`. */
@@ -43,11 +48,11 @@ function trailDb(db: Kysely<Database>): TrailDatabase {
   return db.withTables<{ trail_events: TrailEventsTable; trail_resources: TrailResourcesTable }>();
 }
 
-/** Rows per INSERT statement (SQLite allows 32,766 bound values; 13 columns a row). */
+/** Rows per INSERT statement (SQLite allows 32,766 bound values; 15 columns a row). */
 const ROWS_PER_INSERT = 500;
 
 /** The event columns a lookup attribute filters on (resources are in their own table). */
-const COLUMNS = { EventId: 'event_id', EventName: 'event_name', Username: 'username', EventSource: 'event_source', AccessKeyId: 'access_key_id', ReadOnly: 'read_only' } as const;
+const COLUMNS = { EventName: 'event_name', Username: 'username', EventSource: 'event_source', AccessKeyId: 'access_key_id', ReadOnly: 'read_only' } as const;
 
 function toRecord(row: TrailEventsTable, resources: readonly TrailResource[]): TrailEventRecord {
   return {
@@ -100,6 +105,7 @@ export function trailRepository(run: Runner): StoreSession['trail'] {
         events.push({
           seq, account_id: r.accountId, region: r.region, event_id: r.eventId, request_id: r.requestId, event_time: time, event_name: r.eventName,
           event_source: r.eventSource, username: r.username ?? null, access_key_id: r.accessKeyId ?? null, read_only: r.readOnly ? 1 : 0, event: r.event, decision: r.decision ?? null,
+          request_key: requestKey(r.requestId), derived_event_id: isDerivedEventId(r.eventId, r.requestId) ? 1 : 0,
         });
         r.resources.forEach((resource, position) => resources.push({ seq, position, account_id: r.accountId, region: r.region, resource_type: resource.type, resource_name: resource.name, event_time: time }));
       }
@@ -124,8 +130,8 @@ export function trailRepository(run: Runner): StoreSession['trail'] {
       const db = trailDb(plain);
       const key = query.attribute?.key;
       const value = query.attribute?.value;
-      if (key === 'ResourceType' || key === 'ResourceName') {
-        const column = key === 'ResourceType' ? 'resource_type' : 'resource_name';
+      if (key === 'ResourceName') {
+        const column = 'resource_name';
         // One event may name several resources of a kind: each event once, newest first.
         const found = await sql<{ seq: number }>`select distinct r.seq as seq, r.event_time as event_time from trail_resources r
           where r.account_id = ${query.accountId} and r.region = ${query.region} and ${sql.ref(`r.${column}`)} = ${value} and ${bounds(query, 'r')}
@@ -135,17 +141,26 @@ export function trailRepository(run: Runner): StoreSession['trail'] {
         const rows = await db.selectFrom('trail_events').selectAll().where('seq', 'in', seqs).orderBy('event_time', 'desc').orderBy('seq', 'desc').execute();
         return hits(db, rows);
       }
+      const page = async (filter: ReturnType<typeof sql>) => (await sql<TrailEventsTable>`select * from trail_events e
+        where e.account_id = ${query.accountId} and e.region = ${query.region} and ${filter} and ${bounds(query, 'e')}
+        order by e.event_time desc, e.seq desc limit ${query.limit}`.execute(db)).rows;
+      if (key === 'EventId') {
+        // A derived id is found by its request's key, any other in the partial index (trail-ids.ts): the
+        // events are picked by those indexes first, as the planner would rather walk the time index.
+        const keys = requestIdsOfEventId(value!).map(requestKey);
+        const seqs = (await sql<{ seq: number }>`select seq from trail_events where event_id = ${value} and (derived_event_id = 0${keys.length === 0 ? sql`` : sql` or request_key in (${sql.join(keys)})`})`.execute(db)).rows.map((row) => row.seq);
+        return seqs.length === 0 ? [] : hits(db, await page(sql`e.seq in (${sql.join(seqs)})`));
+      }
       const filter = key === undefined ? sql`1 = 1`
         : key === 'ReadOnly' ? sql`e.read_only = ${value === 'true' ? 1 : 0}`
+        // A resource type has a handful of values: the time index finds its (dense) events, each checked by its resources' key.
+        : key === 'ResourceType' ? sql`exists (select 1 from trail_resources r where r.seq = e.seq and r.resource_type = ${value})`
         : sql`${sql.ref(`e.${COLUMNS[key]}`)} = ${value}`;
-      const rows = await sql<TrailEventsTable>`select * from trail_events e
-        where e.account_id = ${query.accountId} and e.region = ${query.region} and ${filter} and ${bounds(query, 'e')}
-        order by e.event_time desc, e.seq desc limit ${query.limit}`.execute(db);
-      return hits(db, rows.rows);
+      return hits(db, await page(filter));
     }),
     byRequestId: (requestId) => run.read(async (plain) => {
       const db = trailDb(plain);
-      const rows = await db.selectFrom('trail_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute();
+      const rows = await db.selectFrom('trail_events').selectAll().where('request_key', '=', requestKey(requestId)).where('request_id', '=', requestId).orderBy('seq').execute();
       return (await hits(db, rows)).map((hit) => hit.record);
     }),
   };
