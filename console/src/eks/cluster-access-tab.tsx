@@ -27,7 +27,10 @@ export function ClusterAccessTab({ cluster, region, authenticationMode }: { clus
         <KeyValuePairs items={[{ label: 'Authentication mode', value: authenticationMode ?? '-' }]} />
       </Container>
       {entries.error !== undefined && <ErrorAlert error={entries.error} />}
+      {/* Lines wrap: unwrapped, ARNs and usernames make the table wider than the page, and a region that
+          scrolls sideways with nothing in it to focus cannot be scrolled from the keyboard (axe: scrollable-region-focusable). */}
       <Table loading={entries.loading} items={entries.data ?? []} header={<Header counter={`(${entries.data?.length ?? 0})`}>IAM access entries</Header>}
+        wrapLines
         columnDefinitions={[
           { id: 'principal', header: 'IAM principal ARN', cell: (e) => e.principalArn },
           { id: 'type', header: 'Type', cell: (e) => e.entry?.type ?? '-' },
