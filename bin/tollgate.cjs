@@ -40,7 +40,7 @@ async function run() {
   const build = currentBuild();
   if (build === 'current') {
     const { runBundle } = require('./bundle-loader.cjs');
-    return runBundle(join(root, 'dist', 'server', 'cli.cjs'), args, { writeCache: process.env.TOLLGATE_WRITE_CODE_CACHE === '1' });
+    return runBundle(join(root, 'dist', 'server', 'cli.cjs'), args);
   }
   if (process.stderr.isTTY) process.stderr.write(`tollgate: ${build}; running the TypeScript sources (slower to start; npm run build)\n`);
   const { register } = await import('tsx/esm/api');

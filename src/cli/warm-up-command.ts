@@ -1,7 +1,7 @@
 /**
  * `tollgate warm-up` (hidden; `npm run build` runs it): runs once through what a user's first minute
- * asks of Tollgate, so that the V8 code cache bin/tollgate.cjs writes when the run ends
- * (TOLLGATE_WRITE_CODE_CACHE) holds the compiled code of those paths, and a later start compiles
+ * asks of Tollgate, so that the V8 code cache bin/bundle-loader.cjs writes when the build's run ends
+ * holds the compiled code of those paths, and a later start compiles
  * almost nothing: a first start and a start on the data directory it made, one signed call of each
  * wire protocol (awsQuery for STS and IAM, restJson1 for EKS, awsJson1_1 for CloudTrail), a denied
  * call, and `why` on that denial. Everything happens in a temporary data directory, removed at the end.
