@@ -3,7 +3,6 @@
 // back; a process killed with SIGKILL loses no acknowledged write.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import { CreateUserCommand, GetUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { postgresSkipReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.ts';
@@ -13,19 +12,6 @@ import { rejection, type Credentials } from '../support/tollgate-fixture.ts';
 const skip = postgresSkipReason();
 const env = { TOLLGATE_MASTER_KEY: 'b'.repeat(64) };
 let cluster: PostgresCluster | undefined;
-let databases = 0;
-
-async function freshDatabase(): Promise<string> {
-  const name = `faults_${++databases}`;
-  const client = new pg.Client({ connectionString: cluster!.url });
-  await client.connect();
-  try {
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  return cluster!.url.replace(/\/tollgate$/, `/${name}`);
-}
 
 async function health(process: TollgateProcess): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${process.url}/_tollgate/health`);
@@ -45,7 +31,7 @@ after(() => cluster?.destroy());
 
 describe('faults of processes on PostgreSQL', { skip }, () => {
   test('PostgreSQL stopped under load: 503 ServiceUnavailable, nothing half-written, recovery by itself when it returns', async () => {
-    const url = await freshDatabase();
+    const url = await cluster!.freshDatabase('faults');
     const one = await startTollgateProcess(url, env);
     const two = await startTollgateProcess(url, env);
     try {
@@ -134,7 +120,7 @@ describe('faults of processes on PostgreSQL', { skip }, () => {
   });
 
   test('a process killed with SIGKILL mid-write loses no acknowledged write', async () => {
-    const url = await freshDatabase();
+    const url = await cluster!.freshDatabase('faults');
     const one = await startTollgateProcess(url, env);
     const two = await startTollgateProcess(url, env);
     try {

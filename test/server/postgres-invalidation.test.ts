@@ -17,14 +17,6 @@ const skip = postgresSkipReason();
 const env = { TOLLGATE_MASTER_KEY: 'e'.repeat(64) };
 let cluster: PostgresCluster | undefined;
 let admin: pg.Client | undefined;
-let databases = 0;
-
-/** A new, empty database on the cluster; answers its URL and name. */
-async function freshDatabase(): Promise<{ url: string; name: string }> {
-  const name = `invalidation_${++databases}`;
-  await admin!.query(`create database ${name}`);
-  return { url: cluster!.url.replace(/\/tollgate$/, `/${name}`), name };
-}
 
 /** The backend pid of `process`'s listening connection, or undefined while it has none. */
 async function listenerPid(process: TollgateProcess): Promise<number | undefined> {
@@ -79,7 +71,7 @@ describe('a change through one process, the next request on the other', { skip }
 
   before(async () => {
     if (skip) return;
-    const { url } = await freshDatabase();
+    const url = await cluster!.freshDatabase('invalidation');
     one = await startTollgateProcess(url, env);
     two = await startTollgateProcess(url, env);
     root = rootCredentials(one);
@@ -157,7 +149,7 @@ describe('a change through one process, the next request on the other', { skip }
 
 describe('one EKS update at a time, across processes', { skip }, () => {
   test('20 parallel UpdateClusterVersion and UpdateClusterConfig for one cluster over both processes: exactly one succeeds, the others get ResourceInUseException naming it', async () => {
-    const { url } = await freshDatabase();
+    const url = await cluster!.freshDatabase('invalidation');
     // Updates stay InProgress for 5 s, longer than the race takes.
     const one = await startTollgateProcess(url, env, ['--eks-delay-seconds', '5']);
     const other = await startTollgateProcess(url, env, ['--eks-delay-seconds', '5']);

@@ -5,7 +5,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import {
   AttachRolePolicyCommand, AttachUserPolicyCommand, ListAttachedUserPoliciesCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, DeleteAccessKeyCommand, DetachRolePolicyCommand,
   CreatePolicyVersionCommand, GetUserCommand, ListAccessKeysCommand, ListPolicyVersionsCommand, PutUserPolicyCommand,
@@ -21,20 +20,6 @@ const skip = postgresSkipReason();
 const MASTER_KEY = 'a'.repeat(64);
 const env = { TOLLGATE_MASTER_KEY: MASTER_KEY };
 let cluster: PostgresCluster | undefined;
-let databases = 0;
-
-/** A new, empty database on the cluster; answers its URL. */
-async function freshDatabase(): Promise<string> {
-  const name = `processes_${++databases}`;
-  const client = new pg.Client({ connectionString: cluster!.url });
-  await client.connect();
-  try {
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  return cluster!.url.replace(/\/tollgate$/, `/${name}`);
-}
 
 before(async () => {
   if (!skip) cluster = await startPostgresCluster();
@@ -52,7 +37,7 @@ describe('two processes on one PostgreSQL database', { skip }, () => {
 
   before(async () => {
     if (skip) return;
-    url = await freshDatabase();
+    url = await cluster!.freshDatabase('processes');
     // Started together: migrations run once, under the advisory lock; one of them creates the default account.
     [one, two] = await Promise.all([startTollgateProcess(url, env), startTollgateProcess(url, env)]);
     const writers = [one, two].filter((p) => existsSync(join(p.dataDir, 'root-credentials')));

@@ -2,7 +2,8 @@
  * A throwaway PostgreSQL cluster for tests: `initdb` in a temporary directory, started with `pg_ctl`
  * on a free port (as the unprivileged `postgres` user when the tests run as root, since PostgreSQL
  * refuses to run as root), stopped and removed by `destroy()`. One cluster serves a whole test file;
- * tests isolate themselves by database schema (`freshSchema`).
+ * tests isolate themselves by database schema (`freshSchema`) or, for server processes, by database
+ * (`freshDatabase`).
  *
  * PostgreSQL is an outside program: when its binaries are absent the tests that need it are skipped
  * with a loud message, unless TOLLGATE_REQUIRE_INTEROP=1 (CI), where they fail.
@@ -12,6 +13,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import pg from 'pg';
 
 /** A running test cluster. */
 export interface PostgresCluster {
@@ -20,6 +22,8 @@ export interface PostgresCluster {
   readonly port: number;
   /** A new, unused schema name, for a store of its own. */
   freshSchema(): string;
+  /** Creates a new, empty database named `<prefix>_<n>`; answers its URL (the cluster's URL naming it). */
+  freshDatabase(prefix: string): Promise<string>;
   /** Stops the server (`fast`: open connections are ended), keeping its data. */
   stop(): void;
   /** Starts it again on the same port. */
@@ -97,11 +101,24 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     throw error;
   }
   let schemas = 0;
+  let databases = 0;
   let running = true;
+  const url = `postgres://tollgate@127.0.0.1:${port}/tollgate`;
   return {
-    url: `postgres://tollgate@127.0.0.1:${port}/tollgate`,
+    url,
     port,
     freshSchema: () => `test_${process.pid}_${++schemas}`,
+    freshDatabase: async (prefix) => {
+      const name = `${prefix}_${++databases}`;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`create database ${name}`);
+      } finally {
+        await client.end();
+      }
+      return url.replace(/\/tollgate$/, `/${name}`);
+    },
     stop: () => {
       run(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']);
       running = false;
