@@ -25,13 +25,12 @@
  * store itself would wait for the lock its own transaction holds. Under the test runner such a use is
  * refused with an error (AsyncLocalStorage, as in the SQLite store).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { applyMigrations } from '../sqlite/migrate.ts';
 import type { Runner } from '../sqlite/runner.ts';
 import type { Database } from '../sqlite/schema.ts';
-import { change, transactionSession, type TouchingWork, type TransactionScope } from '../sqlite/transaction-scope.ts';
+import { change, StoreGuard, transactionSession, type TouchingWork, type TransactionScope } from '../sqlite/transaction-scope.ts';
 import { createSession } from '../sqlite/session.ts';
 import type { Store, StoreSession } from '../store.ts';
 import { describeUrl } from './describe-url.ts';
@@ -40,6 +39,7 @@ import { trailRepository } from '../sqlite/repositories/trail-repository.ts';
 import { ChangeListener, type ListenerState } from './change-listener.ts';
 import { SnapshotMemo } from './snapshot-memo.ts';
 import { storeError } from './unavailable.ts';
+import { inTransactionOn } from '../sqlite/immediate-transaction.ts';
 
 /** Where the PostgreSQL store keeps its data. */
 export interface PostgresStoreOptions {
@@ -113,21 +113,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     onChange: () => memo.invalidate(),
   });
   await listener.start();
-  const detect = options.detectNestedUse ?? process.env['NODE_TEST_CONTEXT'] !== undefined;
-  const scopes = detect ? new AsyncLocalStorage<TransactionScope>() : undefined;
-  let closed = false;
-
-  const refuseMisuse = (): void => {
-    if (closed) throw new Error('the store is closed');
-    if (scopes?.getStore()?.open) {
-      throw new Error('the store was used inside its own transaction: use the session `transaction` passes to its work');
-    }
-  };
+  const guard = new StoreGuard(options.detectNestedUse);
 
   // A write transaction: it notifies every process at its commit, drops this process's memo when it
   // ends, and answers once the processes listening at its commit have dropped theirs.
   const inTransaction = async <T>(work: (connection: Kysely<Database>, scope: TransactionScope) => Promise<T>): Promise<T> => {
-    refuseMisuse();
+    guard.refuseMisuse();
     const payload = listener.payload();
     const acknowledgements = listener.collect(payload);
     let result: T;
@@ -135,7 +126,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       result = await inLockedTransaction(db, WRITE_LOCK, async (connection) => {
         const scope: TransactionScope = { open: true, moved: new Set() };
         try {
-          return await (scopes ? scopes.run(scope, () => work(connection, scope)) : work(connection, scope));
+          return await guard.within(scope, () => work(connection, scope));
         } finally {
           scope.open = false;
         }
@@ -173,7 +164,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
   const touchingOutside = <R>(step: TouchingWork<R>): Promise<R> => inTransaction((connection, scope) => change(connection, scope, step));
   const read = async <T>(work: () => Promise<T>): Promise<T> => {
-    refuseMisuse();
+    guard.refuseMisuse();
     try {
       return await work();
     } catch (error) {
@@ -194,7 +185,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const trail = trailRepository({
     ...outside,
     writeQuietly: async (work) => {
-      refuseMisuse();
+      guard.refuseMisuse();
       try {
         return await inLockedTransaction(db, TRAIL_LOCK, work);
       } catch (error) {
@@ -211,8 +202,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ping: () => read(async () => { await sql`select 1`.execute(db); }),
     stats: () => ({ memoHits: memo.hits, memoMisses: memo.misses, pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }, listener: listenerState(listener.state) }),
     close: async () => {
-      if (closed) return;
-      closed = true;
+      if (!guard.close()) return;
       await listener.close();
       await db.destroy();
     },
@@ -230,18 +220,9 @@ function listenerState(state: ListenerState): 'listening' | 'reconnecting' | 'cl
  * if and only if the transaction commits.
  */
 async function inLockedTransaction<T>(db: Kysely<Database>, lock: number, work: (connection: Kysely<Database>) => Promise<T>, notify?: { channel: string; payload: string }): Promise<T> {
-  return db.connection().execute(async (connection) => {
-    await sql`begin`.execute(connection);
-    try {
-      if (notify === undefined) await sql`select pg_advisory_xact_lock(${sql.lit(lock)}, hashtext(current_schema()))`.execute(connection);
-      else await sql`select pg_advisory_xact_lock(${sql.lit(lock)}, hashtext(current_schema())), pg_notify(${notify.channel}, ${notify.payload})`.execute(connection);
-      const result = await work(connection);
-      await sql`commit`.execute(connection);
-      return result;
-    } catch (error) {
-      // A failed COMMIT has ended the transaction already; the original error is what matters.
-      await sql`rollback`.execute(connection).catch(() => undefined);
-      throw error;
-    }
+  return inTransactionOn(db, sql`begin`, async (connection) => {
+    if (notify === undefined) await sql`select pg_advisory_xact_lock(${sql.lit(lock)}, hashtext(current_schema()))`.execute(connection);
+    else await sql`select pg_advisory_xact_lock(${sql.lit(lock)}, hashtext(current_schema())), pg_notify(${notify.channel}, ${notify.payload})`.execute(connection);
+    return work(connection);
   });
 }

@@ -23,7 +23,6 @@
  * promise of the process (about a tenth of a request's cost), so it is on under the test runner and
  * off in a serving process.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import type { Store, StoreSession } from '../store.ts';
 import { AsyncMutex } from './async-mutex.ts';
@@ -35,7 +34,7 @@ import { withPreparedStatements } from './prepared-statements.ts';
 import { NOT_KNOWN, ReadMemo } from './read-memo.ts';
 import type { DatabaseWork, Runner } from './runner.ts';
 import type { Database } from './schema.ts';
-import { change, transactionSession, type TouchingWork, type TransactionScope } from './transaction-scope.ts';
+import { change, StoreGuard, transactionSession, type TouchingWork, type TransactionScope } from './transaction-scope.ts';
 import { createSession } from './session.ts';
 
 /** Where the SQLite store keeps its data. */
@@ -58,28 +57,19 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   }
   const mutex = new AsyncMutex();
   const memo = new ReadMemo(database);
-  const detect = options.detectNestedUse ?? process.env['NODE_TEST_CONTEXT'] !== undefined;
-  const scopes = detect ? new AsyncLocalStorage<TransactionScope>() : undefined;
-  let closed = false;
+  const guard = new StoreGuard(options.detectNestedUse);
   let memoHits = 0;
   let memoMisses = 0;
 
-  const refuseMisuse = (): void => {
-    if (closed) throw new Error('the store is closed');
-    if (scopes?.getStore()?.open) {
-      throw new Error('the store was used inside its own transaction: use the session `transaction` passes to its work');
-    }
-  };
-
   // Runs `work` in a BEGIN IMMEDIATE transaction, its turn taken on the process's mutex.
   const inTransaction = async <T>(work: (connection: Kysely<Database>, scope: TransactionScope) => Promise<T>): Promise<T> => {
-    refuseMisuse();
+    guard.refuseMisuse();
     return mutex.run(async () => {
       try {
         return await inImmediateTransaction(db, async (connection) => {
           const scope: TransactionScope = { open: true, moved: new Set() };
           try {
-            return await (scopes ? scopes.run(scope, () => work(connection, scope)) : work(connection, scope));
+            return await guard.within(scope, () => work(connection, scope));
           } finally {
             scope.open = false;
           }
@@ -96,7 +86,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
 
   const outside: Runner = {
     read: async (work) => {
-      refuseMisuse();
+      guard.refuseMisuse();
       return mutex.run(() => work(db));
     },
     write: (accountId, work) => touchingOutside((db, touch) => { touch(accountId); return work(db); }),
@@ -106,7 +96,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     // promise rather than an async frame too; misuse still rejects rather than throws.
     memo: <T>(space: string, key: string, work: DatabaseWork<T>): Promise<T> => {
       try {
-        refuseMisuse();
+        guard.refuseMisuse();
       } catch (error) {
         return Promise.reject(error);
       }
@@ -132,7 +122,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     // Not async: the batch is posted at once, and no suspended frame holds its events while it commits.
     append: (records, retention) => {
       try {
-        refuseMisuse();
+        guard.refuseMisuse();
         return (trailWriter ??= new TrailWriter(options.file)).append(records, retention);
       } catch (error) {
         return Promise.reject(error);
@@ -148,8 +138,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     stats: () => ({ memoHits, memoMisses }),
     ping: () => outside.read(async (connection) => { await sql`select 1`.execute(connection); }),
     close: async () => {
-      if (closed) return;
-      closed = true;
+      if (!guard.close()) return;
       await trailWriter?.close();
       await mutex.run(() => db.destroy());
     },

@@ -2,8 +2,10 @@
  * What a store transaction shares between the SQLite and PostgreSQL stores: the scope that tells a
  * session whether its transaction still runs and which accounts' generations it has moved, the change
  * that moves the generations of the accounts a write touched (inside that same transaction: store.ts,
- * INVARIANT "account generation"), and the session a `Store.transaction` callback is given.
+ * INVARIANT "account generation"), the session a `Store.transaction` callback is given, and the guard
+ * that refuses a store's use after it closed or from inside its own transaction.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { StoreSession } from '../store.ts';
 import { moveGenerations } from './account-generations.ts';
@@ -54,4 +56,39 @@ export function transactionSession(connection: Kysely<Database>, scope: Transact
     writeTouching: touching,
     writeQuietly: inside,
   });
+}
+
+/**
+ * Refuses a store's use once it is closed, and, with nested-use detection, from inside one of its own
+ * transactions (which would wait for the very transaction it runs in). Detection is on under the test
+ * runner unless `detectNestedUse` says otherwise: its AsyncLocalStorage taxes every promise.
+ */
+export class StoreGuard {
+  private closed = false;
+  private readonly scopes: AsyncLocalStorage<TransactionScope> | undefined;
+
+  constructor(detectNestedUse: boolean | undefined) {
+    const detect = detectNestedUse ?? process.env['NODE_TEST_CONTEXT'] !== undefined;
+    this.scopes = detect ? new AsyncLocalStorage<TransactionScope>() : undefined;
+  }
+
+  /** Throws when the store is closed, or is used inside its own transaction. */
+  refuseMisuse(): void {
+    if (this.closed) throw new Error('the store is closed');
+    if (this.scopes?.getStore()?.open) {
+      throw new Error('the store was used inside its own transaction: use the session `transaction` passes to its work');
+    }
+  }
+
+  /** Runs a transaction's `work` as part of `scope`, where nested use can be detected. */
+  within<T>(scope: TransactionScope, work: () => Promise<T>): Promise<T> {
+    return this.scopes ? this.scopes.run(scope, work) : work();
+  }
+
+  /** Marks the store closed; false when it was already. */
+  close(): boolean {
+    if (this.closed) return false;
+    this.closed = true;
+    return true;
+  }
 }
